@@ -100,8 +100,7 @@ void ClusterSession::retry()
         setFailed(reloaded.error());
         return;
     }
-    const QString context =
-        m_contextName.isEmpty() ? m_kubeconfig.currentContext() : m_contextName;
+    const QString context = m_contextName.isEmpty() ? m_kubeconfig.currentContext() : m_contextName;
     if (context.isEmpty()) {
         setState(State::NoContext, QString());
         return;

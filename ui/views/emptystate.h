@@ -30,8 +30,8 @@ Q_SIGNALS:
     void actionTriggered();
 
 private:
-    QLabel *m_title;       // not owned (child)
-    QLabel *m_hint;        // not owned (child)
+    QLabel *m_title; // not owned (child)
+    QLabel *m_hint; // not owned (child)
     QPushButton *m_action; // not owned (child)
 };
 

@@ -61,8 +61,8 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     m_splitter->setSizes({260, 760, 420});
     setCentralWidget(m_splitter);
 
-    m_insecureLabel = new QLabel(tr("⚠ TLS verification is off for this cluster (insecure-skip-tls-verify)"),
-                                 this);
+    m_insecureLabel = new QLabel(
+        tr("⚠ TLS verification is off for this cluster (insecure-skip-tls-verify)"), this);
     m_insecureLabel->setObjectName(QStringLiteral("insecureWarning"));
     m_insecureLabel->setStyleSheet(QStringLiteral("QLabel { color: #b45309; font-weight: bold; }"));
     m_insecureLabel->hide();
@@ -141,8 +141,7 @@ QWidget *MainWindow::createResourcePane()
     m_treeStack = new QStackedWidget(pane);
     m_treeStack->setObjectName(QStringLiteral("treeStack"));
     m_treeEmpty = new EmptyState(tr("No cluster"),
-                                 tr("Choose a context in the toolbar: its resource kinds appear here."),
-                                 m_treeStack);
+        tr("Choose a context in the toolbar: its resource kinds appear here."), m_treeStack);
     m_resourceTree = new QTreeView(m_treeStack);
     m_resourceTree->setObjectName(QStringLiteral("resourceTree"));
     m_resourceTree->setHeaderHidden(true);
@@ -285,7 +284,9 @@ void MainWindow::setConnectionState(ConnectionState state, const QString &detail
     switch (state) {
     case ConnectionState::Disconnected:
         m_treeEmpty->setTitle(tr("No cluster"));
-        m_treeEmpty->setHint(tr("Choose a context in the toolbar: its resource kinds appear here."));
+        m_treeEmpty->setHint(detail.isEmpty()
+                ? tr("Choose a context in the toolbar: its resource kinds appear here.")
+                : detail);
         m_treeEmpty->setActionText(QString());
         showResourceTree(false);
         break;

@@ -61,7 +61,8 @@ public:
     void setInsecureWarning(bool insecure);
     bool hasInsecureWarning() const;
 
-    /// MainWindow::showMessage shows a transient message (e.g. a failed write-back) in the status bar.
+    /// MainWindow::showMessage shows a transient message (e.g. a failed write-back) in the status
+    /// bar.
     void showMessage(const QString &message);
 
     /// MainWindow::showResourceTree switches the left pane from its empty state to the tree.

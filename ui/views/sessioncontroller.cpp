@@ -32,7 +32,8 @@ SessionController::SessionController(ClusterSession *session, MainWindow *window
 {
     connect(m_window, &MainWindow::contextChanged, this, [this](const QString &context) {
         if (Result<void> switched = m_session->switchContext(context); !switched)
-            m_window->showMessage(tr("Could not switch context: %1").arg(switched.error().toString()));
+            m_window->showMessage(
+                tr("Could not switch context: %1").arg(switched.error().toString()));
     });
     connect(m_window, &MainWindow::namespaceChanged, this, [this](const QString &namespaceName) {
         if (Result<void> switched = m_session->switchNamespace(namespaceName); !switched) {
@@ -43,11 +44,10 @@ SessionController::SessionController(ClusterSession *session, MainWindow *window
     connect(m_window, &MainWindow::retryRequested, m_session, &ClusterSession::retry);
 
     connect(m_session, &ClusterSession::stateChanged, this,
-            [this](ClusterSession::State state, const QString &detail) {
-                m_window->setConnectionState(toWindowState(state), detail);
-                if (state == ClusterSession::State::Failed)
-                    refreshContexts(); // a retry may have re-read an edited kubeconfig
-            });
+        [this](ClusterSession::State state, const QString &detail) {
+            refreshContexts(); // a retry re-reads the kubeconfig, which may have been edited
+            m_window->setConnectionState(toWindowState(state), detail);
+        });
     connect(m_session, &ClusterSession::connectionChanged, this, [this](Connection *connection) {
         m_window->setInsecureWarning(connection && connection->isInsecure());
     });
@@ -59,7 +59,7 @@ SessionController::SessionController(ClusterSession *session, MainWindow *window
         }
     });
     connect(m_session, &ClusterSession::namespaceChanged, this,
-            [this](const QString &namespaceName) { m_window->setCurrentNamespace(namespaceName); });
+        [this](const QString &namespaceName) { m_window->setCurrentNamespace(namespaceName); });
 }
 
 void SessionController::start(const AppOptions &options)
@@ -71,6 +71,15 @@ void SessionController::start(const AppOptions &options)
         context = m_session->kubeconfig().currentContext();
     if (context.isEmpty() && contexts.contains(m_window->lastContext()))
         context = m_window->lastContext();
+    if (contexts.isEmpty()) {
+        const QStringList files = m_session->kubeconfig().files();
+        m_window->setConnectionState(MainWindow::ConnectionState::Disconnected,
+            tr("No contexts in %1. Add a cluster with kubectl, or start Qluster with --demo to "
+               "explore the built-in sandbox cluster.")
+                .arg(files.isEmpty() ? QStringLiteral("~/.kube/config")
+                                     : files.join(QStringLiteral(", "))));
+        return;
+    }
     if (context.isEmpty()) {
         m_window->setConnectionState(MainWindow::ConnectionState::Disconnected);
         return;

@@ -37,7 +37,7 @@ private:
     void refreshContexts();
 
     ClusterSession *m_session; // not owned
-    MainWindow *m_window;      // not owned
+    MainWindow *m_window; // not owned
 };
 
 } // namespace Qluster::Ui
