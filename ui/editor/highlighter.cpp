@@ -21,15 +21,9 @@ namespace Qluster::Ui {
 namespace {
 
 #if QLUSTER_HAVE_KSYNTAXHIGHLIGHTING
-// Definitions point back into the Repository that loaded them, so the repository must outlive
-// the highlighter using them: it lives in a base that is constructed before and destroyed after
-// the SyntaxHighlighter.
-struct RepositoryHolder
-{
-    KSyntaxHighlighting::Repository m_repository;
-};
-
-class KSyntaxBackend final : private RepositoryHolder, public KSyntaxHighlighting::SyntaxHighlighter
+// KSyntaxBackend owns the Repository its definition comes from. The repository is destroyed
+// before the base class; that is safe because ~Repository detaches the definitions it loaded.
+class KSyntaxBackend final : public KSyntaxHighlighting::SyntaxHighlighter
 {
 public:
     explicit KSyntaxBackend(QObject *parent)
@@ -56,6 +50,9 @@ public:
                 : KSyntaxHighlighting::Repository::LightTheme));
         rehighlight();
     }
+
+private:
+    KSyntaxHighlighting::Repository m_repository;
 };
 #endif
 
