@@ -4,12 +4,18 @@
 #include "editor/yamlhighlighter.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QFile>
 #include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPalette>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextLayout>
+
+#include <yaml-cpp/yaml.h>
 
 #include <cmath>
 
@@ -100,6 +106,54 @@ QString kindName(const YamlHighlighter &h, const QTextCharFormat &format)
     return QStringLiteral("unknown format");
 }
 
+struct JsonCounts
+{
+    int keys = 0;
+    int numbers = 0;
+    int constants = 0;
+};
+
+void countJson(const QJsonValue &value, JsonCounts &counts)
+{
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        counts.keys += int(object.size());
+        for (auto it = object.begin(); it != object.end(); ++it)
+            countJson(it.value(), counts);
+    } else if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (const QJsonValue &item : array)
+            countJson(item, counts);
+    } else if (value.isDouble()) {
+        ++counts.numbers;
+    } else if (value.isBool() || value.isNull()) {
+        ++counts.constants;
+    }
+}
+
+void setBlockStyle(YAML::Node node)
+{
+    if (!node.IsMap() && !node.IsSequence())
+        return;
+    node.SetStyle(YAML::EmitterStyle::Block);
+    for (auto it = node.begin(); it != node.end(); ++it)
+        setBlockStyle(node.IsMap() ? it->second : *it);
+}
+
+// How many separate runs of `format` the highlighter left in `document`.
+int countRuns(const QTextDocument &document, const QTextCharFormat &format)
+{
+    int runs = 0;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        const QList<QTextLayout::FormatRange> ranges = block.layout()->formats();
+        for (const QTextLayout::FormatRange &range : ranges) {
+            if (range.format == format)
+                ++runs;
+        }
+    }
+    return runs;
+}
+
 } // namespace
 
 class tst_Highlighter final : public QObject
@@ -109,6 +163,8 @@ private Q_SLOTS:
     void formats_data();
     void formats();
     void reactsToEdits();
+    void realKubernetesDocuments_data();
+    void realKubernetesDocuments();
     void paletteColours_data();
     void paletteColours();
     void factory();
@@ -268,6 +324,68 @@ void tst_Highlighter::reactsToEdits()
         kindName(highlighter, formatAt(document.findBlockByNumber(2), 0)), QStringLiteral("k"));
     QCOMPARE(
         kindName(highlighter, formatAt(document.findBlockByNumber(2), 3)), QStringLiteral("n"));
+}
+
+void tst_Highlighter::realKubernetesDocuments_data()
+{
+    QTest::addColumn<QString>("file");
+    const QString dir = QStringLiteral(QLUSTER_K8S_API_DIR);
+    QTest::newRow("deployment") << dir
+            + QStringLiteral("/real-1.22/responses/strategic_patch_dryrun_result.json");
+    QTest::newRow("table") << dir
+            + QStringLiteral("/real-1.22/responses/table_deployments_default.json");
+    QTest::newRow("status 422") << dir
+            + QStringLiteral("/real-1.22/responses/status_422_invalid.json");
+    QTest::newRow("aggregated discovery") << dir + QStringLiteral("/discovery/aggregated_v2.json");
+    QTest::newRow("openapi apiextensions")
+        << dir + QStringLiteral("/openapi/v3/apis__apiextensions.k8s.io__v1_openapi.json");
+}
+
+// Real API objects, as JSON and as the YAML yaml-cpp writes for them: every mapping key is
+// highlighted as one key, and in JSON every number and every true/false/null as such.
+void tst_Highlighter::realKubernetesDocuments()
+{
+    QFETCH(QString, file);
+    QFile f(file);
+    QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(file));
+    const QByteArray raw = f.readAll();
+    QJsonParseError error;
+    const QJsonDocument json = QJsonDocument::fromJson(raw, &error);
+    QVERIFY2(!json.isNull(), qPrintable(error.errorString()));
+    JsonCounts expected;
+    countJson(json.isObject() ? QJsonValue(json.object()) : QJsonValue(json.array()), expected);
+    QVERIFY(expected.keys > 5);
+
+    QTextDocument jsonDocument;
+    jsonDocument.setPlainText(QString::fromUtf8(json.toJson(QJsonDocument::Indented)));
+    YamlHighlighter jsonHighlighter(&jsonDocument, Language::Json, lightPalette());
+    jsonHighlighter.rehighlight();
+    QCOMPARE(countRuns(jsonDocument, jsonHighlighter.formatFor(Kind::Key)), expected.keys);
+    QCOMPARE(countRuns(jsonDocument, jsonHighlighter.formatFor(Kind::Number)), expected.numbers);
+    QCOMPARE(
+        countRuns(jsonDocument, jsonHighlighter.formatFor(Kind::Constant)), expected.constants);
+
+    // yaml-cpp keeps the JSON's flow style; write it once like that and once in block style.
+    for (const auto style : {YAML::EmitterStyle::Flow, YAML::EmitterStyle::Block}) {
+        std::string yaml;
+        try {
+            YAML::Node node = YAML::Load(raw.toStdString());
+            if (style == YAML::EmitterStyle::Block)
+                setBlockStyle(node);
+            YAML::Emitter out;
+            out << node;
+            yaml = out.c_str();
+        } catch (const YAML::Exception &e) {
+            QFAIL(e.what());
+        }
+        QTextDocument yamlDocument;
+        yamlDocument.setPlainText(QString::fromStdString(yaml));
+        QCOMPARE(yamlDocument.blockCount() > 1, style == YAML::EmitterStyle::Block);
+        YamlHighlighter yamlHighlighter(&yamlDocument, Language::Yaml, lightPalette());
+        yamlHighlighter.rehighlight();
+        QCOMPARE(countRuns(yamlDocument, yamlHighlighter.formatFor(Kind::Key)), expected.keys);
+        QCOMPARE(countRuns(yamlDocument, yamlHighlighter.formatFor(Kind::Comment)), 0);
+    }
 }
 
 void tst_Highlighter::paletteColours_data()
