@@ -110,6 +110,9 @@ private Q_SLOTS:
     void gutterPaintsMarkers();
     void tooltipsOnTextAndGutter();
     void darkPalette();
+    void enterKeepsIndentation_data();
+    void enterKeepsIndentation();
+    void tabIndentsWithSpaces();
     void diagnosticFromError();
 };
 
@@ -414,6 +417,90 @@ void tst_YamlEditor::darkPalette()
         QVERIFY(darkKey.lightness() > 128);
         QCOMPARE(formatAt(editor.document()->firstBlock(), 0), builtIn->formatFor(Kind::Key));
     }
+}
+
+void tst_YamlEditor::enterKeepsIndentation_data()
+{
+    QTest::addColumn<Highlighter::Language>("language");
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<int>("indentation");
+
+    const auto yaml = [](const char *line, int indentation) {
+        QTest::newRow(line) << Highlighter::Language::Yaml << QString::fromUtf8(line)
+                            << indentation;
+    };
+    yaml("kind: Pod", 0);
+    yaml("metadata:", 2);
+    yaml("  labels:", 4);
+    yaml("    app: web", 4);
+    yaml("- name: web", 2);
+    yaml("  - name: web", 4);
+    yaml("- - a", 4);
+    yaml("- ", 2);
+    yaml("  containers: # the pods", 4);
+    yaml("  image: nginx # note:", 2);
+    yaml("data: |", 2);
+    yaml("- script: >-", 4);
+    yaml("- |", 2);
+    yaml("  # comment", 2);
+    yaml("", 0);
+    const auto json = [](const char *line, int indentation) {
+        QTest::newRow(line) << Highlighter::Language::Json << QString::fromUtf8(line)
+                            << indentation;
+    };
+    json("{", 2);
+    json("  \"items\": [", 4);
+    json("    \"a\": 1,", 4);
+}
+
+void tst_YamlEditor::enterKeepsIndentation()
+{
+    QFETCH(Highlighter::Language, language);
+    QFETCH(QString, line);
+    QFETCH(int, indentation);
+
+    YamlEditor editor;
+    editor.setLanguage(language);
+    editor.setPlainText(line + QStringLiteral("\nnext"));
+    editor.moveCursorTo(1, int(line.size()) + 1);
+    QTest::keyClick(&editor, Qt::Key_Return);
+    QCOMPARE(editor.document()->findBlockByNumber(1).text(), QString(indentation, u' '));
+    QCOMPARE(editor.textCursor().blockNumber(), 1);
+    QCOMPARE(editor.textCursor().positionInBlock(), indentation);
+    QCOMPARE(editor.document()->findBlockByNumber(2).text(), QStringLiteral("next"));
+
+    // One undo step takes the new line back.
+    editor.undo();
+    QCOMPARE(editor.toPlainText(), line + QStringLiteral("\nnext"));
+}
+
+void tst_YamlEditor::tabIndentsWithSpaces()
+{
+    YamlEditor editor;
+    editor.setPlainText(QStringLiteral("a:\nb: 1\n\nc: 2"));
+    editor.moveCursorTo(2);
+    QTest::keyClick(&editor, Qt::Key_Tab);
+    QCOMPARE(editor.document()->findBlockByNumber(1).text(), QStringLiteral("  b: 1"));
+    QTest::keyClick(&editor, Qt::Key_Right);
+    QTest::keyClick(&editor, Qt::Key_Tab); // from column 3 to the next stop, column 4
+    QCOMPARE(editor.document()->findBlockByNumber(1).text(), QStringLiteral("  b : 1"));
+    QVERIFY(!editor.toPlainText().contains(u'\t'));
+
+    // With lines selected Tab indents them all (not the empty one), Shift+Tab unindents.
+    QTextCursor cursor = editor.textCursor();
+    cursor.setPosition(0);
+    cursor.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
+    editor.setTextCursor(cursor);
+    QTest::keyClick(&editor, Qt::Key_Tab);
+    QCOMPARE(editor.toPlainText(), QStringLiteral("  a:\n    b : 1\n\n  c: 2"));
+    QTest::keyClick(&editor, Qt::Key_Backtab);
+    QTest::keyClick(&editor, Qt::Key_Backtab);
+    QCOMPARE(editor.toPlainText(), QStringLiteral("a:\nb : 1\n\nc: 2"));
+
+    // Read-only: Tab does not change the text.
+    editor.setReadOnly(true);
+    QTest::keyClick(&editor, Qt::Key_Tab);
+    QCOMPARE(editor.toPlainText(), QStringLiteral("a:\nb : 1\n\nc: 2"));
 }
 
 void tst_YamlEditor::diagnosticFromError()

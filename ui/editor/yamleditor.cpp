@@ -6,6 +6,7 @@
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QSyntaxHighlighter>
 #include <QTextBlock>
 #include <QToolTip>
@@ -23,6 +24,49 @@ QColor mix(const QColor &a, const QColor &b, qreal t)
     return QColor::fromRgbF(float(x.redF() + (y.redF() - x.redF()) * t),
         float(x.greenF() + (y.greenF() - x.greenF()) * t),
         float(x.blueF() + (y.blueF() - x.blueF()) * t));
+}
+
+constexpr int IndentWidth = 2;
+
+int indentationOf(const QString &line)
+{
+    int i = 0;
+    while (i < line.size() && line.at(i) == u' ')
+        ++i;
+    return i;
+}
+
+// The indentation for a line typed after `before` (the text left of the cursor): the same as
+// its line, one level more after a line opening a mapping, a block scalar or a JSON container,
+// and aligned with the content after a list dash ("- name: x" continues at "name").
+int indentationAfter(const QString &before, Highlighter::Language language)
+{
+    const int indent = indentationOf(before);
+    const QString trimmed = before.trimmed();
+    if (trimmed.isEmpty())
+        return indent;
+    if (language == Highlighter::Language::Json) {
+        const QChar last = trimmed.back();
+        return last == u'{' || last == u'[' ? indent + IndentWidth : indent;
+    }
+    static const QRegularExpression comment(QStringLiteral("(^|\\s)#.*$"));
+    static const QRegularExpression blockHeader(QStringLiteral("(^|[\\s:])[|>][1-9+-]{0,2}$"));
+    const QString code = QString(trimmed).remove(comment).trimmed();
+    if (code.isEmpty())
+        return indent;
+    if (code == QLatin1String("-"))
+        return indent + IndentWidth;
+    int content = indent; // where the node after any list dashes starts
+    while (before.mid(content, 2) == QLatin1String("- "))
+        content += 2 + indentationOf(before.mid(content + 2));
+    if (code.endsWith(u':'))
+        return content + IndentWidth;
+    if (blockHeader.match(code).hasMatch()) {
+        // "key: |" nests under the key, "- |" under the dash.
+        return code.contains(u':') ? content + IndentWidth
+                                   : std::max(content, indent + IndentWidth);
+    }
+    return content;
 }
 
 bool isDark(const QPalette &palette)
@@ -208,6 +252,75 @@ void YamlEditor::changeEvent(QEvent *event)
     default:
         break;
     }
+}
+
+void YamlEditor::keyPressEvent(QKeyEvent *event)
+{
+    const Qt::KeyboardModifiers modifiers = event->modifiers() & ~Qt::KeypadModifier;
+    if (!isReadOnly() && (modifiers == Qt::NoModifier || modifiers == Qt::ShiftModifier)) {
+        switch (event->key()) {
+        case Qt::Key_Tab:
+            if (modifiers == Qt::NoModifier) {
+                indentLines(true);
+                return;
+            }
+            break;
+        case Qt::Key_Backtab:
+            indentLines(false);
+            return;
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+            if (modifiers == Qt::NoModifier) {
+                insertIndentedNewline();
+                return;
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    QPlainTextEdit::keyPressEvent(event);
+}
+
+void YamlEditor::indentLines(bool indent)
+{
+    QTextCursor cursor = textCursor();
+    const QTextBlock first = document()->findBlock(cursor.selectionStart());
+    const QTextBlock last = document()->findBlock(cursor.selectionEnd());
+    if (indent && first == last) {
+        // Within one line Tab inserts spaces up to the next indentation stop.
+        cursor.insertText(
+            QString(IndentWidth - cursor.positionInBlock() % IndentWidth, QLatin1Char(' ')));
+        setTextCursor(cursor);
+        return;
+    }
+    cursor.beginEditBlock();
+    for (QTextBlock block = first; block.isValid(); block = block.next()) {
+        QTextCursor line(block);
+        if (indent) {
+            if (!block.text().trimmed().isEmpty())
+                line.insertText(QString(IndentWidth, QLatin1Char(' ')));
+        } else {
+            const int remove = std::min(indentationOf(block.text()), IndentWidth);
+            line.movePosition(QTextCursor::NextCharacter, QTextCursor::KeepAnchor, remove);
+            line.removeSelectedText();
+        }
+        if (block == last)
+            break;
+    }
+    cursor.endEditBlock();
+}
+
+void YamlEditor::insertIndentedNewline()
+{
+    QTextCursor cursor = textCursor();
+    const QString before = cursor.block().text().left(cursor.positionInBlock());
+    cursor.beginEditBlock();
+    cursor.insertBlock();
+    cursor.insertText(QString(indentationAfter(before, m_language), QLatin1Char(' ')));
+    cursor.endEditBlock();
+    setTextCursor(cursor);
+    ensureCursorVisible();
 }
 
 bool YamlEditor::viewportEvent(QEvent *event)

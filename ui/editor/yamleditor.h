@@ -15,7 +15,8 @@ namespace Qluster::Ui {
 
 /// YamlEditor edits (or shows, read-only) one YAML or JSON document: monospace text with
 /// syntax highlighting for its language, a line-number gutter, the current line highlighted and
-/// diagnostics marked in place (gutter marker, wavy underline from the column, tooltip).
+/// diagnostics marked in place (gutter marker, wavy underline from the column, tooltip). Tab and
+/// Enter indent with spaces (YAML forbids tabs), two per level.
 class YamlEditor final : public QPlainTextEdit
 {
     Q_OBJECT
@@ -53,6 +54,7 @@ Q_SIGNALS:
 protected:
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
     bool viewportEvent(QEvent *event) override;
 
 private:
@@ -65,6 +67,8 @@ private:
         QTextCursor cursor; // at the start of the marked line; follows edits
     };
 
+    void indentLines(bool indent);
+    void insertIndentedNewline();
     void paintGutter(QPaintEvent *event);
     bool gutterEvent(QEvent *event);
     int lineAtY(int y) const;
