@@ -38,6 +38,7 @@ const QList<QPair<QChar, Kind>> s_letters {
     {u't', Kind::Tag},
     {u'd', Kind::DocumentMarker},
     {u'i', Kind::Indicator},
+    {u'x', Kind::Error},
 };
 
 QPalette lightPalette()
@@ -246,6 +247,11 @@ void tst_Highlighter::formats_data()
         {L("ddd i"), L("ssss"), L("ddd"), L("ki n")});
     yaml("multi-line double quoted", {L("a: \"one"), L("  two\\t"), L("  three\" # c"), L("b: 1")},
         {L("ki ssss"), L("  sssee"), L("  ssssss ccc"), L("ki n")});
+    yaml("windows line endings", {L("a: 1\r"), L("b: |\r"), L("  x\r"), L("c: 'q'\r")},
+        {L("ki n"), L("ki i"), L("  s"), L("ki sss")});
+    yaml("tabs in indentation",
+        {L("\tkey: 1"), L("key:\tvalue"), L("  \t- a"), L("a: |"), L("\tb")},
+        {L("xkkki n"), L("kkki"), L("  xi"), L("ki i"), L("x")});
     yaml("complex key", {L("? key"), L(": value")}, {L("i kkk"), L("i")});
 
     json("json object",

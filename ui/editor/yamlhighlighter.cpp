@@ -181,6 +181,8 @@ public:
                 return m_state;
         } else if (startOfDocument()) {
             return m_state;
+        } else {
+            markTabsInIndentation();
         }
         scanTokens();
         return m_state;
@@ -198,6 +200,16 @@ private:
     bool isDocumentMarker() const
     {
         return m_n >= 3 && (m_text.startsWith(u"---") || m_text.startsWith(u"...")) && blankAt(3);
+    }
+
+    // YAML 1.2 §6.1: "tab characters must not be used in indentation"; kubectl fails on them
+    // with "found character that cannot start any token".
+    void markTabsInIndentation()
+    {
+        for (int i = 0; i < m_n && isBlank(m_text[i]); ++i) {
+            if (m_text[i] == u'\t')
+                add(i, 1, Kind::Error);
+        }
     }
 
     // Returns false when the whole line belongs to the block scalar.
@@ -589,6 +601,11 @@ void YamlHighlighter::buildFormats(const QPalette &palette)
     m_formats[std::size_t(Kind::Alias)] = make(anchor, false, true);
     m_formats[std::size_t(Kind::Tag)] = make(color("#00727a", "#66d9e8"));
     m_formats[std::size_t(Kind::DocumentMarker)] = make(color("#c2185b", "#ff7aa8"), true);
+    QTextCharFormat error = make(color("#c62828", "#ff6b6b"));
+    error.setBackground(mix(base, error.foreground().color(), 0.3));
+    error.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+    error.setUnderlineColor(error.foreground().color());
+    m_formats[std::size_t(Kind::Error)] = error;
     m_formats[std::size_t(Kind::Indicator)] = make(readable(mix(text, base, 0.3), palette), true);
 }
 

@@ -38,8 +38,9 @@ public:
         Tag,
         DocumentMarker,
         Indicator,
+        Error, ///< a tab in YAML indentation, which YAML forbids
     };
-    static constexpr int KindCount = int(Kind::Indicator) + 1;
+    static constexpr int KindCount = int(Kind::Error) + 1;
 
     /// YamlHighlighter highlights `document` (may be null, see setDocument) as `language`.
     YamlHighlighter(QTextDocument *document, Highlighter::Language language,
