@@ -320,6 +320,24 @@ void tst_YamlEditor::diagnosticsFollowEdits()
     const QList<QTextEdit::ExtraSelection> marks = underlines(editor);
     QCOMPARE(marks.size(), 1);
     QCOMPARE(marks.first().cursor.selectedText(), QStringLiteral("Pod"));
+
+    // Typing at the start of the marked line keeps the mark on it.
+    editor.moveCursorTo(4, 1);
+    QTest::keyClicks(&editor, QStringLiteral("x"));
+    QCOMPARE(editor.diagnostics().first().line, 4);
+
+    // New text replaces the document: its old marks go.
+    QSignalSpy changed(&editor, &YamlEditor::diagnosticsChanged);
+    editor.setPlainText(s_document);
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(editor.diagnostics().isEmpty());
+    QVERIFY(underlines(editor).isEmpty());
+
+    editor.setDiagnostics({{1, 1, QStringLiteral("first")}});
+    editor.selectAll();
+    QTest::keyClicks(&editor, QStringLiteral("a"));
+    QCOMPARE(editor.toPlainText(), QStringLiteral("a"));
+    QVERIFY(editor.diagnostics().isEmpty());
 }
 
 void tst_YamlEditor::gutterPaintsMarkers()

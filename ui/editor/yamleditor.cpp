@@ -131,6 +131,14 @@ YamlEditor::YamlEditor(QWidget *parent)
         m_gutter->update();
     });
     connect(this, &QPlainTextEdit::textChanged, this, &YamlEditor::updateExtraSelections);
+    m_characterCount = document()->characterCount();
+    connect(document(), &QTextDocument::contentsChange, this, [this](int from, int removed, int) {
+        // Replacing everything (setPlainText, select all and type) leaves no text to mark.
+        const bool everything = from == 0 && removed >= m_characterCount - 1;
+        m_characterCount = document()->characterCount();
+        if (everything && !m_marks.isEmpty())
+            clearDiagnostics();
+    });
 
     updateGutterGeometry();
     updateExtraSelections();

@@ -31,7 +31,7 @@ public:
     QSyntaxHighlighter *highlighter() const { return m_highlighter; }
 
     /// YamlEditor::setDiagnostics replaces the marked problems. Marks stay on their text while the
-    /// user edits, until the next call.
+    /// user edits, until the next call or until the whole text is replaced (setPlainText).
     void setDiagnostics(const QList<Diagnostic> &diagnostics);
     void clearDiagnostics() { setDiagnostics({}); }
     /// YamlEditor::diagnostics lists the marked problems where they are now (lines move with
@@ -82,6 +82,7 @@ private:
     QSyntaxHighlighter *m_highlighter = nullptr; // owned (child)
     Gutter *m_gutter; // owned (child)
     QList<Mark> m_marks;
+    int m_characterCount = 0; // the document's before the current change
 };
 
 } // namespace Qluster::Ui
