@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPalette>
+#include <QRandomGenerator>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -164,6 +165,8 @@ private Q_SLOTS:
     void formats_data();
     void formats();
     void reactsToEdits();
+    void incrementalMatchesFullOnRandomEdits_data();
+    void incrementalMatchesFullOnRandomEdits();
     void realKubernetesDocuments_data();
     void realKubernetesDocuments();
     void paletteColours_data();
@@ -330,6 +333,88 @@ void tst_Highlighter::reactsToEdits()
         kindName(highlighter, formatAt(document.findBlockByNumber(2), 0)), QStringLiteral("k"));
     QCOMPARE(
         kindName(highlighter, formatAt(document.findBlockByNumber(2), 3)), QStringLiteral("n"));
+}
+
+void tst_Highlighter::incrementalMatchesFullOnRandomEdits_data()
+{
+    QTest::addColumn<Language>("language");
+    QTest::addColumn<quint32>("seed");
+    for (quint32 seed : {1u, 2u, 3u, 4u}) {
+        QTest::addRow("yaml %u", seed) << Language::Yaml << seed;
+        QTest::addRow("json %u", seed) << Language::Json << seed;
+    }
+}
+
+// Random YAML-ish text edited at random places: the formats left by incremental re-highlighting
+// stay inside their lines, are known formats, and equal those of highlighting the final text
+// from scratch (so the state carried between lines is always right).
+void tst_Highlighter::incrementalMatchesFullOnRandomEdits()
+{
+    QFETCH(Language, language);
+    QFETCH(quint32, seed);
+    QRandomGenerator random(seed);
+    const QString alphabet = QStringLiteral("  \t\n\n:-?|>#&*!'\"[]{},.%~019aeEx+\\");
+    const QStringList pieces {QStringLiteral("key: "), QStringLiteral("- "),
+        QStringLiteral("---\n"), QStringLiteral("  "), QStringLiteral("|\n    "),
+        QStringLiteral("\"a\\\"b\" "), QStringLiteral("'it''s' "), QStringLiteral("# c\n"),
+        QStringLiteral("&a "), QStringLiteral("*a "), QStringLiteral("!!str "),
+        QStringLiteral("[1, {b: 2}] "), QStringLiteral("0x1F "), QStringLiteral("true ")};
+    const auto randomText = [&](int length) {
+        QString text;
+        while (text.size() < length) {
+            if (random.bounded(3) == 0)
+                text += pieces.at(random.bounded(int(pieces.size())));
+            else
+                text += alphabet.at(random.bounded(int(alphabet.size())));
+        }
+        return text;
+    };
+
+    QTextDocument document;
+    document.documentLayout();
+    document.setPlainText(randomText(3000));
+    YamlHighlighter incremental(&document, language, lightPalette());
+    incremental.rehighlight();
+    for (int edit = 0; edit < 300; ++edit) {
+        QTextCursor cursor(&document);
+        const int size = document.characterCount() - 1;
+        cursor.setPosition(random.bounded(size + 1));
+        if (random.bounded(2) == 0 && size > 0) {
+            cursor.setPosition(std::min(size, cursor.position() + 1 + int(random.bounded(20))),
+                QTextCursor::KeepAnchor);
+            cursor.removeSelectedText();
+        } else {
+            cursor.insertText(randomText(1 + random.bounded(30)));
+        }
+    }
+
+    QTextDocument fresh;
+    fresh.setPlainText(document.toPlainText());
+    YamlHighlighter full(&fresh, language, lightPalette());
+    full.rehighlight();
+
+    QCOMPARE(fresh.blockCount(), document.blockCount());
+    for (QTextBlock a = document.begin(), b = fresh.begin(); a.isValid();
+         a = a.next(), b = b.next()) {
+        const QList<QTextLayout::FormatRange> ranges = a.layout()->formats();
+        for (const QTextLayout::FormatRange &range : ranges) {
+            QVERIFY(range.start >= 0 && range.length > 0);
+            QVERIFY(range.start + range.length <= a.length() - 1);
+            QVERIFY2(kindName(incremental, range.format) != QStringLiteral("unknown format"),
+                qPrintable(a.text()));
+        }
+        for (int pos = 0; pos < a.length() - 1; ++pos) {
+            if (kindName(incremental, formatAt(a, pos)) != kindName(full, formatAt(b, pos))) {
+                QFAIL(qPrintable(QStringLiteral("line %1 \"%2\" column %3: %4 after edits, %5 "
+                                                "from scratch")
+                                     .arg(a.blockNumber() + 1)
+                                     .arg(a.text())
+                                     .arg(pos)
+                                     .arg(kindName(incremental, formatAt(a, pos)),
+                                         kindName(full, formatAt(b, pos)))));
+            }
+        }
+    }
 }
 
 void tst_Highlighter::realKubernetesDocuments_data()
