@@ -201,5 +201,13 @@
         <source>Connection failed: %1</source>
         <translation>Błąd połączenia: %1</translation>
     </message>
+    <message>
+        <source>No cluster</source>
+        <translation>Brak klastra</translation>
+    </message>
+    <message>
+        <source>Choose a context in the toolbar: its resource kinds appear here.</source>
+        <translation>Wybierz kontekst na pasku narzędzi: jego rodzaje zasobów pojawią się tutaj.</translation>
+    </message>
 </context>
 </TS>

@@ -201,5 +201,13 @@
         <source>Connection failed: %1</source>
         <translation>连接失败：%1</translation>
     </message>
+    <message>
+        <source>No cluster</source>
+        <translation>没有集群</translation>
+    </message>
+    <message>
+        <source>Choose a context in the toolbar: its resource kinds appear here.</source>
+        <translation>在工具栏中选择一个上下文，其资源类型将显示在这里。</translation>
+    </message>
 </context>
 </TS>

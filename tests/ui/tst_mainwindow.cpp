@@ -69,8 +69,10 @@ void tst_MainWindow::hasMainWidgets()
         (QStringList {
             QStringLiteral("Overview"), QStringLiteral("YAML"), QStringLiteral("Events")}));
     QVERIFY(window.findChild<QLabel *>(QStringLiteral("connectionState"))->isVisible());
-    QVERIFY(window.resourceTree()->isVisible());
     QVERIFY(tabs->isVisible());
+    QVERIFY(!window.resourceTree()->isVisible());
+    window.showResourceTree(true);
+    QVERIFY(window.resourceTree()->isVisible());
 }
 
 void tst_MainWindow::emptyStatesSayWhatToDo()
@@ -78,6 +80,12 @@ void tst_MainWindow::emptyStatesSayWhatToDo()
     MainWindow window(m_settings.get());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    auto *treeStack = window.findChild<QStackedWidget *>(QStringLiteral("treeStack"));
+    QVERIFY(treeStack);
+    auto *treeEmpty = qobject_cast<EmptyState *>(treeStack->currentWidget());
+    QVERIFY2(treeEmpty, "the tree pane starts on its empty state");
+    QVERIFY(treeEmpty->hint().contains(QStringLiteral("context")));
 
     auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("tableStack"));
     QVERIFY(stack);

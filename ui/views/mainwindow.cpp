@@ -132,12 +132,19 @@ QWidget *MainWindow::createResourcePane()
     m_resourceFilter->setObjectName(QStringLiteral("resourceFilter"));
     m_resourceFilter->setPlaceholderText(tr("Filter kinds (name, short name, group)"));
     m_resourceFilter->setClearButtonEnabled(true);
-    m_resourceTree = new QTreeView(pane);
+    m_treeStack = new QStackedWidget(pane);
+    m_treeStack->setObjectName(QStringLiteral("treeStack"));
+    m_treeEmpty = new EmptyState(tr("No cluster"),
+                                 tr("Choose a context in the toolbar: its resource kinds appear here."),
+                                 m_treeStack);
+    m_resourceTree = new QTreeView(m_treeStack);
     m_resourceTree->setObjectName(QStringLiteral("resourceTree"));
     m_resourceTree->setHeaderHidden(true);
     m_resourceTree->setUniformRowHeights(true);
+    m_treeStack->addWidget(m_treeEmpty);
+    m_treeStack->addWidget(m_resourceTree);
     layout->addWidget(m_resourceFilter);
-    layout->addWidget(m_resourceTree);
+    layout->addWidget(m_treeStack);
     return pane;
 }
 
@@ -171,6 +178,11 @@ QWidget *MainWindow::createDetailPane()
     m_detailTabs->addTab(new EmptyState(tr("Nothing selected"), hint, m_detailTabs), tr("YAML"));
     m_detailTabs->addTab(new EmptyState(tr("Nothing selected"), hint, m_detailTabs), tr("Events"));
     return m_detailTabs;
+}
+
+void MainWindow::showResourceTree(bool show)
+{
+    m_treeStack->setCurrentWidget(show ? static_cast<QWidget *>(m_resourceTree) : m_treeEmpty);
 }
 
 void MainWindow::showResourceTable(bool show)

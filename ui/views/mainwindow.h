@@ -55,6 +55,8 @@ public:
     QTableView *resourceTable() const { return m_resourceTable; }
     QTabWidget *detailTabs() const { return m_detailTabs; }
 
+    /// MainWindow::showResourceTree switches the left pane from its empty state to the tree.
+    void showResourceTree(bool show);
     /// MainWindow::showResourceTable switches the centre pane from its empty state to the table.
     void showResourceTable(bool show);
 
@@ -79,6 +81,8 @@ private:
     QComboBox *m_contextBox = nullptr;
     QComboBox *m_namespaceBox = nullptr;
     QLineEdit *m_resourceFilter = nullptr;
+    QStackedWidget *m_treeStack = nullptr;
+    EmptyState *m_treeEmpty = nullptr;
     QTreeView *m_resourceTree = nullptr;
     QStackedWidget *m_tableStack = nullptr;
     EmptyState *m_tableEmpty = nullptr;
