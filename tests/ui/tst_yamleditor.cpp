@@ -326,6 +326,14 @@ void tst_YamlEditor::diagnosticsFollowEdits()
     QTest::keyClicks(&editor, QStringLiteral("x"));
     QCOMPARE(editor.diagnostics().first().line, 4);
 
+    // Highlighting again (new colours, another language) is no edit: the marks stay.
+    editor.highlighter()->rehighlight();
+    editor.setLanguage(Highlighter::Language::Json);
+    QTRY_VERIFY(editor.document()->findBlockByNumber(3).layout()->formats().isEmpty());
+    editor.setLanguage(Highlighter::Language::Yaml);
+    QTRY_VERIFY(!editor.document()->findBlockByNumber(3).layout()->formats().isEmpty());
+    QCOMPARE(editor.diagnostics().size(), 1);
+
     // New text replaces the document: its old marks go.
     QSignalSpy changed(&editor, &YamlEditor::diagnosticsChanged);
     editor.setPlainText(s_document);

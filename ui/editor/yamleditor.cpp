@@ -132,13 +132,15 @@ YamlEditor::YamlEditor(QWidget *parent)
     });
     connect(this, &QPlainTextEdit::textChanged, this, &YamlEditor::updateExtraSelections);
     m_characterCount = document()->characterCount();
-    connect(document(), &QTextDocument::contentsChange, this, [this](int from, int removed, int) {
-        // Replacing everything (setPlainText, select all and type) leaves no text to mark.
-        const bool everything = from == 0 && removed >= m_characterCount - 1;
-        m_characterCount = document()->characterCount();
-        if (everything && !m_marks.isEmpty())
-            clearDiagnostics();
-    });
+    connect(
+        document(), &QTextDocument::contentsChange, this, [this](int from, int removed, int added) {
+            // Replacing everything (setPlainText, select all and type) leaves no text to mark.
+            // Re-highlighting reports the whole text as removed and added again, unchanged.
+            const int before = std::exchange(m_characterCount, document()->characterCount());
+            const bool restyled = removed == added && before == m_characterCount;
+            if (from == 0 && removed >= before - 1 && !restyled && !m_marks.isEmpty())
+                clearDiagnostics();
+        });
 
     updateGutterGeometry();
     updateExtraSelections();
