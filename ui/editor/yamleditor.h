@@ -16,7 +16,8 @@ namespace Qluster::Ui {
 /// YamlEditor edits (or shows, read-only) one YAML or JSON document: monospace text with
 /// syntax highlighting for its language, a line-number gutter, the current line highlighted and
 /// diagnostics marked in place (gutter marker, wavy underline from the column, tooltip). Tab and
-/// Enter indent with spaces (YAML forbids tabs), two per level.
+/// Enter indent with spaces (YAML forbids tabs), two per level. It works on its own document:
+/// load text with setPlainText(), not by replacing the document.
 class YamlEditor final : public QPlainTextEdit
 {
     Q_OBJECT
