@@ -275,28 +275,33 @@ void tst_Highlighter::formats()
     QFETCH(QStringList, masks);
     QCOMPARE(masks.size(), lines.size());
 
-    QTextDocument document;
-    document.setPlainText(lines.join(u'\n'));
-    YamlHighlighter highlighter(&document, language, lightPalette());
-    highlighter.rehighlight();
+    // The same formats are applied whatever the palette; only their colours differ.
+    for (const QPalette &palette : {lightPalette(), darkPalette()}) {
+        QTextDocument document;
+        document.setPlainText(lines.join(u'\n'));
+        YamlHighlighter highlighter(&document, language, palette);
+        highlighter.rehighlight();
 
-    for (int line = 0; line < lines.size(); ++line) {
-        const QTextBlock block = document.findBlockByNumber(line);
-        QVERIFY(block.isValid());
-        const QString mask = masks.at(line);
-        QVERIFY2(mask.size() <= lines.at(line).size(), qPrintable(mask));
-        for (int pos = 0; pos < lines.at(line).size(); ++pos) {
-            const QChar letter = pos < mask.size() ? mask.at(pos) : u' ';
-            const QString expected = letter == u' ' ? QStringLiteral("none") : QString(letter);
-            const QString actual = kindName(highlighter, formatAt(block, pos));
-            if (actual != expected) {
-                QFAIL(qPrintable(
-                    QStringLiteral("line %1 \"%2\" column %3 ('%4'): expected %5, got %6")
-                        .arg(line + 1)
-                        .arg(lines.at(line))
-                        .arg(pos)
-                        .arg(lines.at(line).at(pos))
-                        .arg(expected, actual)));
+        for (int line = 0; line < lines.size(); ++line) {
+            const QTextBlock block = document.findBlockByNumber(line);
+            QVERIFY(block.isValid());
+            const QString mask = masks.at(line);
+            QVERIFY2(mask.size() <= lines.at(line).size(), qPrintable(mask));
+            for (int pos = 0; pos < lines.at(line).size(); ++pos) {
+                const QChar letter = pos < mask.size() ? mask.at(pos) : u' ';
+                const QString expected = letter == u' ' ? QStringLiteral("none") : QString(letter);
+                const QString actual = kindName(highlighter, formatAt(block, pos));
+                if (actual != expected) {
+                    QFAIL(qPrintable(QStringLiteral(
+                        "%1 palette, line %2 \"%3\" column %4 ('%5'): expected %6, got %7")
+                                         .arg(palette == lightPalette() ? QStringLiteral("light")
+                                                                        : QStringLiteral("dark"))
+                                         .arg(line + 1)
+                                         .arg(lines.at(line))
+                                         .arg(pos)
+                                         .arg(lines.at(line).at(pos))
+                                         .arg(expected, actual)));
+                }
             }
         }
     }
