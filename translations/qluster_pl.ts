@@ -109,6 +109,10 @@
         <source>Copy</source>
         <translation>Kopiuj</translation>
     </message>
+    <message>
+        <source>Syntax highlighting: %1</source>
+        <translation>Podświetlanie składni: %1</translation>
+    </message>
 </context>
 <context>
     <name>Qluster::Ui::MainWindow</name>
@@ -266,6 +270,25 @@
     <message>
         <source>No contexts in %1. Add a cluster with kubectl, or start Qluster with --demo to explore the built-in sandbox cluster.</source>
         <translation>Brak kontekstów w %1. Dodaj klaster za pomocą kubectl albo uruchom Qluster z --demo, aby poznać wbudowany klaster piaskownicy.</translation>
+    </message>
+</context>
+<context>
+    <name>Qluster::Ui::YamlEditor</name>
+    <message>
+        <source>Error</source>
+        <translation>Błąd</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Ostrzeżenie</translation>
+    </message>
+    <message>
+        <source>%1 at column %2: %3</source>
+        <translation>%1 w kolumnie %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 </TS>

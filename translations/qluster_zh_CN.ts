@@ -109,6 +109,10 @@
         <source>Copy</source>
         <translation>复制</translation>
     </message>
+    <message>
+        <source>Syntax highlighting: %1</source>
+        <translation>语法高亮：%1</translation>
+    </message>
 </context>
 <context>
     <name>Qluster::Ui::MainWindow</name>
@@ -266,6 +270,25 @@
     <message>
         <source>No contexts in %1. Add a cluster with kubectl, or start Qluster with --demo to explore the built-in sandbox cluster.</source>
         <translation>%1 中没有上下文。请用 kubectl 添加集群，或使用 --demo 启动 Qluster 来浏览内置的沙箱集群。</translation>
+    </message>
+</context>
+<context>
+    <name>Qluster::Ui::YamlEditor</name>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>%1 at column %2: %3</source>
+        <translation>%1（第 %2 列）：%3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 </TS>

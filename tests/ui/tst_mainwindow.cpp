@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
 #include "translation.h"
+#include "views/aboutdialog.h"
 #include "views/emptystate.h"
 #include "views/mainwindow.h"
 
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void connectionStateInStatusBar();
     void failedConnectionOffersRetry();
     void insecureWarning();
+    void aboutReportsVersions();
     void chineseTranslation();
 
 private:
@@ -225,7 +227,7 @@ void tst_MainWindow::failedConnectionOffersRetry()
     QVERIFY(state);
 
     window.setConnectionState(MainWindow::ConnectionState::Failed,
-                              QStringLiteral("GET https://h/version: 401 Unauthorized"));
+        QStringLiteral("GET https://h/version: 401 Unauthorized"));
     QCOMPARE(treeStack->currentWidget(), state);
     QVERIFY(state->hint().contains(QStringLiteral("401 Unauthorized")));
     auto *retry = state->findChild<QPushButton *>(QStringLiteral("emptyStateAction"));
@@ -251,6 +253,16 @@ void tst_MainWindow::insecureWarning()
     QVERIFY(window.hasInsecureWarning());
     window.setInsecureWarning(false);
     QVERIFY(!window.hasInsecureWarning());
+}
+
+void tst_MainWindow::aboutReportsVersions()
+{
+    const QString report = AboutDialog::versionReport();
+    QVERIFY(report.contains(QStringLiteral(QLUSTER_VERSION_STRING)));
+    QVERIFY(report.contains(QString::fromLatin1(qVersion())));
+    QVERIFY2(report.contains(QStringLiteral("OpenSSL")), qPrintable(report));
+    QVERIFY(report.contains(QStringLiteral("built-in"))
+        || report.contains(QStringLiteral("KSyntaxHighlighting")));
 }
 
 void tst_MainWindow::chineseTranslation()
