@@ -49,7 +49,7 @@ ExecPlugin::ExecPlugin(const ExecConfig &config, const KubeconfigCluster &cluste
                 .arg(m_config.command)
                 .arg(m_timeoutMs / 1000.0)
                 .arg(err.trimmed().isEmpty() ? QString()
-                                             : QStringLiteral("; stderr: ") + ApiError::quoted(err)))));
+                                             : QStringLiteral("; stderr: ") + ApiError::quoted(err, 600)))));
     });
 }
 
@@ -148,7 +148,7 @@ void ExecPlugin::onFinished(int exitCode, QProcess::ExitStatus status)
             ? QStringLiteral("exec plugin %1 failed with exit code %2").arg(m_config.command).arg(exitCode)
             : QStringLiteral("exec plugin %1 crashed").arg(m_config.command);
         if (!err.trimmed().isEmpty())
-            message += QStringLiteral(": ") + ApiError::quoted(err);
+            message += QStringLiteral(": ") + ApiError::quoted(err, 600);
         finish(fail(authError(message)));
         return;
     }
