@@ -52,6 +52,8 @@ private Q_SLOTS:
     void tlsFailuresAreClear_data();
     void tlsFailuresAreClear();
     void tlsServerName();
+    void execPluginClientCertificate();
+    void streamRetriesOnceAfter401();
     void insecureSkipTlsVerify();
     void proxyUrlThroughConnectProxy();
 
@@ -1123,6 +1125,85 @@ void tst_Connection::proxyUrlThroughConnectProxy()
     const auto e = fetch(dead.get(), versionRequest());
     QVERIFY(!e);
     QCOMPARE(e.error().kind, Error::Kind::Network);
+}
+
+void tst_Connection::execPluginClientCertificate()
+{
+    TestPki::Options client;
+    client.commonName = QStringLiteral("exec-cert-user");
+    client.client = true;
+    const TestPki::Issued clientCert = TestPki::issue(m_ca, client);
+    const QByteArray credential =
+        QJsonDocument(QJsonObject{
+                          {QStringLiteral("apiVersion"), QStringLiteral("client.authentication.k8s.io/v1beta1")},
+                          {QStringLiteral("kind"), QStringLiteral("ExecCredential")},
+                          {QStringLiteral("status"),
+                           QJsonObject{{QStringLiteral("clientCertificateData"),
+                                        QString::fromLatin1(clientCert.certificatePem)},
+                                       {QStringLiteral("clientKeyData"), QString::fromLatin1(clientCert.keyPem)}}}})
+            .toJson(QJsonDocument::Compact);
+    const QString json = m_dir.filePath(QStringLiteral("cert-credential.json"));
+    QVERIFY(writeFile(json, credential));
+    const QString script = m_dir.filePath(QStringLiteral("cert-plugin.sh"));
+    QVERIFY(writeFile(script, "#!/bin/sh\ncat \"$1\"\n", true));
+
+    LoopbackServer server;
+    server.setHandler([](const LoopbackServer::Request &, LoopbackServer::Exchange &x) { x.replyJson(200, kVersion); });
+    QVERIFY(server.listen(serverTls(m_serverCert, m_ca)));
+    KubeconfigUser user = execUser(script, m_dir.filePath(QStringLiteral("count-cert")), 3600,
+                                   QStringLiteral("client.authentication.k8s.io/v1beta1"));
+    user.exec->args = {json};
+    user.exec->interactiveMode = ExecConfig::InteractiveMode::Unset; // v1beta1 default: IfAvailable
+    KubeconfigCluster cluster;
+    cluster.certificateAuthorityData = m_ca.certificatePem;
+    auto connection = open(contextFor(server.url(), user, cluster));
+    QVERIFY(connection);
+    const auto r = fetch(connection.get(), versionRequest());
+    if (!r)
+        QFAIL(qPrintable(r.error().toString()));
+    QCOMPARE(server.requests.last().peerCommonName, QStringLiteral("exec-cert-user"));
+    QVERIFY(!server.requests.last().headers.contains("authorization"));
+}
+
+void tst_Connection::streamRetriesOnceAfter401()
+{
+    const QString tokenFile = m_dir.filePath(QStringLiteral("stream-token"));
+    QVERIFY(writeFile(tokenFile, "old-token-1\n"));
+    LoopbackServer server;
+    server.setHandler([&](const LoopbackServer::Request &r, LoopbackServer::Exchange &x) {
+        if (r.header("Authorization") != "Bearer new-token-2") {
+            x.replyJson(401, statusBody(401, "Unauthorized", "Unauthorized"));
+            return;
+        }
+        x.beginChunked(200);
+        x.writeChunk("{\"type\":\"BOOKMARK\"}\n");
+        x.endChunked();
+    });
+    QVERIFY(server.listen());
+    KubeconfigUser user;
+    user.tokenFile = tokenFile;
+    auto connection = open(contextFor(server.url(), user));
+    ApiRequest watch = ApiRequest::get(Gvr{QString(), QStringLiteral("v1"), QStringLiteral("pods")});
+    watch.watch = true;
+    // Read once with the old token, then rotated in place (same size, same time stamp).
+    QVERIFY(fetch(connection.get(), versionRequest()).has_value() == false);
+    const QDateTime stamp = QFileInfo(tokenFile).lastModified();
+    QVERIFY(writeFile(tokenFile, "new-token-2\n"));
+    {
+        QFile f(tokenFile);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.setFileTime(stamp, QFileDevice::FileModificationTime));
+    }
+    ApiStream *stream = connection->stream(watch);
+    QByteArray received;
+    std::optional<Result<void>> end;
+    QObject::connect(stream, &ApiStream::dataReceived, this, [&](const QByteArray &c) { received += c; });
+    QObject::connect(stream, &ApiStream::finished, this, [&](const Result<void> &r) { end = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(end.has_value(), 10000);
+    if (!end->has_value())
+        QFAIL(qPrintable(end->error().toString()));
+    QCOMPARE(received, QByteArray("{\"type\":\"BOOKMARK\"}\n"));
+    QCOMPARE(server.requests.at(server.requests.size() - 2).header("Authorization"), QByteArray("Bearer old-token-1"));
 }
 
 QTEST_GUILESS_MAIN(tst_Connection)

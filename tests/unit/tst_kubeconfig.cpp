@@ -72,6 +72,8 @@ contexts:
       extension: {a: 1, b: [x, "2"]}
 - name: ctx-b
   context: {cluster: c-insecure, user: u-cert}
+- name: ctx-exec
+  context: {cluster: c-insecure, user: u-exec}
 users:
 - name: u-token
   user:
@@ -484,7 +486,7 @@ void tst_Kubeconfig::resolveReadsFilesRelativeToTheirKubeconfig()
         QFAIL(qPrintable(config.error().toString()));
     QCOMPARE(config->currentContext(), QStringLiteral("ctx-second"));
     QCOMPARE(config->contextNames(),
-             (QStringList{QStringLiteral("ctx-a"), QStringLiteral("ctx-b"),
+             (QStringList{QStringLiteral("ctx-a"), QStringLiteral("ctx-b"), QStringLiteral("ctx-exec"),
                           QStringLiteral("ctx-second")}));
 
     // ctx-a comes from b.yaml (first wins) but user u-token from a.yaml.
@@ -507,6 +509,10 @@ void tst_Kubeconfig::resolveReadsFilesRelativeToTheirKubeconfig()
     QCOMPARE(b->user.clientKeyData, QByteArrayLiteral("CLIENT-KEY\n"));
     QCOMPARE(b->user.clientKey, dir.filePath(QStringLiteral("certs/client.key")));
 
+    auto viaExec = config->resolve(QStringLiteral("ctx-exec"));
+    if (!viaExec)
+        QFAIL(qPrintable(viaExec.error().toString()));
+    QCOMPARE(viaExec->user.exec->command, dir.filePath(QStringLiteral("bin/plugin")));
     const auto exec = config->user(QStringLiteral("u-exec"));
     QVERIFY(exec && exec->exec);
     QCOMPARE(exec->exec->env.value(0).value, QStringLiteral("y"));
