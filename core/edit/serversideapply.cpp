@@ -251,12 +251,16 @@ Result<QJsonObject> serverSideApply(const QJsonObject &live, const QJsonObject &
     const FieldSet previous = own >= 0 ? entries.at(own).fields : FieldSet();
 
     // Conflicts: fields other managers own that this apply would set to a different value.
+    // Only values the apply sets (its leaves) can conflict; an element both own is no conflict
+    // by itself.
+    const QList<FieldPath> appliedLeaves = appliedSet.leaves();
     QList<Conflict> conflicts;
     for (int i = 0; i < entries.size(); ++i) {
         if (i == own)
             continue;
-        const FieldSet common = entries.at(i).fields.intersected(appliedSet);
-        for (const FieldPath &path : common.leaves()) {
+        for (const FieldPath &path : appliedLeaves) {
+            if (!entries.at(i).fields.contains(path))
+                continue;
             const auto liveValue = fieldValue(live, path);
             const auto appliedValue = fieldValue(applied, path);
             if (liveValue && appliedValue && !jsonEquals(*liveValue, *appliedValue))
@@ -295,7 +299,10 @@ Result<QJsonObject> serverSideApply(const QJsonObject &live, const QJsonObject &
     mine.manager = options.fieldManager;
     mine.operation = QStringLiteral("Apply");
     mine.apiVersion = options.apiVersion;
-    mine.time = timestamp(options);
+    // An apply that changes nothing this manager owns keeps the entry's time.
+    mine.time = own >= 0 && previous == appliedSet && entries.at(own).apiVersion == options.apiVersion
+                    ? entries.at(own).time
+                    : timestamp(options);
     mine.subresource = options.subresource;
     mine.fields = appliedSet;
     if (own >= 0)

@@ -86,6 +86,8 @@ private Q_SLOTS:
     void forceTakesOwnership();
     void sameValueIsShared();
     void keyedListConflictNamesUpdateManager();
+    void sharedElementIsNoConflict();
+    void unchangedApplyKeepsTime();
     void droppedFieldsAreRemoved();
     void droppedFieldsOwnedByOthersStay();
     void keyedListMerge();
@@ -292,6 +294,42 @@ spec: {template: {spec: {containers: [{name: nginx, image: "nginx:1.26"}]}}}
              json(R"({"f:spec":{"f:template":{"f:spec":{"f:containers":{"k:{\"name\":\"nginx\"}":{".":{},"f:image":{},"f:name":{}}}}}}})"));
     QCOMPARE(managedFields(*same).at(0).toObject().value(QLatin1String("operation")).toString(), QStringLiteral("Apply"));
     QCOMPARE(managedFields(*same).size(), 3);
+}
+
+void tst_ServerSideApply::sharedElementIsNoConflict()
+{
+    // kubectl-create owns the nginx element and other fields of it; an apply that sets only
+    // fields nobody else owns must not conflict on the element itself.
+    const QJsonObject live = load(QStringLiteral("real-1.22/responses/strategic_patch_dryrun_result.json"));
+    const auto meta = m_registry.patchMetaLookup(kDeployment);
+    const auto result = serverSideApply(live, yaml(R"(
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec: {template: {spec: {containers: [{name: nginx, workingDir: /srv}]}}}
+)"), *meta, options("kubectl", false, "apps/v1"));
+    if (!result)
+        QFAIL(qPrintable(result.error().toString()));
+    const QJsonObject container = (*result)[QLatin1String("spec")][QLatin1String("template")][QLatin1String("spec")]
+                                      [QLatin1String("containers")][0].toObject();
+    QCOMPARE(container.value(QLatin1String("workingDir")).toString(), QStringLiteral("/srv"));
+    QCOMPARE(container.value(QLatin1String("image")).toString(), QStringLiteral("nginx:1.26"));
+}
+
+void tst_ServerSideApply::unchangedApplyKeepsTime()
+{
+    const auto meta = m_registry.patchMetaLookup(kConfigMap);
+    const auto first = serverSideApply(QJsonObject(), yaml(kApplyA), *meta, options("m"));
+    QVERIFY(first.has_value());
+    ApplyOptions later = options("m");
+    later.now = later.now.addSecs(3600);
+    const auto again = serverSideApply(*first, yaml(kApplyA), *meta, later);
+    QVERIFY(again.has_value());
+    QCOMPARE(*again, *first);
+    const auto changed = serverSideApply(*first, yaml("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ssa}\ndata: {k: from-a, x: y}\n"),
+                                         *meta, later);
+    QVERIFY(changed.has_value());
+    QCOMPARE(entryOf(*changed, QStringLiteral("m")).value(QLatin1String("time")).toString(), QStringLiteral("2026-11-23T02:00:00Z"));
 }
 
 void tst_ServerSideApply::droppedFieldsAreRemoved()
