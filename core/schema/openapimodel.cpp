@@ -126,12 +126,22 @@ QJsonObject OpenApiModel::schemaAtPath(const QJsonObject &root, const QStringLis
     return node;
 }
 
+PatchMeta OpenApiModel::patchMetaOf(const QJsonObject &node) const
+{
+    PatchMeta meta = PatchMeta::fromSchema(node);
+    QJsonObject element = node;
+    for (int guard = 0; guard < 8 && element.value(QLatin1String("type")).toString() == QLatin1String("array"); ++guard)
+        element = resolve(element.value(QLatin1String("items")).toObject());
+    meta.structural = !element.value(QLatin1String("properties")).toObject().isEmpty();
+    return meta;
+}
+
 PatchMeta OpenApiModel::patchMeta(const Gvk &gvk, const QStringList &path) const
 {
     const QString name = schemaNameForGvk(gvk);
     if (name.isEmpty())
         return {};
-    return PatchMeta::fromSchema(schemaAtPath(name, path));
+    return patchMetaOf(schemaAtPath(name, path));
 }
 
 SchemaPatchMetaLookup::SchemaPatchMetaLookup(const OpenApiModel *model, const Gvk &gvk)
@@ -143,7 +153,7 @@ PatchMeta SchemaPatchMetaLookup::patchMeta(const QStringList &path) const
 {
     if (!m_model || m_rootName.isEmpty())
         return {};
-    return PatchMeta::fromSchema(m_model->schemaAtPath(m_rootName, path));
+    return m_model->patchMetaOf(m_model->schemaAtPath(m_rootName, path));
 }
 
 } // namespace Qluster

@@ -56,6 +56,10 @@ public:
     /// OpenApiModel::patchMeta returns the patch metadata of the field at path in a Gvk's schema.
     PatchMeta patchMeta(const Gvk &gvk, const QStringList &path) const;
 
+    /// OpenApiModel::patchMetaOf reads the patch metadata of a resolved schema node, with
+    /// PatchMeta::structural looked up through list items.
+    PatchMeta patchMetaOf(const QJsonObject &node) const;
+
     /// OpenApiModel::refName returns "X" for "#/components/schemas/X" and "#/definitions/X".
     static QString refName(const QString &ref);
 

@@ -18,6 +18,10 @@ struct PatchMeta
     QStringList listMapKeys; ///< keys of a "map" list, e.g. ["containerPort", "protocol"]
     QString mapType;         ///< "atomic", "granular" or empty (structs and maps)
     QString type;            ///< the field's JSON schema type when known ("array", "object", ...)
+    /// True when the field (or, for a list, its elements) is an object whose keys are declared
+    /// properties (a struct), false for free-form maps and unknown schemas. Server-side apply
+    /// owns every key of a free-form map separately.
+    bool structural = false;
 
     bool hasStrategy(const QString &strategy) const { return strategies.contains(strategy); }
     /// PatchMeta::isMergeList is true for a list merged element by element by strategic merge.
