@@ -791,6 +791,44 @@ Result<void> Kubeconfig::setContextNamespace(const QString &contextName,
     return {};
 }
 
+Result<void> Kubeconfig::setAuthProviderConfig(const QString &userName,
+                                               const QMap<QString, QString> &config)
+{
+    const auto entry = user(userName);
+    if (!entry || !entry->authProvider)
+        return fail(Error::invalid(
+            QStringLiteral("user \"%1\" has no auth-provider in kubeconfig").arg(userName)));
+    const QString destination = entry->originFile;
+    auto doc = readForWrite(destination);
+    if (!doc)
+        return fail(doc.error());
+    YAML::Node target;
+    YAML::Node users = (*doc)["users"];
+    if (users.IsSequence()) {
+        for (YAML::Node item : users) {
+            if (item.IsMap() && item["name"] && item["name"].IsScalar()
+                && qs(item["name"].Scalar()) == userName)
+                target = item;
+        }
+    }
+    if (!target || !target["user"].IsMap() || !target["user"]["auth-provider"].IsMap())
+        return fail(Error::io(destination, QStringLiteral("user \"%1\" is no longer in this file "
+                                                          "(it changed on disk); reload")
+                                               .arg(userName)));
+    YAML::Node provider = target["user"]["auth-provider"];
+    YAML::Node map(YAML::NodeType::Map);
+    for (auto it = config.cbegin(); it != config.cend(); ++it)
+        map[it.key().toStdString()] = it.value().toStdString();
+    provider["config"] = map;
+    if (auto written = writeAtomically(destination, *doc); !written)
+        return written;
+    auto reloaded = loadFiles(m_files, m_explicit);
+    if (!reloaded)
+        return fail(reloaded.error());
+    *this = std::move(*reloaded);
+    return {};
+}
+
 Result<QJsonObject> Kubeconfig::toFlattenedJson() const
 {
     QJsonArray clusters;

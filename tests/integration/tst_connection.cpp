@@ -909,6 +909,7 @@ void tst_Connection::oidcRefreshesExpiredIdToken()
     auto connection = open(contextFor(server.url(), user));
     QVERIFY(connection);
     QCOMPARE(connection->authProvider()->method(), AuthProvider::Method::Oidc);
+    QSignalSpy refreshed(connection->authProvider(), &AuthProvider::authProviderConfigChanged);
     const auto r = fetch(connection.get(), versionRequest());
     if (!r)
         QFAIL(qPrintable(r.error().toString()));
@@ -916,6 +917,12 @@ void tst_Connection::oidcRefreshesExpiredIdToken()
     QCOMPARE(form.queryItemValue(QStringLiteral("grant_type")), QStringLiteral("refresh_token"));
     QCOMPARE(form.queryItemValue(QStringLiteral("refresh_token")), QStringLiteral("refresh-1"));
     QCOMPARE(form.queryItemValue(QStringLiteral("client_id")), QStringLiteral("qluster"));
+    QCOMPARE(refreshed.size(), 1);
+    QCOMPARE(refreshed.first().at(0).toString(), QStringLiteral("oidc-user"));
+    const auto persisted = refreshed.first().at(1).value<QMap<QString, QString>>();
+    QCOMPARE(persisted.value(QStringLiteral("id-token")), QString::fromLatin1(fresh));
+    QCOMPARE(persisted.value(QStringLiteral("refresh-token")), QStringLiteral("refresh-2"));
+    QCOMPARE(persisted.value(QStringLiteral("client-id")), QStringLiteral("qluster"));
     // The fresh token is reused without another refresh.
     const qsizetype before = server.requests.size();
     QVERIFY(fetch(connection.get(), versionRequest()).has_value());

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void missingReferencedFileNamesPath();
     void unknownContextListsKnown();
     void failedWriteLeavesFileIntact();
+    void persistsRefreshedOidcTokens();
 };
 
 namespace {
@@ -651,6 +652,38 @@ void tst_Kubeconfig::failedWriteLeavesFileIntact()
     auto use = config->setCurrentContext(QStringLiteral("ctx-b"));
     QVERIFY(!use);
     QCOMPARE(digest(path), before);
+}
+
+void tst_Kubeconfig::persistsRefreshedOidcTokens()
+{
+    QTemporaryDir dir;
+    FileMap files = supportFiles();
+    files.insert(QStringLiteral("a.yaml"), QLatin1String(kFull));
+    QVERIFY(writeFiles(dir.path(), files));
+    const QString path = dir.filePath(QStringLiteral("a.yaml"));
+    auto config = Kubeconfig::loadFiles({path});
+    if (!config)
+        QFAIL(qPrintable(config.error().toString()));
+    QMap<QString, QString> oidc = config->user(QStringLiteral("u-oidc"))->authProvider->config;
+    oidc.insert(QStringLiteral("id-token"), QStringLiteral("new-id-token"));
+    oidc.insert(QStringLiteral("refresh-token"), QStringLiteral("new-refresh"));
+    const auto written = config->setAuthProviderConfig(QStringLiteral("u-oidc"), oidc);
+    if (!written)
+        QFAIL(qPrintable(written.error().toString()));
+    QCOMPARE(config->user(QStringLiteral("u-oidc"))->authProvider->config, oidc);
+
+    // kubectl reads the same tokens back, and nothing else changed.
+    const Kubectl view = runKubectl({QStringLiteral("config"), QStringLiteral("view"),
+                                     QStringLiteral("--flatten"), QStringLiteral("-o"),
+                                     QStringLiteral("json")},
+                                    path, dir.path());
+    QVERIFY2(view.exitCode == 0, view.err.constData());
+    const auto ours = config->toFlattenedJson();
+    if (!ours)
+        QFAIL(qPrintable(ours.error().toString()));
+    QCOMPARE(*ours, QJsonDocument::fromJson(view.out).object());
+    QVERIFY(view.out.contains("new-refresh"));
+    QVERIFY(!config->setAuthProviderConfig(QStringLiteral("u-token"), oidc));
 }
 
 QTEST_GUILESS_MAIN(tst_Kubeconfig)
