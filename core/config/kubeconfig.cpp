@@ -511,10 +511,13 @@ Result<void> writeAtomically(const QString &path, const YAML::Node &doc)
     return {};
 }
 
-QJsonArray extensionsJson(const QList<NamedExtension> &extensions)
+QJsonArray extensionsJson(QList<NamedExtension> extensions)
 {
+    // client-go keeps extensions in a map: kubectl prints them sorted by name.
+    std::stable_sort(extensions.begin(), extensions.end(),
+                     [](const NamedExtension &a, const NamedExtension &b) { return a.name < b.name; });
     QJsonArray array;
-    for (const NamedExtension &e : extensions)
+    for (const NamedExtension &e : std::as_const(extensions))
         array.append(QJsonObject{{QStringLiteral("name"), e.name},
                                  {QStringLiteral("extension"), e.extension}});
     return array;

@@ -52,6 +52,8 @@ clusters:
     proxy-url: socks5://127.0.0.1:1080
     disable-compression: true
     extensions:
+    - name: zz-last
+      extension: 1
     - name: ext1
       extension:
         foo: bar
@@ -255,6 +257,20 @@ void tst_Kubeconfig::mergedViewMatchesKubectl_data()
         << FileMap{{QStringLiteral("empty.yaml"), QString()},
                    {QStringLiteral("c.yaml"), QLatin1String(kNoCurrent)}}
         << QStringList{QStringLiteral("empty.yaml"), QStringLiteral("c.yaml")} << false;
+    QTest::newRow("preferences and top-level extensions")
+        << FileMap{{QStringLiteral("p.yaml"),
+                    QStringLiteral("apiVersion: v1\nkind: Config\npreferences:\n  colors: true\n"
+                                   "extensions:\n- name: top\n  extension: {x: [1, 2.5, null, ~, \"s\"]}\n"
+                                   "contexts:\n- name: only\n  context: {cluster: none}\n")},
+                   {QStringLiteral("q.yaml"),
+                    QStringLiteral("extensions:\n- name: top\n  extension: shadowed\n"
+                                   "- name: second\n  extension: {on: off}\n")}}
+        << QStringList{QStringLiteral("p.yaml"), QStringLiteral("q.yaml")} << false;
+    QTest::newRow("a quoted boolean fails")
+        << FileMap{{QStringLiteral("q.yaml"),
+                    QStringLiteral("clusters:\n- name: x\n  cluster:\n    server: https://x\n"
+                                   "    insecure-skip-tls-verify: \"true\"\n")}}
+        << QStringList{QStringLiteral("q.yaml")} << true;
     QTest::newRow("missing certificate file fails")
         << FileMap{{QStringLiteral("a.yaml"), QLatin1String(kFull)}}
         << QStringList{QStringLiteral("a.yaml")} << true;
