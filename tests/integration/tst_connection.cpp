@@ -38,6 +38,8 @@ private Q_SLOTS:
     void execPluginErrors_data();
     void execPluginErrors();
     void realGkePluginErrorIsQuoted();
+    void pluginFoundInPathOfItsEnvironment();
+    void unsupportedAuthProvider();
     void noSecretInAnyError();
     void unauthorizedAndForbiddenMessages();
     void retriesReadsNeverWrites();
@@ -502,7 +504,7 @@ void tst_Connection::execPluginErrors_data()
 
     QTest::newRow("missing command")
         << QByteArray() << int(ExecConfig::InteractiveMode::Never) << 10000
-        << QStringList{QStringLiteral("no-such-plugin"),
+        << QStringList{QStringLiteral("executable %1 not found"),
                        QStringLiteral("Install the test plugin from example.com/plugin")}
         << QString();
     QTest::newRow("garbage output")
@@ -563,7 +565,7 @@ void tst_Connection::execPluginErrors()
     QCOMPARE(r.error().kind, Error::Kind::Auth);
     const QString text = r.error().toString();
     for (const QString &part : expected)
-        QVERIFY2(text.contains(part), qPrintable(text));
+        QVERIFY2(text.contains(part.contains(QStringLiteral("%1")) ? part.arg(path) : part), qPrintable(text));
     if (!secret.isEmpty())
         QVERIFY2(!text.contains(secret), qPrintable(text));
     QVERIFY(server.requests.isEmpty()); // nothing was sent without credentials
@@ -598,6 +600,49 @@ void tst_Connection::realGkePluginErrorIsQuoted()
     QVERIFY2(text.contains(QStringLiteral("gke-gcloud-auth-plugin failed with exit code 1: \"")),
              qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("do not currently have an active account")), qPrintable(text));
+}
+
+void tst_Connection::pluginFoundInPathOfItsEnvironment()
+{
+    QTemporaryDir bin;
+    QVERIFY(writeFile(bin.filePath(QStringLiteral("qluster-test-plugin")), kExecScript, true));
+    QList<QByteArray> accepted = {"Bearer exec-token-1"};
+    LoopbackServer server;
+    server.setHandler(acceptBearer(&accepted));
+    QVERIFY(server.listen());
+    KubeconfigUser user = execUser(QStringLiteral("qluster-test-plugin"),
+                                   m_dir.filePath(QStringLiteral("count-path")), 3600);
+    ConnectionOptions options;
+    options.environment = QProcessEnvironment::systemEnvironment();
+    options.environment.insert(QStringLiteral("PATH"), bin.path() + QDir::listSeparator()
+                                                           + options.environment.value(QStringLiteral("PATH")));
+    auto connection = open(contextFor(server.url(), user), options);
+    const auto r = fetch(connection.get(), versionRequest());
+    if (!r)
+        QFAIL(qPrintable(r.error().toString()));
+    // Without that PATH entry the bare name is not found, and the hint is shown.
+    auto without = open(contextFor(server.url(), user));
+    const auto missing = fetch(without.get(), versionRequest());
+    QVERIFY(!missing);
+    QVERIFY2(missing.error().toString().contains(QStringLiteral("executable qluster-test-plugin not found")),
+             qPrintable(missing.error().toString()));
+}
+
+void tst_Connection::unsupportedAuthProvider()
+{
+    LoopbackServer server;
+    QVERIFY(server.listen());
+    KubeconfigUser user;
+    user.name = QStringLiteral("gcp-user");
+    user.authProvider = AuthProviderConfig{QStringLiteral("gcp"), {{QStringLiteral("access-token"), QStringLiteral("ya29.secret")}}};
+    auto connection = open(contextFor(server.url(), user));
+    const auto r = fetch(connection.get(), versionRequest());
+    QVERIFY(!r);
+    QCOMPARE(r.error().kind, Error::Kind::Auth);
+    QVERIFY2(r.error().message.contains(QStringLiteral("auth-provider \"gcp\"")), qPrintable(r.error().message));
+    QVERIFY(r.error().message.contains(QStringLiteral("exec credential plugin")));
+    QVERIFY(!r.error().toString().contains(QStringLiteral("ya29.secret")));
+    QVERIFY(server.requests.isEmpty());
 }
 
 void tst_Connection::noSecretInAnyError()
