@@ -200,3 +200,77 @@ bool ConnectProxy::listen()
 {
     return m_server.listen(QHostAddress::LocalHost, 0);
 }
+
+Socks5Proxy::Socks5Proxy(QObject *parent)
+    : QObject(parent)
+{
+    connect(&m_server, &QTcpServer::newConnection, this, [this] {
+        while (QTcpSocket *client = m_server.nextPendingConnection()) {
+            auto *buffer = new QByteArray;
+            auto *stage = new int(0); // 0: greeting, 1: request, 2: piping
+            connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+            connect(client, &QObject::destroyed, this, [buffer, stage] {
+                delete buffer;
+                delete stage;
+            });
+            connect(client, &QTcpSocket::readyRead, this, [this, client, buffer, stage] {
+                if (*stage == 2)
+                    return;
+                *buffer += client->readAll();
+                if (*stage == 0) {
+                    if (buffer->size() < 2 || buffer->size() < 2 + quint8(buffer->at(1)))
+                        return;
+                    buffer->remove(0, 2 + quint8(buffer->at(1)));
+                    client->write(QByteArray("\x05\x00", 2)); // no authentication
+                    *stage = 1;
+                }
+                if (buffer->size() < 5)
+                    return;
+                QString host;
+                qsizetype at = 4;
+                const char type = buffer->at(3);
+                if (type == 1) {
+                    if (buffer->size() < 10)
+                        return;
+                    host = QStringLiteral("%1.%2.%3.%4").arg(quint8(buffer->at(4))).arg(quint8(buffer->at(5)))
+                               .arg(quint8(buffer->at(6))).arg(quint8(buffer->at(7)));
+                    at = 8;
+                } else if (type == 3) {
+                    const int length = quint8(buffer->at(4));
+                    if (buffer->size() < 5 + length + 2)
+                        return;
+                    host = QString::fromLatin1(buffer->mid(5, length));
+                    at = 5 + length;
+                } else {
+                    client->write(QByteArray("\x05\x08\x00\x01\0\0\0\0\0\0", 10));
+                    client->disconnectFromHost();
+                    return;
+                }
+                const quint16 port = quint16((quint8(buffer->at(at)) << 8) | quint8(buffer->at(at + 1)));
+                buffer->remove(0, at + 2);
+                *stage = 2;
+                targets.append(host.toLatin1() + ':' + QByteArray::number(port));
+                auto *upstream = new QTcpSocket(client);
+                connect(upstream, &QTcpSocket::connected, client, [client, upstream, buffer] {
+                    client->write(QByteArray("\x05\x00\x00\x01\x7f\x00\x00\x01\x00\x00", 10));
+                    if (!buffer->isEmpty())
+                        upstream->write(*buffer);
+                    connect(client, &QTcpSocket::readyRead, upstream,
+                            [client, upstream] { upstream->write(client->readAll()); });
+                    if (client->bytesAvailable())
+                        upstream->write(client->readAll());
+                });
+                connect(upstream, &QTcpSocket::readyRead, client,
+                        [client, upstream] { client->write(upstream->readAll()); });
+                connect(upstream, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
+                connect(client, &QTcpSocket::disconnected, upstream, &QTcpSocket::disconnectFromHost);
+                upstream->connectToHost(host, port);
+            });
+        }
+    });
+}
+
+bool Socks5Proxy::listen()
+{
+    return m_server.listen(QHostAddress::LocalHost, 0);
+}

@@ -84,3 +84,18 @@ public:
 private:
     QTcpServer m_server;
 };
+
+/// Socks5Proxy is a tiny SOCKS5 proxy (no authentication, CONNECT only) on 127.0.0.1 that pipes
+/// bytes to the target and records the targets it was asked for.
+class Socks5Proxy final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Socks5Proxy(QObject *parent = nullptr);
+    bool listen();
+    quint16 port() const { return m_server.serverPort(); }
+    QList<QByteArray> targets;
+
+private:
+    QTcpServer m_server;
+};

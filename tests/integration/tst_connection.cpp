@@ -58,6 +58,7 @@ private Q_SLOTS:
     void streamRetriesOnceAfter401();
     void insecureSkipTlsVerify();
     void proxyUrlThroughConnectProxy();
+    void proxyUrlThroughSocks5();
 
 private:
     QTemporaryDir m_dir;
@@ -1256,6 +1257,26 @@ void tst_Connection::streamRetriesOnceAfter401()
         QFAIL(qPrintable(end->error().toString()));
     QCOMPARE(received, QByteArray("{\"type\":\"BOOKMARK\"}\n"));
     QCOMPARE(server.requests.at(server.requests.size() - 2).header("Authorization"), QByteArray("Bearer old-token-1"));
+}
+
+void tst_Connection::proxyUrlThroughSocks5()
+{
+    LoopbackServer server;
+    server.setHandler([](const LoopbackServer::Request &, LoopbackServer::Exchange &x) { x.replyJson(200, kVersion); });
+    QVERIFY(server.listen(serverTls(m_serverCert, m_ca)));
+    Socks5Proxy proxy;
+    QVERIFY(proxy.listen());
+    KubeconfigCluster cluster;
+    cluster.certificateAuthorityData = m_ca.certificatePem;
+    cluster.proxyUrl = QStringLiteral("socks5://127.0.0.1:%1").arg(proxy.port());
+    auto connection = open(contextFor(server.url(), {}, cluster));
+    QVERIFY(connection);
+    QCOMPARE(connection->proxy().type(), QNetworkProxy::Socks5Proxy);
+    const auto r = fetch(connection.get(), versionRequest());
+    if (!r)
+        QFAIL(qPrintable(r.error().toString()));
+    QCOMPARE(proxy.targets.value(0), QByteArray("127.0.0.1:") + QByteArray::number(server.url().port()));
+    QCOMPARE(r->body, kVersion);
 }
 
 QTEST_GUILESS_MAIN(tst_Connection)
