@@ -511,10 +511,13 @@ Result<void> writeAtomically(const QString &path, const YAML::Node &doc)
     return {};
 }
 
-QJsonArray extensionsJson(const QList<NamedExtension> &extensions)
+QJsonArray extensionsJson(QList<NamedExtension> extensions)
 {
+    // client-go keeps extensions in a map: kubectl prints them sorted by name.
+    std::stable_sort(extensions.begin(), extensions.end(),
+                     [](const NamedExtension &a, const NamedExtension &b) { return a.name < b.name; });
     QJsonArray array;
-    for (const NamedExtension &e : extensions)
+    for (const NamedExtension &e : std::as_const(extensions))
         array.append(QJsonObject{{QStringLiteral("name"), e.name},
                                  {QStringLiteral("extension"), e.extension}});
     return array;
@@ -782,6 +785,44 @@ Result<void> Kubeconfig::setContextNamespace(const QString &contextName,
         body.remove("namespace");
     else
         body["namespace"] = namespaceName.toStdString();
+    if (auto written = writeAtomically(destination, *doc); !written)
+        return written;
+    auto reloaded = loadFiles(m_files, m_explicit);
+    if (!reloaded)
+        return fail(reloaded.error());
+    *this = std::move(*reloaded);
+    return {};
+}
+
+Result<void> Kubeconfig::setAuthProviderConfig(const QString &userName,
+                                               const QMap<QString, QString> &config)
+{
+    const auto entry = user(userName);
+    if (!entry || !entry->authProvider)
+        return fail(Error::invalid(
+            QStringLiteral("user \"%1\" has no auth-provider in kubeconfig").arg(userName)));
+    const QString destination = entry->originFile;
+    auto doc = readForWrite(destination);
+    if (!doc)
+        return fail(doc.error());
+    YAML::Node target;
+    YAML::Node users = (*doc)["users"];
+    if (users.IsSequence()) {
+        for (YAML::Node item : users) {
+            if (item.IsMap() && item["name"] && item["name"].IsScalar()
+                && qs(item["name"].Scalar()) == userName)
+                target = item;
+        }
+    }
+    if (!target || !target["user"].IsMap() || !target["user"]["auth-provider"].IsMap())
+        return fail(Error::io(destination, QStringLiteral("user \"%1\" is no longer in this file "
+                                                          "(it changed on disk); reload")
+                                               .arg(userName)));
+    YAML::Node provider = target["user"]["auth-provider"];
+    YAML::Node map(YAML::NodeType::Map);
+    for (auto it = config.cbegin(); it != config.cend(); ++it)
+        map[it.key().toStdString()] = it.value().toStdString();
+    provider["config"] = map;
     if (auto written = writeAtomically(destination, *doc); !written)
         return written;
     auto reloaded = loadFiles(m_files, m_explicit);

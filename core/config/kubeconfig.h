@@ -177,6 +177,11 @@ public:
     /// `kubectl config set-context NAME --namespace=NS` into the file that defines the context.
     Result<void> setContextNamespace(const QString &contextName, const QString &namespaceName);
 
+    /// Kubeconfig::setAuthProviderConfig replaces the `auth-provider.config` of user `userName`
+    /// in the file that defines the user, as client-go persists refreshed OIDC tokens.
+    Result<void> setAuthProviderConfig(const QString &userName,
+                                       const QMap<QString, QString> &config);
+
     /// Kubeconfig::defaultFilename is kubectl's destination for new entries: the explicit file, the
     /// only or first existing (else last) KUBECONFIG file, or ~/.kube/config.
     QString defaultFilename() const;

@@ -122,6 +122,8 @@ Error fromSslErrors(const QList<QSslError> &errors, const QString &host, const Q
         case QSslError::SelfSignedCertificateInChain:
         case QSslError::UnableToVerifyFirstCertificate:
         case QSslError::CertificateUntrusted:
+        // A CA with the issuer's name but another key: Go also reports an unknown authority.
+        case QSslError::CertificateSignatureFailed:
             reason = QStringLiteral("certificate signed by unknown authority");
             break;
         case QSslError::HostNameMismatch: {

@@ -19,6 +19,8 @@ ApiStream::ApiStream(Connection *connection, const ApiRequest &request)
 
 ApiStream::~ApiStream()
 {
+    if (m_manager && !m_connection->m_streamManagers.isEmpty())
+        m_connection->releaseStreamManager(m_manager);
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
@@ -55,16 +57,21 @@ void ApiStream::sendWith(const Credentials &credentials)
     m_sslErrors.clear();
     m_errorBody.clear();
     m_status = 0;
-    m_reply = m_connection->dispatch(m_connection->m_streams, m_request, credentials);
+    if (!m_manager)
+        m_manager = m_connection->acquireStreamManager();
+    m_reply = m_connection->dispatch(m_manager, m_request, credentials);
     connect(m_reply, &QNetworkReply::sslErrors, this,
             [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
+        m_status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    });
     connect(m_reply, &QNetworkReply::readyRead, this, &ApiStream::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &ApiStream::onNetworkFinished);
 }
 
 void ApiStream::onReadyRead()
 {
-    if (!m_reply)
+    if (!m_reply || !m_reply->isOpen())
         return;
     m_status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray chunk = m_reply->readAll();
@@ -137,6 +144,8 @@ void ApiStream::finish(const Result<void> &result)
     if (m_finished)
         return;
     m_finished = true;
+    if (m_manager)
+        m_connection->releaseStreamManager(std::exchange(m_manager, nullptr));
     m_connection->forget(this);
     Q_EMIT finished(result);
     deleteLater();

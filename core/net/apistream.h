@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QSslError>
 
+class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace Qluster {
@@ -53,6 +54,7 @@ private:
     Connection *m_connection = nullptr; // not owned (parent)
     ApiRequest m_request;
     QNetworkReply *m_reply = nullptr; // owned while running
+    QNetworkAccessManager *m_manager = nullptr; // not owned: the connection's stream manager
     Credentials m_credentials;
     QList<QSslError> m_sslErrors;
     QByteArray m_errorBody;

@@ -347,6 +347,11 @@ void AuthProvider::startOidcRefresh()
             m_oidcRefreshing = false;
             m_forceOidcRefresh = false;
             qCInfo(lcNet) << "oidc id-token refreshed for user" << m_context.user.name;
+            m_context.user.authProvider->config.insert(QStringLiteral("id-token"),
+                                                       QString::fromUtf8(m_idToken));
+            m_context.user.authProvider->config.insert(QStringLiteral("refresh-token"),
+                                                       QString::fromUtf8(m_refreshToken));
+            Q_EMIT authProviderConfigChanged(m_context.user.name, m_context.user.authProvider->config);
             deliver(bearer(m_idToken));
         });
     });

@@ -70,6 +70,12 @@ public:
     void setExecTimeoutMs(int ms) { m_execTimeoutMs = ms; }
     void setEnvironment(const QProcessEnvironment &environment) { m_environment = environment; }
 
+Q_SIGNALS:
+    /// AuthProvider::authProviderConfigChanged says that an OIDC refresh replaced the tokens of
+    /// `userName`; persist `config` with Kubeconfig::setAuthProviderConfig (as kubectl does) so
+    /// that the next start does not refresh again. It carries secrets: never log it.
+    void authProviderConfigChanged(const QString &userName, const QMap<QString, QString> &config);
+
 private:
     struct Waiter
     {

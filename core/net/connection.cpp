@@ -148,13 +148,7 @@ Result<void> Connection::setUp()
         return fail(proxy.error());
     m_proxy = *proxy;
 
-    m_requests = new QNetworkAccessManager(this);
-    m_streams = new QNetworkAccessManager(this);
-    for (QNetworkAccessManager *manager : {m_requests, m_streams}) {
-        manager->setProxy(m_proxy);
-        manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-        manager->setAutoDeleteReplies(false);
-    }
+    m_requests = newManager();
     m_auth = new AuthProvider(m_context, m_options.profile, m_requests, this);
     m_auth->setExecTimeoutMs(m_options.execTimeoutMs);
     m_auth->setEnvironment(m_options.environment);
@@ -253,6 +247,35 @@ int Connection::retryDelayMs(int retry, const QByteArray &retryAfter) const
     // Jitter in [0.5, 1.5) of the base spreads clients that failed together.
     const qint64 jittered = base / 2 + qint64(QRandomGenerator::global()->bounded(double(base)));
     return int(std::min<qint64>(jittered, m_options.maxRetryDelayMs));
+}
+
+QNetworkAccessManager *Connection::newManager()
+{
+    auto *manager = new QNetworkAccessManager(this);
+    manager->setProxy(m_proxy);
+    manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    manager->setAutoDeleteReplies(false);
+    return manager;
+}
+
+QNetworkAccessManager *Connection::acquireStreamManager()
+{
+    for (auto it = m_streamManagers.begin(); it != m_streamManagers.end(); ++it) {
+        if (it.value() < kStreamsPerManager) {
+            ++it.value();
+            return it.key();
+        }
+    }
+    QNetworkAccessManager *manager = newManager();
+    m_streamManagers.insert(manager, 1);
+    return manager;
+}
+
+void Connection::releaseStreamManager(QNetworkAccessManager *manager)
+{
+    const auto it = m_streamManagers.find(manager);
+    if (it != m_streamManagers.end() && it.value() > 0)
+        --it.value();
 }
 
 ApiReply *Connection::send(const ApiRequest &request)

@@ -14,6 +14,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QProcessEnvironment>
+#include <QHash>
 #include <QSet>
 #include <QSslConfiguration>
 #include <QUrl>
@@ -117,7 +118,13 @@ private:
     QSslConfiguration m_ssl;
     QNetworkProxy m_proxy;
     QNetworkAccessManager *m_requests = nullptr; // owned (child)
-    QNetworkAccessManager *m_streams = nullptr;  // owned (child)
+    // HTTP/1.1 allows 6 connections per host and manager: each stream manager carries at most
+    // kStreamsPerManager streams, so 20 watches over kubectl proxy all run.
+    static constexpr int kStreamsPerManager = 6;
+    QNetworkAccessManager *acquireStreamManager();
+    void releaseStreamManager(QNetworkAccessManager *manager);
+    QNetworkAccessManager *newManager();
+    QHash<QNetworkAccessManager *, int> m_streamManagers; // owned (children) → open streams
     AuthProvider *m_auth = nullptr;              // owned (child)
     QSet<QObject *> m_pending;                   // ApiReply/ApiStream children not yet finished
     bool m_closed = false;

@@ -5,7 +5,10 @@
 #include "net/apierror.h"
 #include "util/logging.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
+#include <QStandardPaths>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -49,7 +52,7 @@ ExecPlugin::ExecPlugin(const ExecConfig &config, const KubeconfigCluster &cluste
                 .arg(m_config.command)
                 .arg(m_timeoutMs / 1000.0)
                 .arg(err.trimmed().isEmpty() ? QString()
-                                             : QStringLiteral("; stderr: ") + ApiError::quoted(err)))));
+                                             : QStringLiteral("; stderr: ") + ApiError::quoted(err, 600)))));
     });
 }
 
@@ -116,6 +119,25 @@ void ExecPlugin::start(const QProcessEnvironment &environment)
         env.insert(var.name, var.value);
     env.insert(QStringLiteral("KUBERNETES_EXEC_INFO"), QString::fromUtf8(execInfo()));
 
+    // Look a bare command up in the PATH the plugin gets (kubeconfig env included), as exec.Command
+    // does in client-go; a missing one is reported like kubectl, with the installHint.
+    QString program = m_config.command;
+    if (!program.contains(QLatin1Char('/'))) {
+        const QStringList path = env.value(QStringLiteral("PATH")).split(QDir::listSeparator(),
+                                                                         Qt::SkipEmptyParts);
+        program = QStandardPaths::findExecutable(m_config.command, path);
+    } else if (!QFileInfo(program).isExecutable()) {
+        program.clear();
+    }
+    if (program.isEmpty()) {
+        finish(fail(authError(withHint(
+            QStringLiteral("exec plugin: executable %1 not found; it looks like you are trying to "
+                           "use a client-go credential plugin that is not installed")
+                .arg(m_config.command),
+            m_config.installHint))));
+        return;
+    }
+
     m_process = new QProcess(this);
     m_process->setProcessEnvironment(env);
     m_process->setInputChannelMode(QProcess::ManagedInputChannel);
@@ -125,7 +147,7 @@ void ExecPlugin::start(const QProcessEnvironment &environment)
     if (m_timeoutMs > 0)
         m_timeout.start(m_timeoutMs);
     qCDebug(lcNet) << "running exec plugin" << m_config.command;
-    m_process->start(m_config.command, m_config.args);
+    m_process->start(program, m_config.args);
 }
 
 void ExecPlugin::onErrorOccurred(QProcess::ProcessError error)
@@ -148,7 +170,7 @@ void ExecPlugin::onFinished(int exitCode, QProcess::ExitStatus status)
             ? QStringLiteral("exec plugin %1 failed with exit code %2").arg(m_config.command).arg(exitCode)
             : QStringLiteral("exec plugin %1 crashed").arg(m_config.command);
         if (!err.trimmed().isEmpty())
-            message += QStringLiteral(": ") + ApiError::quoted(err);
+            message += QStringLiteral(": ") + ApiError::quoted(err, 600);
         finish(fail(authError(message)));
         return;
     }

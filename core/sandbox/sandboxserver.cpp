@@ -5,7 +5,12 @@
 #include "apistatus.h"
 #include "discoverydocuments.h"
 #include "fieldselector.h"
+#include "edit/jsonpatch.h"
+#include "edit/mergepatch.h"
+#include "edit/strategicmerge.h"
+#include "edit/yamljson.h"
 #include "labelselector.h"
+#include "openapiregistry.h"
 #include "podlogs.h"
 #include "podshell.h"
 #include "protobufreviews.h"
@@ -163,6 +168,7 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_store(m_options.eventWindow)
+    , m_openApi(std::make_unique<OpenApiRegistry>())
 {
     m_types = builtinResourceTypes();
     ResourceType ssar;
@@ -210,6 +216,10 @@ Result<void> SandboxServer::start()
             const QString t = randomToken();
             m_tokens.insert(t, Identity{user, {QStringLiteral("system:authenticated")}});
             m_userTokens.insert(user, t);
+        }
+        if (!m_options.openApiDir.isEmpty()) {
+            if (auto loaded = m_openApi->loadUpstreamDirectory(m_options.openApiDir); !loaded)
+                return fail(loaded.error());
         }
         loadBaseObjects();
         if (m_options.demoData)
@@ -408,7 +418,8 @@ void SandboxServer::sendBytes(Request &r, int status, const QByteArray &contentT
     if (!r.connection)
         return;
     headers.prepend({"Content-Type", contentType});
-    headers.append({QByteArray("Cache-Control"), QByteArray("no-cache, private")});
+    if (std::none_of(headers.begin(), headers.end(), [](const auto &h) { return h.first == "Cache-Control"; }))
+        headers.append({QByteArray("Cache-Control"), QByteArray("no-cache, private")});
     headers.append({QByteArray("Audit-Id"), QUuid::createUuid().toByteArray(QUuid::WithoutBraces)});
     if (m_truncateCount > 0 && status != 304) {
         --m_truncateCount;
@@ -582,6 +593,16 @@ Result<QJsonObject> SandboxServer::parseBody(const Request &r) const
                                         .arg(QString::fromLatin1(contentType), decoded.error().message)));
         return *decoded;
     }
+    if (contentType == "application/yaml" || contentType == "application/apply-patch+yaml") {
+        auto yaml = yamlToJson(r.http.body, QStringLiteral("request body"));
+        if (!yaml)
+            return fail(statusError(400, QStringLiteral("BadRequest"),
+                                    QStringLiteral("the body of the request was in an unknown format (%1): %2")
+                                        .arg(QString::fromLatin1(contentType), yaml.error().toString())));
+        if (!yaml->isObject())
+            return fail(statusError(400, QStringLiteral("BadRequest"), QStringLiteral("the body of the request must be an object")));
+        return yaml->toObject();
+    }
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(r.http.body, &error);
     if (error.error != QJsonParseError::NoError) {
@@ -646,6 +667,11 @@ bool SandboxServer::handleNonResource(Request &r)
     if (clean == QLatin1String("/healthz") || clean == QLatin1String("/livez")
         || clean == QLatin1String("/readyz")) {
         sendBytes(r, 200, "text/plain; charset=utf-8", "ok");
+        return true;
+    }
+    if (clean == QLatin1String("/openapi/v2") || clean == QLatin1String("/openapi/v3")
+        || clean.startsWith(QLatin1String("/openapi/v3/"))) {
+        handleOpenApi(r, clean);
         return true;
     }
     if (clean == QLatin1String("/api")) {
@@ -1517,13 +1543,146 @@ void SandboxServer::handleReview(Request &r, const QString &kind)
     sendJson(r, 201, result);
 }
 
+Result<QJsonObject> SandboxServer::applyPatch(const ResourceType &type, const QJsonObject &current,
+                                              const QByteArray &contentType, const QByteArray &patchBody) const
+{
+    auto badPatch = [](const QString &why) {
+        return statusError(400, QStringLiteral("BadRequest"), why);
+    };
+    if (contentType == "application/json-patch+json") {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(patchBody, &error);
+        if (error.error != QJsonParseError::NoError || !doc.isArray())
+            return fail(badPatch(QStringLiteral("the JSON patch is not a JSON array: %1").arg(error.errorString())));
+        auto result = applyJsonPatch(current, doc.array());
+        if (!result)
+            return fail(statusError(422, QStringLiteral("Invalid"), result.error().message));
+        return result->toObject();
+    }
+    QJsonObject patch;
+    if (contentType == "application/apply-patch+yaml") {
+        auto yaml = yamlToJson(patchBody, QStringLiteral("patch"));
+        if (!yaml || !yaml->isObject())
+            return fail(badPatch(yaml ? QStringLiteral("the applied configuration must be an object") : yaml.error().toString()));
+        patch = yaml->toObject();
+    } else {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(patchBody, &error);
+        if (error.error != QJsonParseError::NoError || !doc.isObject())
+            return fail(badPatch(QStringLiteral("the patch is not a JSON object: %1").arg(error.errorString())));
+        patch = doc.object();
+    }
+    if (contentType == "application/merge-patch+json") {
+        auto result = applyMergePatch(current, patch);
+        if (!result)
+            return fail(badPatch(result.error().message));
+        return result->toObject();
+    }
+    // Strategic merge (and apply, which merges the applied configuration the same way).
+    const auto lookup = m_openApi->patchMetaLookup(type.gvk());
+    const NoPatchMeta none;
+    auto result = applyStrategicMergePatch(current, patch, lookup ? *lookup : static_cast<const PatchMetaLookup &>(none));
+    if (!result)
+        return fail(badPatch(result.error().message));
+    return result->toObject();
+}
+
 void SandboxServer::handlePatch(Request &r, const ResourcePath &p)
 {
-    Q_UNUSED(p);
-    // PATCH arrives with the edit/ library (JSON, merge, strategic merge, apply); until it is
-    // wired in, every patch type is answered as unsupported.
-    sendStatus(r, ApiStatus::failure(415, QStringLiteral("UnsupportedMediaType"),
-                                     QStringLiteral("415: Unsupported Media Type")));
+    const ResourceType &type = *p.type;
+    const QByteArray contentType = r.http.header("content-type").split(';').value(0).trimmed().toLower();
+    const bool apply = contentType == "application/apply-patch+yaml";
+    const bool supported = contentType == "application/json-patch+json" || contentType == "application/merge-patch+json"
+                           || (contentType == "application/strategic-merge-patch+json" && !type.isCustom) || apply;
+    if (!supported) {
+        sendStatus(r, ApiStatus::failure(415, QStringLiteral("UnsupportedMediaType"),
+                                         QStringLiteral("%1: Unsupported Media Type").arg(415)));
+        return;
+    }
+    const QString fieldManager = r.http.queryValue("fieldManager");
+    if (apply && fieldManager.isEmpty()) {
+        sendStatus(r, ApiStatus::badRequest(QStringLiteral("PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch")));
+        return;
+    }
+    const bool dryRun = r.http.queryValue("dryRun") == QLatin1String("All");
+    const QString ns = type.namespaced ? p.namespaceName : QString();
+    const QJsonObject *current = m_store.get(storageGvr(type), ns, p.name);
+    if (!current) {
+        if (apply && p.subresource.isEmpty()) {
+            // Server-side apply creates what does not exist yet.
+            auto body = parseBody(r);
+            if (!body) {
+                sendError(r, body.error());
+                return;
+            }
+            QJsonObject object = *body;
+            setMeta(object, QStringLiteral("name"), p.name);
+            auto created = createInternal(type, p.namespaceName, object, fieldManager, dryRun);
+            if (!created) {
+                sendError(r, created.error());
+                return;
+            }
+            sendJson(r, 201, *created);
+            return;
+        }
+        sendStatus(r, ApiStatus::notFound(resourceNameWithGroup(type), p.name));
+        return;
+    }
+    auto patched = applyPatch(type, presentObject(type, *current), contentType, r.http.body);
+    if (!patched) {
+        sendError(r, patched.error());
+        return;
+    }
+    QJsonObject object = *patched;
+    if (apply) {
+        // Applied configurations carry no resourceVersion precondition unless they set one.
+        QJsonObject meta = metaOf(object);
+        const QJsonObject applied = yamlToJson(r.http.body).value_or(QJsonValue()).toObject();
+        if (!metaOf(applied).contains(QLatin1String("resourceVersion")))
+            meta.insert(QStringLiteral("resourceVersion"), metaString(*current, QLatin1String("resourceVersion")));
+        object.insert(kMetadata, meta);
+    }
+    auto updated = updateInternal(type, p.namespaceName, p.name, object, p.subresource, dryRun);
+    if (!updated) {
+        sendError(r, updated.error());
+        return;
+    }
+    sendJson(r, 200, *updated);
+}
+
+void SandboxServer::handleOpenApi(Request &r, const QString &path)
+{
+    if (path == QLatin1String("/openapi/v2")) {
+        const OpenApiRegistry::Document doc = m_openApi->swagger();
+        const QByteArray etag = doc.etag().toLatin1();
+        HttpHeaders headers{{"ETag", etag}, {"Vary", "Accept"}};
+        if (r.http.header("if-none-match") == etag) {
+            sendBytes(r, 304, "application/json", QByteArray(), headers);
+            return;
+        }
+        sendBytes(r, 200, "application/json", doc.body, headers);
+        return;
+    }
+    if (path == QLatin1String("/openapi/v3")) {
+        sendBytes(r, 200, "application/json", m_openApi->index().body);
+        return;
+    }
+    const QString gvPath = path.mid(QStringLiteral("/openapi/v3/").size());
+    const auto doc = m_openApi->groupVersion(gvPath);
+    if (!doc) {
+        sendStatus(r, ApiStatus::notFound(QString(), QString()));
+        return;
+    }
+    const QByteArray etag = doc->etag().toLatin1();
+    // Hashed URLs are immutable (KEP-2896); unhashed or stale ones must be revalidated.
+    const bool hashed = r.http.queryValue("hash") == doc->hash;
+    HttpHeaders headers{{"ETag", etag},
+                        {"Cache-Control", hashed ? QByteArray("public, immutable, max-age=31536000") : QByteArray("no-cache, private")}};
+    if (r.http.header("if-none-match") == etag) {
+        sendBytes(r, 304, "application/json", QByteArray(), headers);
+        return;
+    }
+    sendBytes(r, 200, "application/json", doc->body, headers);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1726,6 +1885,9 @@ void SandboxServer::afterWrite(const ResourceType &type, const QJsonObject &obje
             const Gvr g{spec.value(QLatin1String("group")).toString(), QStringLiteral("storage"),
                         spec.value(QLatin1String("names")).toObject().value(QLatin1String("plural")).toString()};
             m_store.dropCollection(g);
+            m_openApi->removeCustomResourceDefinition(name);
+        } else if (auto added = m_openApi->addCustomResourceDefinition(object); !added) {
+            qCWarning(lcSandbox) << "CRD schema not served:" << added.error().toString();
         }
         rebuildCustomTypes();
         return;

@@ -35,6 +35,7 @@
 #include <optional>
 
 class QTcpServer;
+namespace Qluster { class OpenApiRegistry; }
 class QTimer;
 class QWebSocket;
 class QWebSocketServer;
@@ -161,6 +162,9 @@ private:
     void handleScale(Request &r, const ResourcePath &p);
     void handleLog(Request &r, const ResourcePath &p);
     void handleReview(Request &r, const QString &kind);
+    void handleOpenApi(Request &r, const QString &path);
+    Result<QJsonObject> applyPatch(const ResourceType &type, const QJsonObject &current,
+                                   const QByteArray &contentType, const QByteArray &patch) const;
 
     std::optional<ResourcePath> parseResourcePath(const QString &path) const;
     const ResourceType *findType(const QString &group, const QString &version,
@@ -193,6 +197,7 @@ private:
 
     SandboxOptions m_options;
     ObjectStore m_store;
+    std::unique_ptr<OpenApiRegistry> m_openApi;
     QList<ResourceType> m_types;
     QHash<Gvr, qsizetype> m_typeIndex;
     std::optional<CertificateAuthority> m_ca;

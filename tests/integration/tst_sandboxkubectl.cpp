@@ -160,7 +160,7 @@ private Q_SLOTS:
     void dryRunServerChangesNothing()
     {
         const QByteArray cm = R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"dry","namespace":"default"},"data":{"a":"b"}})";
-        KubectlResult r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("-f"), QStringLiteral("-"), QStringLiteral("--validate=false"), QStringLiteral("--dry-run=server")}, cm);
+        KubectlResult r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("-f"), QStringLiteral("-"), QStringLiteral("--dry-run=server")}, cm);
         QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("configmap/dry created (server dry run)")));
         r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("configmap"), QStringLiteral("dry")});
@@ -187,7 +187,7 @@ metadata:
 data:
   k: v
 )";
-        KubectlResult r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("-f"), QStringLiteral("-"), QStringLiteral("--validate=false")}, objects);
+        KubectlResult r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("-f"), QStringLiteral("-")}, objects);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("cm"), QStringLiteral("-n"), QStringLiteral("doomed")});
         QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("settings\\s+1\\s+"))));
@@ -199,6 +199,88 @@ data:
         qsizetype count = -1;
         m_f->sandbox().invoke([&](SandboxServer &s) { count = s.store().count(Gvr{QString(), QStringLiteral("v1"), QStringLiteral("configmaps")}); });
         QCOMPARE(count, 0);
+    }
+
+    void explainUsesOpenApiV3()
+    {
+        const KubectlResult r = m_f->kubectl({QStringLiteral("explain"), QStringLiteral("deployment.spec.template.spec.containers"), QStringLiteral("-v=6")});
+        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("/openapi/v3/apis/apps/v1?hash=")), qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("GROUP:      apps")));
+        QVERIFY(r.out.contains(QStringLiteral("KIND:       Deployment")));
+        QVERIFY(r.out.contains(QStringLiteral("FIELD: containers <[]Container>")));
+        QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("\\n  image\\s+<string>"))));
+    }
+
+    void explainWithUpstreamDocuments()
+    {
+        SandboxOptions options;
+        options.openApiDir = QStringLiteral(QLUSTER_K8S_API_DIR "/openapi/v3");
+        SandboxFixture upstream(options);
+        QVERIFY2(upstream.error().isEmpty(), qPrintable(upstream.error()));
+        const KubectlResult r = upstream.kubectl({QStringLiteral("explain"), QStringLiteral("deployment.spec.template.spec.containers.image")});
+        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.err));
+        // The upstream description, not the sandbox's own short one.
+        QVERIFY2(r.out.contains(QStringLiteral("Container image name.")), qPrintable(r.out));
+    }
+
+    void patchTypes_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("patch");
+        QTest::addColumn<QString>("expectedJsonPath");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("strategic") << QStringLiteral("strategic")
+                                   << QStringLiteral(R"({"spec":{"template":{"spec":{"containers":[{"name":"app","image":"example/app:2.0"}]}}}})")
+                                   << QStringLiteral("{.spec.template.spec.containers[*].name}/{.spec.template.spec.containers[*].image}")
+                                   << QStringLiteral("app sidecar/example/app:2.0 example/sidecar:1.0");
+        QTest::newRow("merge") << QStringLiteral("merge")
+                               << QStringLiteral(R"({"metadata":{"labels":{"tier":"web"}},"spec":{"replicas":3}})")
+                               << QStringLiteral("{.metadata.labels.tier}/{.spec.replicas}")
+                               << QStringLiteral("web/3");
+        QTest::newRow("json") << QStringLiteral("json")
+                              << QStringLiteral(R"([{"op":"replace","path":"/spec/replicas","value":5},{"op":"add","path":"/metadata/annotations","value":{"a":"b"}}])")
+                              << QStringLiteral("{.spec.replicas}/{.metadata.annotations.a}")
+                              << QStringLiteral("5/b");
+    }
+
+    void patchTypes()
+    {
+        QFETCH(QString, type);
+        QFETCH(QString, patch);
+        QFETCH(QString, expectedJsonPath);
+        QFETCH(QString, expected);
+        const QString name = QStringLiteral("patched-") + type;
+        const QByteArray deployment = QStringLiteral(R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"%1","namespace":"default"},
+            "spec":{"replicas":1,"selector":{"matchLabels":{"app":"%1"}},"template":{"metadata":{"labels":{"app":"%1"}},
+            "spec":{"containers":[{"name":"app","image":"example/app:1.0"},{"name":"sidecar","image":"example/sidecar:1.0"}]}}}})").arg(name).toUtf8();
+        KubectlResult r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("-f"), QStringLiteral("-")}, deployment);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("patch"), QStringLiteral("deployment"), name, QStringLiteral("--type=") + type, QStringLiteral("-p"), patch});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("deployment.apps/%1 patched").arg(name)), qPrintable(r.out));
+        r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("deployment"), name, QStringLiteral("-o"), QStringLiteral("jsonpath=") + expectedJsonPath});
+        QCOMPARE(r.out, expected);
+    }
+
+    void patchUnsupportedTypeIs415()
+    {
+        const KubectlResult r = m_f->kubectl({QStringLiteral("patch"), QStringLiteral("deployment"), QStringLiteral("patched-merge"), QStringLiteral("--type=strategic"),
+                                              QStringLiteral("-p"), QStringLiteral("not json")});
+        QCOMPARE(r.exitCode, 1);
+    }
+
+    void applyServerSide()
+    {
+        const QByteArray cm = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ssa\n  namespace: default\ndata:\n  color: blue\n";
+        KubectlResult r = m_f->kubectl({QStringLiteral("apply"), QStringLiteral("--server-side"), QStringLiteral("-f"), QStringLiteral("-")}, cm);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("configmap/ssa serverside-applied")));
+        const QByteArray changed = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ssa\n  namespace: default\ndata:\n  color: red\n  size: big\n";
+        r = m_f->kubectl({QStringLiteral("apply"), QStringLiteral("--server-side"), QStringLiteral("-f"), QStringLiteral("-")}, changed);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("cm"), QStringLiteral("ssa"), QStringLiteral("-o"), QStringLiteral("jsonpath={.data.color}/{.data.size}")});
+        QCOMPARE(r.out, QStringLiteral("red/big"));
     }
 
     void crdPrinterColumns()
@@ -230,10 +312,10 @@ spec:
     - {name: Color, type: string, jsonPath: .spec.color}
     - {name: Age, type: date, jsonPath: .metadata.creationTimestamp}
 )";
-        KubectlResult r = m_f->kubectl({QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-"), QStringLiteral("--validate=false")}, crd);
+        KubectlResult r = m_f->kubectl({QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-")}, crd);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QByteArray widget = R"({"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w1","namespace":"default"},"spec":{"size":3,"color":"blue"}})";
-        r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("-f"), QStringLiteral("-"), QStringLiteral("--validate=false")}, widget);
+        r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("-f"), QStringLiteral("-")}, widget);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("wd")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void missingReferencedFileNamesPath();
     void unknownContextListsKnown();
     void failedWriteLeavesFileIntact();
+    void persistsRefreshedOidcTokens();
 };
 
 namespace {
@@ -51,6 +52,8 @@ clusters:
     proxy-url: socks5://127.0.0.1:1080
     disable-compression: true
     extensions:
+    - name: zz-last
+      extension: 1
     - name: ext1
       extension:
         foo: bar
@@ -72,6 +75,8 @@ contexts:
       extension: {a: 1, b: [x, "2"]}
 - name: ctx-b
   context: {cluster: c-insecure, user: u-cert}
+- name: ctx-exec
+  context: {cluster: c-insecure, user: u-exec}
 users:
 - name: u-token
   user:
@@ -252,6 +257,20 @@ void tst_Kubeconfig::mergedViewMatchesKubectl_data()
         << FileMap{{QStringLiteral("empty.yaml"), QString()},
                    {QStringLiteral("c.yaml"), QLatin1String(kNoCurrent)}}
         << QStringList{QStringLiteral("empty.yaml"), QStringLiteral("c.yaml")} << false;
+    QTest::newRow("preferences and top-level extensions")
+        << FileMap{{QStringLiteral("p.yaml"),
+                    QStringLiteral("apiVersion: v1\nkind: Config\npreferences:\n  colors: true\n"
+                                   "extensions:\n- name: top\n  extension: {x: [1, 2.5, null, ~, \"s\"]}\n"
+                                   "contexts:\n- name: only\n  context: {cluster: none}\n")},
+                   {QStringLiteral("q.yaml"),
+                    QStringLiteral("extensions:\n- name: top\n  extension: shadowed\n"
+                                   "- name: second\n  extension: {on: off}\n")}}
+        << QStringList{QStringLiteral("p.yaml"), QStringLiteral("q.yaml")} << false;
+    QTest::newRow("a quoted boolean fails")
+        << FileMap{{QStringLiteral("q.yaml"),
+                    QStringLiteral("clusters:\n- name: x\n  cluster:\n    server: https://x\n"
+                                   "    insecure-skip-tls-verify: \"true\"\n")}}
+        << QStringList{QStringLiteral("q.yaml")} << true;
     QTest::newRow("missing certificate file fails")
         << FileMap{{QStringLiteral("a.yaml"), QLatin1String(kFull)}}
         << QStringList{QStringLiteral("a.yaml")} << true;
@@ -484,7 +503,7 @@ void tst_Kubeconfig::resolveReadsFilesRelativeToTheirKubeconfig()
         QFAIL(qPrintable(config.error().toString()));
     QCOMPARE(config->currentContext(), QStringLiteral("ctx-second"));
     QCOMPARE(config->contextNames(),
-             (QStringList{QStringLiteral("ctx-a"), QStringLiteral("ctx-b"),
+             (QStringList{QStringLiteral("ctx-a"), QStringLiteral("ctx-b"), QStringLiteral("ctx-exec"),
                           QStringLiteral("ctx-second")}));
 
     // ctx-a comes from b.yaml (first wins) but user u-token from a.yaml.
@@ -507,6 +526,10 @@ void tst_Kubeconfig::resolveReadsFilesRelativeToTheirKubeconfig()
     QCOMPARE(b->user.clientKeyData, QByteArrayLiteral("CLIENT-KEY\n"));
     QCOMPARE(b->user.clientKey, dir.filePath(QStringLiteral("certs/client.key")));
 
+    auto viaExec = config->resolve(QStringLiteral("ctx-exec"));
+    if (!viaExec)
+        QFAIL(qPrintable(viaExec.error().toString()));
+    QCOMPARE(viaExec->user.exec->command, dir.filePath(QStringLiteral("bin/plugin")));
     const auto exec = config->user(QStringLiteral("u-exec"));
     QVERIFY(exec && exec->exec);
     QCOMPARE(exec->exec->env.value(0).value, QStringLiteral("y"));
@@ -645,6 +668,38 @@ void tst_Kubeconfig::failedWriteLeavesFileIntact()
     auto use = config->setCurrentContext(QStringLiteral("ctx-b"));
     QVERIFY(!use);
     QCOMPARE(digest(path), before);
+}
+
+void tst_Kubeconfig::persistsRefreshedOidcTokens()
+{
+    QTemporaryDir dir;
+    FileMap files = supportFiles();
+    files.insert(QStringLiteral("a.yaml"), QLatin1String(kFull));
+    QVERIFY(writeFiles(dir.path(), files));
+    const QString path = dir.filePath(QStringLiteral("a.yaml"));
+    auto config = Kubeconfig::loadFiles({path});
+    if (!config)
+        QFAIL(qPrintable(config.error().toString()));
+    QMap<QString, QString> oidc = config->user(QStringLiteral("u-oidc"))->authProvider->config;
+    oidc.insert(QStringLiteral("id-token"), QStringLiteral("new-id-token"));
+    oidc.insert(QStringLiteral("refresh-token"), QStringLiteral("new-refresh"));
+    const auto written = config->setAuthProviderConfig(QStringLiteral("u-oidc"), oidc);
+    if (!written)
+        QFAIL(qPrintable(written.error().toString()));
+    QCOMPARE(config->user(QStringLiteral("u-oidc"))->authProvider->config, oidc);
+
+    // kubectl reads the same tokens back, and nothing else changed.
+    const Kubectl view = runKubectl({QStringLiteral("config"), QStringLiteral("view"),
+                                     QStringLiteral("--flatten"), QStringLiteral("-o"),
+                                     QStringLiteral("json")},
+                                    path, dir.path());
+    QVERIFY2(view.exitCode == 0, view.err.constData());
+    const auto ours = config->toFlattenedJson();
+    if (!ours)
+        QFAIL(qPrintable(ours.error().toString()));
+    QCOMPARE(*ours, QJsonDocument::fromJson(view.out).object());
+    QVERIFY(view.out.contains("new-refresh"));
+    QVERIFY(!config->setAuthProviderConfig(QStringLiteral("u-token"), oidc));
 }
 
 QTEST_GUILESS_MAIN(tst_Kubeconfig)
