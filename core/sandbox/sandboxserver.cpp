@@ -7,6 +7,7 @@
 #include "fieldselector.h"
 #include "edit/jsonpatch.h"
 #include "edit/mergepatch.h"
+#include "edit/serversideapply.h"
 #include "edit/strategicmerge.h"
 #include "edit/yamljson.h"
 #include "labelselector.h"
@@ -839,6 +840,17 @@ void SandboxServer::handleResource(Request &r, const ResourcePath &p)
 
 namespace {
 
+// The manager recorded for a write: ?fieldManager=, else the User-Agent's program name, as the
+// apiserver defaults it ("kubectl/v1.32.4 (linux/amd64) ..." -> "kubectl").
+QString fieldManagerOf(const HttpRequest &request)
+{
+    const QString explicitManager = request.queryValue("fieldManager");
+    if (!explicitManager.isEmpty())
+        return explicitManager;
+    const QString agent = QString::fromUtf8(request.header("user-agent")).section(QLatin1Char('/'), 0, 0).trimmed();
+    return agent.isEmpty() ? QStringLiteral("unknown") : agent;
+}
+
 bool wantsTable(const HttpRequest &request)
 {
     return request.header("accept").contains("as=Table");
@@ -1145,7 +1157,6 @@ Result<QJsonObject> SandboxServer::createObject(const QJsonObject &object)
 Result<QJsonObject> SandboxServer::createInternal(const ResourceType &type, const QString &namespaceName,
                                                   QJsonObject object, const QString &fieldManager, bool dryRun)
 {
-    Q_UNUSED(fieldManager);
     const QString apiVersion = object.value(QLatin1String("apiVersion")).toString();
     const QString kind = object.value(QLatin1String("kind")).toString();
     if (!apiVersion.isEmpty() && apiVersion != type.groupVersion())
@@ -1219,6 +1230,17 @@ Result<QJsonObject> SandboxServer::createInternal(const ResourceType &type, cons
         meta.insert(QStringLiteral("generation"), 1);
     object.insert(kMetadata, meta);
     applyDefaults(type, object);
+    if (!fieldManager.isEmpty() && !metaOf(object).contains(QLatin1String("managedFields"))) {
+        const auto lookup = m_openApi->patchMetaLookup(type.gvk());
+        const NoPatchMeta none;
+        ApplyOptions options;
+        options.fieldManager = fieldManager;
+        options.apiVersion = type.groupVersion();
+        QJsonObject empty;
+        auto recorded = recordUpdate(empty, object, lookup ? *lookup : static_cast<const PatchMetaLookup &>(none), options);
+        if (recorded)
+            object = *recorded;
+    }
     if (dryRun) {
         setMeta(object, QStringLiteral("resourceVersion"), QString::number(m_store.resourceVersion()));
         return object;
@@ -1230,7 +1252,8 @@ Result<QJsonObject> SandboxServer::createInternal(const ResourceType &type, cons
 
 Result<QJsonObject> SandboxServer::updateInternal(const ResourceType &type, const QString &namespaceName,
                                                   const QString &name, QJsonObject object,
-                                                  const QString &subresource, bool dryRun)
+                                                  const QString &subresource, bool dryRun,
+                                                  const QString &fieldManager)
 {
     const QString ns = type.namespaced ? namespaceName : QString();
     const QJsonObject *current = m_store.get(storageGvr(type), ns, name);
@@ -1276,6 +1299,17 @@ Result<QJsonObject> SandboxServer::updateInternal(const ResourceType &type, cons
             meta.insert(QStringLiteral("generation"), specChanged ? generation + 1 : generation);
         }
         updated.insert(kMetadata, meta);
+    }
+    if (!fieldManager.isEmpty()) {
+        const auto lookup = m_openApi->patchMetaLookup(type.gvk());
+        const NoPatchMeta none;
+        ApplyOptions options;
+        options.fieldManager = fieldManager;
+        options.apiVersion = type.groupVersion();
+        options.subresource = subresource;
+        auto recorded = recordUpdate(presentObject(type, *current), updated, lookup ? *lookup : static_cast<const PatchMetaLookup &>(none), options);
+        if (recorded)
+            updated = *recorded;
     }
     if (withoutVolatile(updated) == withoutVolatile(*current))
         return presentObject(type, *current); // a no-op update keeps the resourceVersion
@@ -1356,7 +1390,7 @@ void SandboxServer::handleCreate(Request &r, const ResourcePath &p)
         return;
     }
     const bool dryRun = r.http.queryValue("dryRun") == QLatin1String("All");
-    auto created = createInternal(*p.type, p.namespaceName, *body, r.http.queryValue("fieldManager"), dryRun);
+    auto created = createInternal(*p.type, p.namespaceName, *body, fieldManagerOf(r.http), dryRun);
     if (!created) {
         sendError(r, created.error());
         return;
@@ -1372,7 +1406,7 @@ void SandboxServer::handleUpdate(Request &r, const ResourcePath &p)
         return;
     }
     const bool dryRun = r.http.queryValue("dryRun") == QLatin1String("All");
-    auto updated = updateInternal(*p.type, p.namespaceName, p.name, *body, p.subresource, dryRun);
+    auto updated = updateInternal(*p.type, p.namespaceName, p.name, *body, p.subresource, dryRun, fieldManagerOf(r.http));
     if (!updated) {
         sendError(r, updated.error());
         return;
@@ -1599,7 +1633,7 @@ void SandboxServer::handlePatch(Request &r, const ResourcePath &p)
                                          QStringLiteral("%1: Unsupported Media Type").arg(415)));
         return;
     }
-    const QString fieldManager = r.http.queryValue("fieldManager");
+    const QString fieldManager = apply ? r.http.queryValue("fieldManager") : fieldManagerOf(r.http);
     if (apply && fieldManager.isEmpty()) {
         sendStatus(r, ApiStatus::badRequest(QStringLiteral("PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch")));
         return;
@@ -1607,17 +1641,38 @@ void SandboxServer::handlePatch(Request &r, const ResourcePath &p)
     const bool dryRun = r.http.queryValue("dryRun") == QLatin1String("All");
     const QString ns = type.namespaced ? p.namespaceName : QString();
     const QJsonObject *current = m_store.get(storageGvr(type), ns, p.name);
-    if (!current) {
-        if (apply && p.subresource.isEmpty()) {
+    if (apply) {
+        auto applied = parseBody(r);
+        if (!applied) {
+            sendError(r, applied.error());
+            return;
+        }
+        if (!current && !p.subresource.isEmpty()) {
+            sendStatus(r, ApiStatus::notFound(resourceNameWithGroup(type), p.name));
+            return;
+        }
+        const auto lookup = m_openApi->patchMetaLookup(type.gvk());
+        const NoPatchMeta none;
+        ApplyOptions options;
+        options.fieldManager = fieldManager;
+        options.force = isTrue(r.http.queryValue("force"));
+        options.apiVersion = type.groupVersion();
+        options.subresource = p.subresource;
+        if (p.subresource.isEmpty() && type.hasStatus)
+            options.resetFields = {QStringLiteral("status")};
+        else if (p.subresource == QLatin1String("status"))
+            options.resetFields = {QStringLiteral("spec")};
+        const QJsonObject live = current ? presentObject(type, *current) : QJsonObject{};
+        auto merged = serverSideApply(live, *applied, lookup ? *lookup : static_cast<const PatchMetaLookup &>(none), options);
+        if (!merged) {
+            sendError(r, merged.error());
+            return;
+        }
+        QJsonObject object = *merged;
+        if (!current) {
             // Server-side apply creates what does not exist yet.
-            auto body = parseBody(r);
-            if (!body) {
-                sendError(r, body.error());
-                return;
-            }
-            QJsonObject object = *body;
             setMeta(object, QStringLiteral("name"), p.name);
-            auto created = createInternal(type, p.namespaceName, object, fieldManager, dryRun);
+            auto created = createInternal(type, p.namespaceName, object, QString(), dryRun);
             if (!created) {
                 sendError(r, created.error());
                 return;
@@ -1625,6 +1680,18 @@ void SandboxServer::handlePatch(Request &r, const ResourcePath &p)
             sendJson(r, 201, *created);
             return;
         }
+        // Applied configurations carry no resourceVersion precondition unless they set one.
+        if (!metaOf(*applied).contains(QLatin1String("resourceVersion")))
+            setMeta(object, QStringLiteral("resourceVersion"), metaString(*current, QLatin1String("resourceVersion")));
+        auto updated = updateInternal(type, p.namespaceName, p.name, object, p.subresource, dryRun);
+        if (!updated) {
+            sendError(r, updated.error());
+            return;
+        }
+        sendJson(r, 200, *updated);
+        return;
+    }
+    if (!current) {
         sendStatus(r, ApiStatus::notFound(resourceNameWithGroup(type), p.name));
         return;
     }
@@ -1633,16 +1700,7 @@ void SandboxServer::handlePatch(Request &r, const ResourcePath &p)
         sendError(r, patched.error());
         return;
     }
-    QJsonObject object = *patched;
-    if (apply) {
-        // Applied configurations carry no resourceVersion precondition unless they set one.
-        QJsonObject meta = metaOf(object);
-        const QJsonObject applied = yamlToJson(r.http.body).value_or(QJsonValue()).toObject();
-        if (!metaOf(applied).contains(QLatin1String("resourceVersion")))
-            meta.insert(QStringLiteral("resourceVersion"), metaString(*current, QLatin1String("resourceVersion")));
-        object.insert(kMetadata, meta);
-    }
-    auto updated = updateInternal(type, p.namespaceName, p.name, object, p.subresource, dryRun);
+    auto updated = updateInternal(type, p.namespaceName, p.name, *patched, p.subresource, dryRun, fieldManagerOf(r.http));
     if (!updated) {
         sendError(r, updated.error());
         return;

@@ -179,7 +179,8 @@ private:
                                        QJsonObject object, const QString &fieldManager, bool dryRun);
     Result<QJsonObject> updateInternal(const ResourceType &type, const QString &namespaceName,
                                        const QString &name, QJsonObject object,
-                                       const QString &subresource, bool dryRun);
+                                       const QString &subresource, bool dryRun,
+                                       const QString &fieldManager = QString());
     Result<QJsonObject> deleteInternal(const ResourceType &type, const QString &namespaceName,
                                        const QString &name, bool dryRun);
     void applyDefaults(const ResourceType &type, QJsonObject &object);
