@@ -898,6 +898,7 @@ void SandboxServer::handleList(Request &r, const ResourcePath &p)
     auto it = prefix.isEmpty() ? objects.begin() : objects.lower_bound(prefix);
 
     const QString continueToken = r.http.queryValue("continue");
+    qint64 previousOffset = 0;
     if (!continueToken.isEmpty()) {
         const QJsonObject token = QJsonDocument::fromJson(QByteArray::fromBase64(
             continueToken.toLatin1(), QByteArray::Base64UrlEncoding)).object();
@@ -907,15 +908,18 @@ void SandboxServer::handleList(Request &r, const ResourcePath &p)
             return;
         }
         it = objects.lower_bound(start);
+        previousOffset = token.value(QLatin1String("offset")).toInteger();
     }
     const bool table = wantsTable(r.http);
     const auto include = TablePrinter::parseIncludeObject(r.http.queryValue("includeObject"));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const bool filtered = !labels->isEmpty() || !fields->isEmpty();
-    QJsonArray items;
+    // Items are serialized one by one and spliced into the envelope: with 100,000 objects this
+    // avoids building (and copying) one huge QJsonArray.
+    QByteArray items;
+    qint64 count = 0;
     QString lastKey;
     bool more = false;
-    qint64 remaining = 0;
     for (; it != objects.end(); ++it) {
         if (!prefix.isEmpty() && !it->first.startsWith(prefix))
             break;
@@ -924,44 +928,57 @@ void SandboxServer::handleList(Request &r, const ResourcePath &p)
             if (!labels->matches(metaOf(o).value(QLatin1String("labels")).toObject()) || !fields->matches(o))
                 continue;
         }
-        if (limit > 0 && items.size() >= limit) {
+        if (limit > 0 && count >= limit) {
             more = true;
-            if (filtered)
-                break;
-            ++remaining;
-            continue;
+            break;
         }
+        if (count > 0)
+            items += ',';
         if (table) {
-            items.append(TablePrinter::row(type, presentObject(type, o), include, now));
+            items += compact(TablePrinter::row(type, presentObject(type, o), include, now));
         } else if (type.isCustom) {
-            items.append(o);
+            items += compact(o);
         } else {
             QJsonObject item = o;
             item.remove(QStringLiteral("kind"));
             item.remove(QStringLiteral("apiVersion"));
-            items.append(item);
+            items += compact(item);
         }
+        ++count;
         lastKey = it->first;
     }
     QJsonObject listMeta{{QStringLiteral("resourceVersion"), QString::number(m_store.resourceVersion())}};
     if (more) {
+        const qint64 offset = previousOffset + count;
         const QJsonObject token{{QStringLiteral("v"), QStringLiteral("meta.k8s.io/v1")},
                                 {QStringLiteral("rv"), m_store.resourceVersion()},
-                                {QStringLiteral("start"), QString(lastKey + QChar(0))}};
+                                {QStringLiteral("start"), QString(lastKey + QChar(0))},
+                                {QStringLiteral("offset"), offset}};
         listMeta.insert(QStringLiteral("continue"),
                         QString::fromLatin1(compact(token).toBase64(QByteArray::Base64UrlEncoding
                                                                     | QByteArray::OmitTrailingEquals)));
-        if (!filtered)
-            listMeta.insert(QStringLiteral("remainingItemCount"), remaining);
+        if (!filtered) {
+            // Counted, not scanned: the size of the listed range minus what pages returned.
+            const qsizetype total = prefix.isEmpty() ? m_store.count(storageGvr(type))
+                                                     : m_store.countInNamespace(storageGvr(type), p.namespaceName);
+            listMeta.insert(QStringLiteral("remainingItemCount"), qMax<qint64>(0, total - offset));
+        }
     }
+    static const QByteArray placeholder = QByteArrayLiteral("__qluster_items__");
+    QJsonObject envelope;
     if (table) {
-        sendJson(r, 200, TablePrinter::table(type, items, listMeta));
-        return;
+        envelope = TablePrinter::table(type, QJsonArray{}, listMeta);
+        envelope.insert(QStringLiteral("rows"), QString::fromLatin1(placeholder));
+    } else {
+        envelope = QJsonObject{{QStringLiteral("kind"), type.listKind()},
+                               {QStringLiteral("apiVersion"), type.groupVersion()},
+                               {QStringLiteral("metadata"), listMeta},
+                               {QStringLiteral("items"), QString::fromLatin1(placeholder)}};
     }
-    sendJson(r, 200, QJsonObject{{QStringLiteral("kind"), type.listKind()},
-                                 {QStringLiteral("apiVersion"), type.groupVersion()},
-                                 {QStringLiteral("metadata"), listMeta},
-                                 {QStringLiteral("items"), items}});
+    QByteArray body = compact(envelope);
+    const qsizetype at = body.indexOf(QByteArray('"' + placeholder + '"'));
+    body.replace(at, placeholder.size() + 2, QByteArray('[' + items + ']'));
+    sendBytes(r, 200, "application/json", body);
 }
 
 void SandboxServer::handleWatch(Request &r, const ResourcePath &p)
