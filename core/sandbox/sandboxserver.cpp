@@ -2797,6 +2797,15 @@ void SandboxServer::handleLog(Request &r, const ResourcePath &p)
             *last = l.time;
         }
         connection->writeChunk(chunk);
+        // The stream ends with the container, as kubelet's does.
+        for (const QJsonValue &v : current->value(kStatus).toObject().value(QLatin1String("containerStatuses")).toArray()) {
+            const QJsonObject cs = v.toObject();
+            if (cs.value(kName).toString() == c && cs.value(QLatin1String("state")).toObject().contains(QLatin1String("terminated"))) {
+                timer->deleteLater();
+                connection->endStream();
+                return;
+            }
+        }
     });
     timer->start(500);
 }
@@ -2884,7 +2893,11 @@ void SandboxServer::onWebSocket()
             if (!data.isEmpty())
                 ws->sendBinaryMessage(QByteArray(QByteArray(1, channel) + data));
         };
-        auto finish = [ws, send, argv, v5](int exitCode) {
+        auto done = std::make_shared<bool>(false);
+        auto finish = [ws, send, argv, v5, done](int exitCode) {
+            if (*done)
+                return; // one Status per session on the error channel
+            *done = true;
             QJsonObject status{{QStringLiteral("metadata"), QJsonObject{}}};
             if (exitCode == 0) {
                 status.insert(QStringLiteral("status"), QStringLiteral("Success"));
@@ -2919,9 +2932,12 @@ void SandboxServer::onWebSocket()
             });
             continue;
         }
+        // A shell prints its prompt only on a terminal.
+        const bool tty = isTrue(query.queryItemValue(QStringLiteral("tty")));
+        const QByteArray prompt = tty ? QByteArrayLiteral("# ") : QByteArray();
         auto pending = std::make_shared<QByteArray>();
-        QTimer::singleShot(20, ws, [send] { send(1, "# "); });
-        connect(ws, &QWebSocket::binaryMessageReceived, ws, [shell, pending, send, finish](const QByteArray &message) {
+        QTimer::singleShot(20, ws, [send, prompt] { send(1, prompt); });
+        connect(ws, &QWebSocket::binaryMessageReceived, ws, [shell, pending, send, finish, prompt, tty](const QByteArray &message) {
             if (message.isEmpty())
                 return;
             const char channel = message.at(0);
@@ -2931,6 +2947,8 @@ void SandboxServer::onWebSocket()
                 while ((nl = pending->indexOf('\n')) >= 0 || (nl = pending->indexOf('\r')) >= 0) {
                     const QString line = QString::fromUtf8(pending->left(nl)).trimmed();
                     pending->remove(0, nl + 1);
+                    if (tty)
+                        send(1, QByteArray(line.toUtf8() + "\r\n")); // the terminal echoes input
                     const PodShell::Output o = shell->runLine(line);
                     send(1, o.out);
                     send(2, o.err);
@@ -2938,7 +2956,7 @@ void SandboxServer::onWebSocket()
                         finish(o.exitCode);
                         return;
                     }
-                    send(1, "# ");
+                    send(1, prompt);
                 }
             } else if (uchar(channel) == 255 && message.size() > 1 && message.at(1) == 0) {
                 finish(0); // v5: the client closed stdin

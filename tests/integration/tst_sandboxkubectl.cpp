@@ -127,6 +127,30 @@ private Q_SLOTS:
         p.waitForFinished(5000);
     }
 
+    void execWithStdin()
+    {
+        const KubectlResult r = m_f->kubectl({QStringLiteral("exec"), QStringLiteral("-i"), QStringLiteral("web-1"), QStringLiteral("--"), QStringLiteral("sh")},
+                                             "echo from-stdin\ncat /etc/hostname\nexit 4\n");
+        QVERIFY2(r.finished, "kubectl exec -i hung");
+        QCOMPARE(r.out, QStringLiteral("from-stdin\nweb-1\n"));
+        QCOMPARE(r.exitCode, 4);
+    }
+
+    void logsFollowEndsWithTheContainer()
+    {
+        QJsonObject job = makePod(QStringLiteral("default"), QStringLiteral("short-lived"));
+        QJsonObject meta = job.value(QLatin1String("metadata")).toObject();
+        meta.insert(QStringLiteral("annotations"), QJsonObject{{QStringLiteral("sandbox.qluster.dev/behavior"), QStringLiteral("complete")}});
+        job.insert(QStringLiteral("metadata"), meta);
+        QVERIFY(!m_f->create(job).isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(podPhase(QStringLiteral("default"), QStringLiteral("short-lived")), QStringLiteral("Running"), 5000);
+        const KubectlResult r = m_f->kubectl({QStringLiteral("logs"), QStringLiteral("-f"), QStringLiteral("short-lived")}, {}, 20000);
+        QVERIFY2(r.finished, "kubectl logs -f did not end with the container");
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith(QStringLiteral("Starting app")));
+        QVERIFY(r.out.endsWith(QStringLiteral("app: work finished, exiting\n")));
+    }
+
     void logsTail()
     {
         const KubectlResult r = m_f->kubectl({QStringLiteral("logs"), QStringLiteral("web-1"), QStringLiteral("--tail=1")});
