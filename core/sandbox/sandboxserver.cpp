@@ -469,6 +469,10 @@ void SandboxServer::dispatch(HttpConnection *connection, const HttpRequest &requ
         return;
     }
     r.identity = *identity;
+    if (request.path == QLatin1String("/sandbox/v1/faults")) {
+        handleFaults(r);
+        return;
+    }
     if (m_failCount > 0) {
         --m_failCount;
         HttpHeaders headers;
@@ -2669,6 +2673,48 @@ void SandboxServer::setEventsPerSecond(int eventsPerSecond)
         m_loadTimer->start();
     else
         m_loadTimer->stop();
+}
+
+void SandboxServer::handleFaults(Request &r)
+{
+    // The sandbox's own control endpoint (not a Kubernetes API): fault injection and load knobs
+    // for tests and benchmarks that drive qluster-sandbox from outside. Admins only.
+    if (!r.identity.groups.contains(QLatin1String("system:masters"))) {
+        sendStatus(r, ApiStatus::forbidden(r.identity.user, QStringLiteral("create"), QStringLiteral("faults"),
+                                           QStringLiteral("sandbox.qluster.dev"), QString(), QString()));
+        return;
+    }
+    if (r.http.method != "POST") {
+        sendStatus(r, ApiStatus::methodNotAllowed());
+        return;
+    }
+    auto body = parseBody(r);
+    if (!body) {
+        sendError(r, body.error());
+        return;
+    }
+    const QJsonObject b = *body;
+    if (b.contains(QLatin1String("failNext"))) {
+        const QJsonObject f = b.value(QLatin1String("failNext")).toObject();
+        failNextRequests(f.value(QLatin1String("count")).toInt(1), f.value(QLatin1String("status")).toInt(500),
+                         f.value(QLatin1String("retryAfterSeconds")).toInt(1));
+    }
+    if (b.contains(QLatin1String("latencyMilliseconds")))
+        setLatency(b.value(QLatin1String("latencyMilliseconds")).toInt());
+    if (b.contains(QLatin1String("truncateNext")))
+        truncateNextResponses(b.value(QLatin1String("truncateNext")).toInt());
+    if (b.contains(QLatin1String("loadPods")))
+        loadPods(b.value(QLatin1String("loadPods")).toInt());
+    if (b.contains(QLatin1String("eventsPerSecond")))
+        setEventsPerSecond(b.value(QLatin1String("eventsPerSecond")).toInt());
+    sendJson(r, 200, ApiStatus::success());
+    if (b.value(QLatin1String("dropWatches")).toBool())
+        QTimer::singleShot(0, this, &SandboxServer::dropWatches);
+    if (b.value(QLatin1String("restart")).toBool())
+        QTimer::singleShot(0, this, [this] {
+            if (auto restarted = restart(); !restarted)
+                qCWarning(lcSandbox) << "restart failed:" << restarted.error().toString();
+        });
 }
 
 void SandboxServer::failNextRequests(int count, int status, int retryAfterSeconds)

@@ -361,6 +361,33 @@ private Q_SLOTS:
         m_sandbox->invoke([](SandboxServer &s) { s.setLatency(0); });
     }
 
+    void customTokenHeader()
+    {
+        // Kuscia-style servers take a bare token in their own header.
+        SandboxOptions options;
+        options.transport = SandboxOptions::Transport::Http;
+        options.httpAnonymousAdmin = false;
+        options.tokenHeader = QStringLiteral("Token");
+        SandboxThread kuscia(options);
+        if (auto started = kuscia.start(); !started)
+            QFAIL(qPrintable(started.error().toString()));
+        QString token;
+        kuscia.invoke([&](SandboxServer &s) { token = s.token(QStringLiteral("developer")); });
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces"), {}, {}, &kuscia).status, 401);
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces"), {}, {{"Token", "bogus"}}, &kuscia).status, 401);
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces"), {}, {{"Token", token.toUtf8()}}, &kuscia).status, 200);
+    }
+
+    void faultsEndpoint()
+    {
+        Reply r = send("POST", QStringLiteral("/sandbox/v1/faults"), QByteArrayLiteral(R"({"failNext":{"count":1,"status":503,"retryAfterSeconds":2}})"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces")).status, 503);
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces")).status, 200);
+        QCOMPARE(send("GET", QStringLiteral("/sandbox/v1/faults")).status, 405);
+        QCOMPARE(send("POST", QStringLiteral("/sandbox/v1/faults"), QByteArrayLiteral("nope")).status, 400);
+    }
+
     void dropWatchesAndRestartKeepState()
     {
         QUrl url = m_base;
@@ -446,6 +473,7 @@ private Q_SLOTS:
         QCOMPARE(r.json(), readJson(QStringLiteral("real-1.22/responses/status_401_unauthorized.json")));
         QCOMPARE(get(QStringLiteral("/api/v1/namespaces"), "wrong").status, 401);
         QCOMPARE(get(QStringLiteral("/api/v1/namespaces"), developerToken.toUtf8()).status, 200);
+        QCOMPARE(get(QStringLiteral("/sandbox/v1/faults"), developerToken.toUtf8()).status, 403); // not an admin
         r = get(QStringLiteral("/api/v1/namespaces/default/secrets"), viewerToken.toUtf8());
         QCOMPARE(r.status, 403);
         const QJsonObject real = readJson(QStringLiteral("real-1.22/responses/status_403_forbidden.json"));
