@@ -14,7 +14,7 @@
 #include "openapiregistry.h"
 #include "podlogs.h"
 #include "podshell.h"
-#include "protobufreviews.h"
+#include "protobufbody.h"
 #include "rbacauthorizer.h"
 #include "tableprinter.h"
 #include "util/logging.h"
@@ -587,7 +587,7 @@ Result<QJsonObject> SandboxServer::parseBody(const Request &r) const
         return fail(statusError(400, QStringLiteral("BadRequest"), QStringLiteral("the request body is empty")));
     const QByteArray contentType = r.http.header("content-type").split(';').value(0).trimmed().toLower();
     if (contentType == "application/vnd.kubernetes.protobuf") {
-        auto decoded = decodeProtobufReview(r.http.body);
+        auto decoded = decodeProtobufBody(r.http.body);
         if (!decoded)
             return fail(statusError(415, QStringLiteral("UnsupportedMediaType"),
                                     QStringLiteral("the body of the request was in an unknown format (%1): %2")
@@ -1912,8 +1912,17 @@ void SandboxServer::applyDefaults(const ResourceType &type, QJsonObject &o)
         if (!o.contains(kStatus))
             status.insert(QStringLiteral("loadBalancer"), QJsonObject{});
     } else if (type.group.isEmpty() && r == QLatin1String("secrets")) {
-        if (!o.contains(QLatin1String("type")))
+        if (o.value(QLatin1String("type")).toString().isEmpty())
             o.insert(QStringLiteral("type"), QStringLiteral("Opaque"));
+        // stringData is write-only: merged into data, as the apiserver does.
+        const QJsonObject stringData = o.value(QLatin1String("stringData")).toObject();
+        if (!stringData.isEmpty()) {
+            QJsonObject data = o.value(QLatin1String("data")).toObject();
+            for (auto it = stringData.begin(); it != stringData.end(); ++it)
+                data.insert(it.key(), QString::fromLatin1(it.value().toString().toUtf8().toBase64()));
+            o.insert(QStringLiteral("data"), data);
+        }
+        o.remove(QStringLiteral("stringData"));
     } else if (type.group == QLatin1String("apps")) {
         if (!spec.contains(QLatin1String("replicas")) && r != QLatin1String("daemonsets"))
             spec.insert(QStringLiteral("replicas"), 1);

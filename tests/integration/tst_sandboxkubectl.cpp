@@ -151,6 +151,28 @@ private Q_SLOTS:
         QVERIFY(r.out.endsWith(QStringLiteral("app: work finished, exiting\n")));
     }
 
+    void createGeneratorsSendingProtobuf()
+    {
+        // `kubectl create <kind>` uses typed clients that send protobuf bodies.
+        KubectlResult r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("namespace"), QStringLiteral("gen")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("configmap"), QStringLiteral("conf"), QStringLiteral("-n"), QStringLiteral("gen"),
+                          QStringLiteral("--from-literal=a=1"), QStringLiteral("--from-literal=b=2")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("secret"), QStringLiteral("generic"), QStringLiteral("creds"), QStringLiteral("-n"),
+                          QStringLiteral("gen"), QStringLiteral("--from-literal=user=admin")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("serviceaccount"), QStringLiteral("bot"), QStringLiteral("-n"), QStringLiteral("gen")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("cm,secret,sa"), QStringLiteral("-n"), QStringLiteral("gen")});
+        QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("configmap/conf\\s+2\\s"))));
+        QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("secret/creds\\s+Opaque\\s+1\\s"))));
+        QVERIFY(r.out.contains(QStringLiteral("serviceaccount/bot")));
+        r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("secret"), QStringLiteral("creds"), QStringLiteral("-n"), QStringLiteral("gen"),
+                          QStringLiteral("-o"), QStringLiteral("jsonpath={.data.user}")});
+        QCOMPARE(QByteArray::fromBase64(r.out.toLatin1()), QByteArray("admin"));
+    }
+
     void logsTail()
     {
         const KubectlResult r = m_f->kubectl({QStringLiteral("logs"), QStringLiteral("web-1"), QStringLiteral("--tail=1")});
@@ -221,7 +243,7 @@ data:
         r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("cm"), QStringLiteral("-n"), QStringLiteral("doomed")});
         QVERIFY(r.err.contains(QStringLiteral("No resources found in doomed namespace.")));
         qsizetype count = -1;
-        m_f->sandbox().invoke([&](SandboxServer &s) { count = s.store().count(Gvr{QString(), QStringLiteral("v1"), QStringLiteral("configmaps")}); });
+        m_f->sandbox().invoke([&](SandboxServer &s) { count = s.store().countInNamespace(Gvr{QString(), QStringLiteral("v1"), QStringLiteral("configmaps")}, QStringLiteral("doomed")); });
         QCOMPARE(count, 0);
     }
 

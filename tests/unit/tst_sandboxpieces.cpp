@@ -6,7 +6,7 @@
 #include "sandbox/certificateauthority.h"
 #include "sandbox/podlogs.h"
 #include "sandbox/podshell.h"
-#include "sandbox/protobufreviews.h"
+#include "sandbox/protobufbody.h"
 #include "sandbox/rbacauthorizer.h"
 
 #include <QJsonArray>
@@ -172,7 +172,7 @@ private Q_SLOTS:
         const QByteArray attributes = field(1, "team") + field(2, "delete") + field(5, "pods");
         const QByteArray review = field(1, QByteArray()) + field(2, field(1, attributes));
         const QByteArray body = QByteArray("k8s\0", 4) + field(1, typeMeta) + field(2, review);
-        const auto decoded = decodeProtobufReview(body);
+        const auto decoded = decodeProtobufBody(body);
         if (!decoded)
             QFAIL(qPrintable(decoded.error().toString()));
         QCOMPARE(decoded->value(QLatin1String("kind")).toString(), QStringLiteral("SelfSubjectAccessReview"));
@@ -180,8 +180,8 @@ private Q_SLOTS:
         QCOMPARE(ra.value(QLatin1String("namespace")).toString(), QStringLiteral("team"));
         QCOMPARE(ra.value(QLatin1String("verb")).toString(), QStringLiteral("delete"));
         QCOMPARE(ra.value(QLatin1String("resource")).toString(), QStringLiteral("pods"));
-        QVERIFY(!decodeProtobufReview(QByteArray("k8s\0\x0a\xff", 6)));
-        QVERIFY(!decodeProtobufReview(QByteArray("{}")));
+        QVERIFY(!decodeProtobufBody(QByteArray("k8s\0\x0a\xff", 6)));
+        QVERIFY(!decodeProtobufBody(QByteArray("{}")));
     }
 };
 
