@@ -1533,13 +1533,39 @@ void SandboxServer::handleScale(Request &r, const ResourcePath &p)
         sendJson(r, 200, scaleOf(*current));
         return;
     }
-    if (r.http.method != "PUT") {
+    Result<QJsonObject> body = QJsonObject{};
+    if (r.http.method == "PATCH") {
+        // kubectl scale patches the Scale (merge patch); a Scale has no lists, so a strategic
+        // merge patch means the same.
+        const QByteArray contentType = r.http.header("content-type").split(';').value(0).trimmed().toLower();
+        QJsonParseError error;
+        const QJsonDocument patch = QJsonDocument::fromJson(r.http.body, &error);
+        if (error.error != QJsonParseError::NoError) {
+            sendStatus(r, ApiStatus::badRequest(QStringLiteral("the patch is not valid JSON: %1").arg(error.errorString())));
+            return;
+        }
+        Result<QJsonValue> patched = QJsonValue();
+        if (contentType == "application/json-patch+json")
+            patched = applyJsonPatch(scaleOf(*current), patch.array());
+        else if (contentType == "application/merge-patch+json" || contentType == "application/strategic-merge-patch+json")
+            patched = applyMergePatch(scaleOf(*current), patch.object());
+        else {
+            sendStatus(r, ApiStatus::failure(415, QStringLiteral("UnsupportedMediaType"), QStringLiteral("415: Unsupported Media Type")));
+            return;
+        }
+        if (!patched) {
+            sendStatus(r, ApiStatus::failure(422, QStringLiteral("Invalid"), patched.error().message));
+            return;
+        }
+        body = patched->toObject();
+    } else if (r.http.method == "PUT") {
+        body = parseBody(r);
+        if (!body) {
+            sendError(r, body.error());
+            return;
+        }
+    } else {
         sendStatus(r, ApiStatus::methodNotAllowed());
-        return;
-    }
-    auto body = parseBody(r);
-    if (!body) {
-        sendError(r, body.error());
         return;
     }
     const QString bodyRv = metaString(*body, QLatin1String("resourceVersion"));

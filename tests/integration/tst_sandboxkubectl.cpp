@@ -309,6 +309,23 @@ data:
         QCOMPARE(r.out, expected);
     }
 
+    void scaleAndRolloutStatus()
+    {
+        const QByteArray deployment = R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"scaled","namespace":"default"},
+            "spec":{"replicas":1,"selector":{"matchLabels":{"app":"scaled"}},"template":{"metadata":{"labels":{"app":"scaled"}},
+            "spec":{"containers":[{"name":"app","image":"example/app:1.0"}]}}}})";
+        KubectlResult r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("-f"), QStringLiteral("-")}, deployment);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("scale"), QStringLiteral("deployment"), QStringLiteral("scaled"), QStringLiteral("--replicas=3")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("deployment.apps/scaled scaled")));
+        r = m_f->kubectl({QStringLiteral("rollout"), QStringLiteral("status"), QStringLiteral("deployment/scaled"), QStringLiteral("--timeout=20s")}, {}, 30000);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("deployment \"scaled\" successfully rolled out")));
+        r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-l"), QStringLiteral("app=scaled"), QStringLiteral("--no-headers")});
+        QCOMPARE(r.out.count(QStringLiteral("Running")), 3);
+    }
+
     void patchUnsupportedTypeIs415()
     {
         const KubectlResult r = m_f->kubectl({QStringLiteral("patch"), QStringLiteral("deployment"), QStringLiteral("patched-merge"), QStringLiteral("--type=strategic"),
