@@ -173,6 +173,14 @@ private Q_SLOTS:
         QCOMPARE(QByteArray::fromBase64(r.out.toLatin1()), QByteArray("admin"));
     }
 
+    void describeShowsEvents()
+    {
+        const KubectlResult r = m_f->kubectl({QStringLiteral("describe"), QStringLiteral("pod"), QStringLiteral("web-1")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("Status:\\s+Running"))));
+        QVERIFY2(r.out.contains(QStringLiteral("Successfully assigned default/web-1 to sandbox-node-1")), qPrintable(r.out));
+    }
+
     void logsTail()
     {
         const KubectlResult r = m_f->kubectl({QStringLiteral("logs"), QStringLiteral("web-1"), QStringLiteral("--tail=1")});
