@@ -7,13 +7,14 @@
 #include "fieldselector.h"
 #include "edit/jsonpatch.h"
 #include "edit/mergepatch.h"
+#include "edit/serversideapply.h"
 #include "edit/strategicmerge.h"
 #include "edit/yamljson.h"
 #include "labelselector.h"
 #include "openapiregistry.h"
 #include "podlogs.h"
 #include "podshell.h"
-#include "protobufreviews.h"
+#include "protobufbody.h"
 #include "rbacauthorizer.h"
 #include "tableprinter.h"
 #include "util/logging.h"
@@ -364,12 +365,8 @@ void SandboxServer::setUpConnection(QTcpSocket *socket)
     connect(connection, &HttpConnection::upgradeRequested, this, &SandboxServer::onUpgrade);
     connect(connection, &HttpConnection::closed, this, [this](HttpConnection *c) {
         m_connections.removeAll(QPointer<HttpConnection>(c));
-        if (WatchSession *w = m_watches.take(c)) {
-            m_store.removeWatcher(w->watcherId);
-            delete w->timeout;
-            delete w->bookmark;
-            delete w;
-        }
+        if (WatchSession *w = m_watches.take(c))
+            retireWatch(w);
     });
 }
 
@@ -472,6 +469,10 @@ void SandboxServer::dispatch(HttpConnection *connection, const HttpRequest &requ
         return;
     }
     r.identity = *identity;
+    if (request.path == QLatin1String("/sandbox/v1/faults")) {
+        handleFaults(r);
+        return;
+    }
     if (m_failCount > 0) {
         --m_failCount;
         HttpHeaders headers;
@@ -586,7 +587,7 @@ Result<QJsonObject> SandboxServer::parseBody(const Request &r) const
         return fail(statusError(400, QStringLiteral("BadRequest"), QStringLiteral("the request body is empty")));
     const QByteArray contentType = r.http.header("content-type").split(';').value(0).trimmed().toLower();
     if (contentType == "application/vnd.kubernetes.protobuf") {
-        auto decoded = decodeProtobufReview(r.http.body);
+        auto decoded = decodeProtobufBody(r.http.body);
         if (!decoded)
             return fail(statusError(415, QStringLiteral("UnsupportedMediaType"),
                                     QStringLiteral("the body of the request was in an unknown format (%1): %2")
@@ -839,15 +840,22 @@ void SandboxServer::handleResource(Request &r, const ResourcePath &p)
 
 namespace {
 
+// The manager recorded for a write: ?fieldManager=, else the User-Agent's program name, as the
+// apiserver defaults it ("kubectl/v1.32.4 (linux/amd64) ..." -> "kubectl").
+QString fieldManagerOf(const HttpRequest &request)
+{
+    const QString explicitManager = request.queryValue("fieldManager");
+    if (!explicitManager.isEmpty())
+        return explicitManager;
+    const QString agent = QString::fromUtf8(request.header("user-agent")).section(QLatin1Char('/'), 0, 0).trimmed();
+    return agent.isEmpty() ? QStringLiteral("unknown") : agent;
+}
+
 bool wantsTable(const HttpRequest &request)
 {
     return request.header("accept").contains("as=Table");
 }
 
-QString resourceNameWithGroup(const ResourceType &t)
-{
-    return t.group.isEmpty() ? t.plural : t.plural + QLatin1Char('.') + t.group;
-}
 
 } // namespace
 
@@ -856,7 +864,7 @@ void SandboxServer::handleGet(Request &r, const ResourcePath &p)
     const ResourceType &type = *p.type;
     const QJsonObject *object = m_store.get(storageGvr(type), type.namespaced ? p.namespaceName : QString(), p.name);
     if (!object) {
-        sendStatus(r, ApiStatus::notFound(resourceNameWithGroup(type), p.name));
+        sendStatus(r, ApiStatus::notFound(type.plural, p.name, type.group));
         return;
     }
     const QJsonObject o = presentObject(type, *object);
@@ -894,6 +902,7 @@ void SandboxServer::handleList(Request &r, const ResourcePath &p)
     auto it = prefix.isEmpty() ? objects.begin() : objects.lower_bound(prefix);
 
     const QString continueToken = r.http.queryValue("continue");
+    qint64 previousOffset = 0;
     if (!continueToken.isEmpty()) {
         const QJsonObject token = QJsonDocument::fromJson(QByteArray::fromBase64(
             continueToken.toLatin1(), QByteArray::Base64UrlEncoding)).object();
@@ -903,15 +912,18 @@ void SandboxServer::handleList(Request &r, const ResourcePath &p)
             return;
         }
         it = objects.lower_bound(start);
+        previousOffset = token.value(QLatin1String("offset")).toInteger();
     }
     const bool table = wantsTable(r.http);
     const auto include = TablePrinter::parseIncludeObject(r.http.queryValue("includeObject"));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const bool filtered = !labels->isEmpty() || !fields->isEmpty();
-    QJsonArray items;
+    // Items are serialized one by one and spliced into the envelope: with 100,000 objects this
+    // avoids building (and copying) one huge QJsonArray.
+    QByteArray items;
+    qint64 count = 0;
     QString lastKey;
     bool more = false;
-    qint64 remaining = 0;
     for (; it != objects.end(); ++it) {
         if (!prefix.isEmpty() && !it->first.startsWith(prefix))
             break;
@@ -920,44 +932,57 @@ void SandboxServer::handleList(Request &r, const ResourcePath &p)
             if (!labels->matches(metaOf(o).value(QLatin1String("labels")).toObject()) || !fields->matches(o))
                 continue;
         }
-        if (limit > 0 && items.size() >= limit) {
+        if (limit > 0 && count >= limit) {
             more = true;
-            if (filtered)
-                break;
-            ++remaining;
-            continue;
+            break;
         }
+        if (count > 0)
+            items += ',';
         if (table) {
-            items.append(TablePrinter::row(type, presentObject(type, o), include, now));
+            items += compact(TablePrinter::row(type, presentObject(type, o), include, now));
         } else if (type.isCustom) {
-            items.append(o);
+            items += compact(o);
         } else {
             QJsonObject item = o;
             item.remove(QStringLiteral("kind"));
             item.remove(QStringLiteral("apiVersion"));
-            items.append(item);
+            items += compact(item);
         }
+        ++count;
         lastKey = it->first;
     }
     QJsonObject listMeta{{QStringLiteral("resourceVersion"), QString::number(m_store.resourceVersion())}};
     if (more) {
+        const qint64 offset = previousOffset + count;
         const QJsonObject token{{QStringLiteral("v"), QStringLiteral("meta.k8s.io/v1")},
                                 {QStringLiteral("rv"), m_store.resourceVersion()},
-                                {QStringLiteral("start"), QString(lastKey + QChar(0))}};
+                                {QStringLiteral("start"), QString(lastKey + QChar(0))},
+                                {QStringLiteral("offset"), offset}};
         listMeta.insert(QStringLiteral("continue"),
                         QString::fromLatin1(compact(token).toBase64(QByteArray::Base64UrlEncoding
                                                                     | QByteArray::OmitTrailingEquals)));
-        if (!filtered)
-            listMeta.insert(QStringLiteral("remainingItemCount"), remaining);
+        if (!filtered) {
+            // Counted, not scanned: the size of the listed range minus what pages returned.
+            const qsizetype total = prefix.isEmpty() ? m_store.count(storageGvr(type))
+                                                     : m_store.countInNamespace(storageGvr(type), p.namespaceName);
+            listMeta.insert(QStringLiteral("remainingItemCount"), qMax<qint64>(0, total - offset));
+        }
     }
+    static const QByteArray placeholder = QByteArrayLiteral("__qluster_items__");
+    QJsonObject envelope;
     if (table) {
-        sendJson(r, 200, TablePrinter::table(type, items, listMeta));
-        return;
+        envelope = TablePrinter::table(type, QJsonArray{}, listMeta);
+        envelope.insert(QStringLiteral("rows"), QString::fromLatin1(placeholder));
+    } else {
+        envelope = QJsonObject{{QStringLiteral("kind"), type.listKind()},
+                               {QStringLiteral("apiVersion"), type.groupVersion()},
+                               {QStringLiteral("metadata"), listMeta},
+                               {QStringLiteral("items"), QString::fromLatin1(placeholder)}};
     }
-    sendJson(r, 200, QJsonObject{{QStringLiteral("kind"), type.listKind()},
-                                 {QStringLiteral("apiVersion"), type.groupVersion()},
-                                 {QStringLiteral("metadata"), listMeta},
-                                 {QStringLiteral("items"), items}});
+    QByteArray body = compact(envelope);
+    const qsizetype at = body.indexOf(QByteArray('"' + placeholder + '"'));
+    body.replace(at, placeholder.size() + 2, QByteArray('[' + items + ']'));
+    sendBytes(r, 200, "application/json", body);
 }
 
 void SandboxServer::handleWatch(Request &r, const ResourcePath &p)
@@ -982,7 +1007,6 @@ void SandboxServer::handleWatch(Request &r, const ResourcePath &p)
     w->fields = *fields;
     w->table = wantsTable(r.http);
     w->include = TablePrinter::parseIncludeObject(r.http.queryValue("includeObject"));
-    m_watches.insert(r.connection, w);
     r.status = 200;
     r.connection->beginStream(200, {{"Content-Type", "application/json"},
                                     {"Cache-Control", "no-cache, private"}});
@@ -1049,6 +1073,8 @@ void SandboxServer::handleWatch(Request &r, const ResourcePath &p)
         for (auto it = prefix.isEmpty() ? objects.begin() : objects.lower_bound(prefix); it != objects.end(); ++it) {
             if (!prefix.isEmpty() && !it->first.startsWith(prefix))
                 break;
+            if (!w->connection)
+                break;
             if (matches(it->second))
                 w->connection->writeChunk(encode(QStringLiteral("ADDED"), presentObject(w->type, it->second)));
         }
@@ -1056,34 +1082,40 @@ void SandboxServer::handleWatch(Request &r, const ResourcePath &p)
         bool ok = false;
         const qint64 rv = rvText.toLongLong(&ok);
         if (!ok) {
-            w->connection->writeChunk(encode(QStringLiteral("ERROR"),
-                                             ApiStatus::badRequest(QStringLiteral("invalid resource version: %1").arg(rvText))));
-            w->connection->endStream();
+            if (w->connection)
+                w->connection->writeChunk(encode(QStringLiteral("ERROR"),
+                                                 ApiStatus::badRequest(QStringLiteral("invalid resource version: %1").arg(rvText))));
+            if (w->connection)
+                w->connection->endStream();
+            delete w;
             return;
         }
         const auto events = m_store.eventsSince(w->gvr, rv);
         if (!events) {
             // The requested resourceVersion left the event window: 410 Expired as an ERROR event.
-            w->connection->writeChunk(encode(QStringLiteral("ERROR"), ApiStatus::expired(events.error().message)));
-            w->connection->endStream();
+            if (w->connection)
+                w->connection->writeChunk(encode(QStringLiteral("ERROR"), ApiStatus::expired(events.error().message)));
+            if (w->connection)
+                w->connection->endStream();
+            delete w;
             return;
         }
         for (const WatchEvent &e : *events)
             deliver(e);
     }
+    if (!w->connection) {
+        delete w;
+        return;
+    }
     w->watcherId = m_store.addWatcher(w->gvr, deliver);
+    m_watches.insert(r.connection, w);
 
     QPointer<HttpConnection> connection = r.connection;
     auto finish = [this, connection] {
         if (!connection)
             return;
-        if (WatchSession *s = m_watches.take(connection)) {
-            m_store.removeWatcher(s->watcherId);
-            s->timeout->deleteLater();
-            if (s->bookmark)
-                s->bookmark->deleteLater();
-            delete s;
-        }
+        if (WatchSession *s = m_watches.take(connection))
+            retireWatch(s);
         connection->endStream();
     };
     bool timeoutOk = false;
@@ -1108,6 +1140,22 @@ void SandboxServer::handleWatch(Request &r, const ResourcePath &p)
         });
         w->bookmark->start(m_options.bookmarkMilliseconds);
     }
+}
+
+void SandboxServer::retireWatch(WatchSession *w)
+{
+    // Deferred: this may run inside the watcher's own callback (a write noticed the closed peer).
+    w->connection.clear();
+    if (w->timeout)
+        w->timeout->stop();
+    if (w->bookmark)
+        w->bookmark->stop();
+    QTimer::singleShot(0, this, [this, w] {
+        m_store.removeWatcher(w->watcherId);
+        delete w->timeout;
+        delete w->bookmark;
+        delete w;
+    });
 }
 
 void SandboxServer::dropWatches()
@@ -1139,29 +1187,34 @@ Result<QJsonObject> SandboxServer::createObject(const QJsonObject &object)
     QString ns = metaString(object, kNamespace);
     if (type->namespaced && ns.isEmpty())
         ns = QStringLiteral("default");
-    return createInternal(*type, type->namespaced ? ns : QString(), object, QStringLiteral("sandbox"), false);
+    auto created = createInternal(*type, type->namespaced ? ns : QString(), object, QStringLiteral("sandbox"), false);
+    if (!created) {
+        const QJsonObject status = created.error();
+        return fail(statusError(status.value(QLatin1String("code")).toInt(), status.value(QLatin1String("reason")).toString(),
+                                status.value(QLatin1String("message")).toString()));
+    }
+    return *created;
 }
 
-Result<QJsonObject> SandboxServer::createInternal(const ResourceType &type, const QString &namespaceName,
+StatusOr SandboxServer::createInternal(const ResourceType &type, const QString &namespaceName,
                                                   QJsonObject object, const QString &fieldManager, bool dryRun)
 {
-    Q_UNUSED(fieldManager);
     const QString apiVersion = object.value(QLatin1String("apiVersion")).toString();
     const QString kind = object.value(QLatin1String("kind")).toString();
     if (!apiVersion.isEmpty() && apiVersion != type.groupVersion())
-        return fail(statusError(400, QStringLiteral("BadRequest"),
+        return std::unexpected(ApiStatus::failure(400, QStringLiteral("BadRequest"),
                                 QStringLiteral("the API version in the data (%1) does not match the expected API version (%2)")
                                     .arg(apiVersion, type.groupVersion())));
     if (!kind.isEmpty() && kind != type.kind)
-        return fail(statusError(400, QStringLiteral("BadRequest"),
+        return std::unexpected(ApiStatus::failure(400, QStringLiteral("BadRequest"),
                                 QStringLiteral("the kind in the data (%1) does not match the expected kind (%2)").arg(kind, type.kind)));
     object = presentObject(type, object);
     QJsonObject meta = metaOf(object);
     const QString bodyNamespace = meta.value(kNamespace).toString();
     if (type.namespaced) {
         if (!bodyNamespace.isEmpty() && bodyNamespace != namespaceName)
-            return fail(statusError(400, QStringLiteral("BadRequest"),
-                                    QStringLiteral("the namespace of the provided object does not match the namespace sent on the request")));
+            return std::unexpected(ApiStatus::badRequest(
+                QStringLiteral("the namespace of the provided object does not match the namespace sent on the request")));
         meta.insert(kNamespace, namespaceName);
     } else {
         meta.remove(kNamespace);
@@ -1170,27 +1223,24 @@ Result<QJsonObject> SandboxServer::createInternal(const ResourceType &type, cons
     if (name.isEmpty() && !meta.value(QLatin1String("generateName")).toString().isEmpty())
         name = meta.value(QLatin1String("generateName")).toString() + randomSuffix(5);
     auto invalidName = [&](const QString &why) {
-        Error e = statusError(422, QStringLiteral("Invalid"),
-                              QStringLiteral("%1 \"%2\" is invalid: metadata.name: %3").arg(type.kind, name, why));
-        e.causes.append(StatusCause{QStringLiteral("FieldValueInvalid"), why, QStringLiteral("metadata.name")});
-        return e;
+        return std::unexpected(ApiStatus::invalid(type.kind, type.group, name, QStringLiteral("metadata.name"), why));
     };
     if (name.isEmpty())
-        return fail(invalidName(QStringLiteral("Required value: name or generateName is required")));
+        return invalidName(QStringLiteral("Required value: name or generateName is required"));
     const bool labelName = type.plural == QLatin1String("namespaces");
     if (labelName ? !isDnsLabel(name) : !isDnsSubdomain(name)) {
-        return fail(invalidName(
+        return invalidName(
             QStringLiteral("Invalid value: \"%1\": a lowercase RFC 1123 %2 must consist of lower case alphanumeric "
                            "characters, '-' or '.', and must start and end with an alphanumeric character")
-                .arg(name, labelName ? QStringLiteral("label") : QStringLiteral("subdomain"))));
+                .arg(name, labelName ? QStringLiteral("label") : QStringLiteral("subdomain")));
     }
     meta.insert(kName, name);
     if (type.namespaced) {
         const QJsonObject *ns = m_store.get(Gvr{QString(), QStringLiteral("v1"), QStringLiteral("namespaces")}, QString(), namespaceName);
         if (!ns)
-            return fail(statusError(404, QStringLiteral("NotFound"), QStringLiteral("namespaces \"%1\" not found").arg(namespaceName)));
+            return std::unexpected(ApiStatus::notFound(QStringLiteral("namespaces"), namespaceName));
         if (metaOf(*ns).contains(QLatin1String("deletionTimestamp")))
-            return fail(statusError(403, QStringLiteral("Forbidden"),
+            return std::unexpected(ApiStatus::failure(403, QStringLiteral("Forbidden"),
                                     QStringLiteral("%1 \"%2\" is forbidden: unable to create new content in namespace %3 because it is being terminated")
                                         .arg(type.plural, name, namespaceName)));
     }
@@ -1199,17 +1249,12 @@ Result<QJsonObject> SandboxServer::createInternal(const ResourceType &type, cons
         const QString expected = spec.value(QLatin1String("names")).toObject().value(QLatin1String("plural")).toString()
                                  + QLatin1Char('.') + spec.value(QLatin1String("group")).toString();
         if (name != expected) {
-            Error e = statusError(422, QStringLiteral("Invalid"),
-                                  QStringLiteral("CustomResourceDefinition.apiextensions.k8s.io \"%1\" is invalid: metadata.name: "
-                                                 "Invalid value: \"%1\": must be spec.names.plural+\".\"+spec.group").arg(name));
-            e.causes.append(StatusCause{QStringLiteral("FieldValueInvalid"), QStringLiteral("must be spec.names.plural+\".\"+spec.group"), QStringLiteral("metadata.name")});
-            return fail(e);
+            return std::unexpected(ApiStatus::invalid(type.kind, type.group, name, QStringLiteral("metadata.name"),
+                                                      QStringLiteral("Invalid value: \"%1\": must be spec.names.plural+\".\"+spec.group").arg(name)));
         }
     }
     if (m_store.get(storageGvr(type), type.namespaced ? namespaceName : QString(), name)) {
-        Error e = statusError(409, QStringLiteral("AlreadyExists"),
-                              QStringLiteral("%1 \"%2\" already exists").arg(resourceNameWithGroup(type), name));
-        return fail(e);
+        return std::unexpected(ApiStatus::alreadyExists(type.plural, type.group, name));
     }
     meta.insert(QStringLiteral("uid"), QUuid::createUuid().toString(QUuid::WithoutBraces));
     meta.insert(QStringLiteral("creationTimestamp"), nowTimestamp());
@@ -1219,6 +1264,17 @@ Result<QJsonObject> SandboxServer::createInternal(const ResourceType &type, cons
         meta.insert(QStringLiteral("generation"), 1);
     object.insert(kMetadata, meta);
     applyDefaults(type, object);
+    if (!fieldManager.isEmpty() && !metaOf(object).contains(QLatin1String("managedFields"))) {
+        const auto lookup = m_openApi->patchMetaLookup(type.gvk());
+        const NoPatchMeta none;
+        ApplyOptions options;
+        options.fieldManager = fieldManager;
+        options.apiVersion = type.groupVersion();
+        QJsonObject empty;
+        auto recorded = recordUpdate(empty, object, lookup ? *lookup : static_cast<const PatchMetaLookup &>(none), options);
+        if (recorded)
+            object = *recorded;
+    }
     if (dryRun) {
         setMeta(object, QStringLiteral("resourceVersion"), QString::number(m_store.resourceVersion()));
         return object;
@@ -1228,26 +1284,23 @@ Result<QJsonObject> SandboxServer::createInternal(const ResourceType &type, cons
     return presentObject(type, stored);
 }
 
-Result<QJsonObject> SandboxServer::updateInternal(const ResourceType &type, const QString &namespaceName,
+StatusOr SandboxServer::updateInternal(const ResourceType &type, const QString &namespaceName,
                                                   const QString &name, QJsonObject object,
-                                                  const QString &subresource, bool dryRun)
+                                                  const QString &subresource, bool dryRun,
+                                                  const QString &fieldManager)
 {
     const QString ns = type.namespaced ? namespaceName : QString();
     const QJsonObject *current = m_store.get(storageGvr(type), ns, name);
     if (!current)
-        return fail(statusError(404, QStringLiteral("NotFound"), QStringLiteral("%1 \"%2\" not found").arg(resourceNameWithGroup(type), name)));
+        return std::unexpected(ApiStatus::notFound(type.plural, name, type.group));
     const QString bodyName = metaString(object, kName);
     if (!bodyName.isEmpty() && bodyName != name)
-        return fail(statusError(400, QStringLiteral("BadRequest"),
-                                QStringLiteral("the name of the object (%1) does not match the name on the URL (%2)").arg(bodyName, name)));
+        return std::unexpected(ApiStatus::badRequest(
+            QStringLiteral("the name of the object (%1) does not match the name on the URL (%2)").arg(bodyName, name)));
     const QString bodyRv = metaString(object, QLatin1String("resourceVersion"));
     const QString currentRv = metaString(*current, QLatin1String("resourceVersion"));
     if (!bodyRv.isEmpty() && bodyRv != currentRv) {
-        Error e = statusError(409, QStringLiteral("Conflict"),
-                              QStringLiteral("Operation cannot be fulfilled on %1 \"%2\": the object has been modified; "
-                                             "please apply your changes to the latest version and try again")
-                                  .arg(resourceNameWithGroup(type), name));
-        return fail(e);
+        return std::unexpected(ApiStatus::conflict(type.plural, name, type.group));
     }
     QJsonObject updated;
     if (subresource == QLatin1String("status")) {
@@ -1277,6 +1330,17 @@ Result<QJsonObject> SandboxServer::updateInternal(const ResourceType &type, cons
         }
         updated.insert(kMetadata, meta);
     }
+    if (!fieldManager.isEmpty()) {
+        const auto lookup = m_openApi->patchMetaLookup(type.gvk());
+        const NoPatchMeta none;
+        ApplyOptions options;
+        options.fieldManager = fieldManager;
+        options.apiVersion = type.groupVersion();
+        options.subresource = subresource;
+        auto recorded = recordUpdate(presentObject(type, *current), updated, lookup ? *lookup : static_cast<const PatchMetaLookup &>(none), options);
+        if (recorded)
+            updated = *recorded;
+    }
     if (withoutVolatile(updated) == withoutVolatile(*current))
         return presentObject(type, *current); // a no-op update keeps the resourceVersion
     if (dryRun)
@@ -1286,14 +1350,14 @@ Result<QJsonObject> SandboxServer::updateInternal(const ResourceType &type, cons
     return presentObject(type, stored);
 }
 
-Result<QJsonObject> SandboxServer::deleteInternal(const ResourceType &type, const QString &namespaceName,
+StatusOr SandboxServer::deleteInternal(const ResourceType &type, const QString &namespaceName,
                                                   const QString &name, bool dryRun)
 {
     const QString ns = type.namespaced ? namespaceName : QString();
     const Gvr gvr = storageGvr(type);
     const QJsonObject *current = m_store.get(gvr, ns, name);
     if (!current)
-        return fail(statusError(404, QStringLiteral("NotFound"), QStringLiteral("%1 \"%2\" not found").arg(resourceNameWithGroup(type), name)));
+        return std::unexpected(ApiStatus::notFound(type.plural, name, type.group));
     QJsonObject last = presentObject(type, *current);
     if (dryRun)
         return last;
@@ -1356,9 +1420,9 @@ void SandboxServer::handleCreate(Request &r, const ResourcePath &p)
         return;
     }
     const bool dryRun = r.http.queryValue("dryRun") == QLatin1String("All");
-    auto created = createInternal(*p.type, p.namespaceName, *body, r.http.queryValue("fieldManager"), dryRun);
+    auto created = createInternal(*p.type, p.namespaceName, *body, fieldManagerOf(r.http), dryRun);
     if (!created) {
-        sendError(r, created.error());
+        sendStatus(r, created.error());
         return;
     }
     sendJson(r, 201, *created);
@@ -1372,9 +1436,9 @@ void SandboxServer::handleUpdate(Request &r, const ResourcePath &p)
         return;
     }
     const bool dryRun = r.http.queryValue("dryRun") == QLatin1String("All");
-    auto updated = updateInternal(*p.type, p.namespaceName, p.name, *body, p.subresource, dryRun);
+    auto updated = updateInternal(*p.type, p.namespaceName, p.name, *body, p.subresource, dryRun, fieldManagerOf(r.http));
     if (!updated) {
-        sendError(r, updated.error());
+        sendStatus(r, updated.error());
         return;
     }
     sendJson(r, 200, *updated);
@@ -1393,14 +1457,14 @@ void SandboxServer::handleDelete(Request &r, const ResourcePath &p)
             if (current && ((pre.contains(QLatin1String("uid")) && pre.value(QLatin1String("uid")) != metaOf(*current).value(QLatin1String("uid")))
                             || (pre.contains(QLatin1String("resourceVersion"))
                                 && pre.value(QLatin1String("resourceVersion")) != metaOf(*current).value(QLatin1String("resourceVersion"))))) {
-                sendStatus(r, ApiStatus::conflict(resourceNameWithGroup(*p.type), p.name));
+                sendStatus(r, ApiStatus::conflict(p.type->plural, p.name, p.type->group));
                 return;
             }
         }
     }
     auto deleted = deleteInternal(*p.type, p.namespaceName, p.name, dryRun);
     if (!deleted) {
-        sendError(r, deleted.error());
+        sendStatus(r, deleted.error());
         return;
     }
     sendJson(r, 200, *deleted);
@@ -1443,7 +1507,7 @@ void SandboxServer::handleScale(Request &r, const ResourcePath &p)
     const QString ns = type.namespaced ? p.namespaceName : QString();
     const QJsonObject *current = m_store.get(storageGvr(type), ns, p.name);
     if (!current) {
-        sendStatus(r, ApiStatus::notFound(resourceNameWithGroup(type), p.name));
+        sendStatus(r, ApiStatus::notFound(type.plural, p.name, type.group));
         return;
     }
     auto scaleOf = [&type](const QJsonObject &o) {
@@ -1469,18 +1533,44 @@ void SandboxServer::handleScale(Request &r, const ResourcePath &p)
         sendJson(r, 200, scaleOf(*current));
         return;
     }
-    if (r.http.method != "PUT") {
+    Result<QJsonObject> body = QJsonObject{};
+    if (r.http.method == "PATCH") {
+        // kubectl scale patches the Scale (merge patch); a Scale has no lists, so a strategic
+        // merge patch means the same.
+        const QByteArray contentType = r.http.header("content-type").split(';').value(0).trimmed().toLower();
+        QJsonParseError error;
+        const QJsonDocument patch = QJsonDocument::fromJson(r.http.body, &error);
+        if (error.error != QJsonParseError::NoError) {
+            sendStatus(r, ApiStatus::badRequest(QStringLiteral("the patch is not valid JSON: %1").arg(error.errorString())));
+            return;
+        }
+        Result<QJsonValue> patched = QJsonValue();
+        if (contentType == "application/json-patch+json")
+            patched = applyJsonPatch(scaleOf(*current), patch.array());
+        else if (contentType == "application/merge-patch+json" || contentType == "application/strategic-merge-patch+json")
+            patched = applyMergePatch(scaleOf(*current), patch.object());
+        else {
+            sendStatus(r, ApiStatus::failure(415, QStringLiteral("UnsupportedMediaType"), QStringLiteral("415: Unsupported Media Type")));
+            return;
+        }
+        if (!patched) {
+            sendStatus(r, ApiStatus::failure(422, QStringLiteral("Invalid"), patched.error().message));
+            return;
+        }
+        body = patched->toObject();
+    } else if (r.http.method == "PUT") {
+        body = parseBody(r);
+        if (!body) {
+            sendError(r, body.error());
+            return;
+        }
+    } else {
         sendStatus(r, ApiStatus::methodNotAllowed());
-        return;
-    }
-    auto body = parseBody(r);
-    if (!body) {
-        sendError(r, body.error());
         return;
     }
     const QString bodyRv = metaString(*body, QLatin1String("resourceVersion"));
     if (!bodyRv.isEmpty() && bodyRv != metaString(*current, QLatin1String("resourceVersion"))) {
-        sendStatus(r, ApiStatus::conflict(resourceNameWithGroup(type), p.name));
+        sendStatus(r, ApiStatus::conflict(type.plural, p.name, type.group));
         return;
     }
     QJsonObject updated = *current;
@@ -1491,7 +1581,7 @@ void SandboxServer::handleScale(Request &r, const ResourcePath &p)
     auto result = updateInternal(type, p.namespaceName, p.name, updated, QString(),
                                  r.http.queryValue("dryRun") == QLatin1String("All"));
     if (!result) {
-        sendError(r, result.error());
+        sendStatus(r, result.error());
         return;
     }
     sendJson(r, 200, scaleOf(*result));
@@ -1543,39 +1633,39 @@ void SandboxServer::handleReview(Request &r, const QString &kind)
     sendJson(r, 201, result);
 }
 
-Result<QJsonObject> SandboxServer::applyPatch(const ResourceType &type, const QJsonObject &current,
+StatusOr SandboxServer::applyPatch(const ResourceType &type, const QJsonObject &current,
                                               const QByteArray &contentType, const QByteArray &patchBody) const
 {
     auto badPatch = [](const QString &why) {
-        return statusError(400, QStringLiteral("BadRequest"), why);
+        return std::unexpected(ApiStatus::badRequest(why));
     };
     if (contentType == "application/json-patch+json") {
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(patchBody, &error);
         if (error.error != QJsonParseError::NoError || !doc.isArray())
-            return fail(badPatch(QStringLiteral("the JSON patch is not a JSON array: %1").arg(error.errorString())));
+            return badPatch(QStringLiteral("the JSON patch is not a JSON array: %1").arg(error.errorString()));
         auto result = applyJsonPatch(current, doc.array());
         if (!result)
-            return fail(statusError(422, QStringLiteral("Invalid"), result.error().message));
+            return std::unexpected(ApiStatus::failure(422, QStringLiteral("Invalid"), result.error().message));
         return result->toObject();
     }
     QJsonObject patch;
     if (contentType == "application/apply-patch+yaml") {
         auto yaml = yamlToJson(patchBody, QStringLiteral("patch"));
         if (!yaml || !yaml->isObject())
-            return fail(badPatch(yaml ? QStringLiteral("the applied configuration must be an object") : yaml.error().toString()));
+            return badPatch(yaml ? QStringLiteral("the applied configuration must be an object") : yaml.error().toString());
         patch = yaml->toObject();
     } else {
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(patchBody, &error);
         if (error.error != QJsonParseError::NoError || !doc.isObject())
-            return fail(badPatch(QStringLiteral("the patch is not a JSON object: %1").arg(error.errorString())));
+            return badPatch(QStringLiteral("the patch is not a JSON object: %1").arg(error.errorString()));
         patch = doc.object();
     }
     if (contentType == "application/merge-patch+json") {
         auto result = applyMergePatch(current, patch);
         if (!result)
-            return fail(badPatch(result.error().message));
+            return badPatch(result.error().message);
         return result->toObject();
     }
     // Strategic merge (and apply, which merges the applied configuration the same way).
@@ -1583,7 +1673,7 @@ Result<QJsonObject> SandboxServer::applyPatch(const ResourceType &type, const QJ
     const NoPatchMeta none;
     auto result = applyStrategicMergePatch(current, patch, lookup ? *lookup : static_cast<const PatchMetaLookup &>(none));
     if (!result)
-        return fail(badPatch(result.error().message));
+        return badPatch(result.error().message);
     return result->toObject();
 }
 
@@ -1599,7 +1689,7 @@ void SandboxServer::handlePatch(Request &r, const ResourcePath &p)
                                          QStringLiteral("%1: Unsupported Media Type").arg(415)));
         return;
     }
-    const QString fieldManager = r.http.queryValue("fieldManager");
+    const QString fieldManager = apply ? r.http.queryValue("fieldManager") : fieldManagerOf(r.http);
     if (apply && fieldManager.isEmpty()) {
         sendStatus(r, ApiStatus::badRequest(QStringLiteral("PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch")));
         return;
@@ -1607,44 +1697,68 @@ void SandboxServer::handlePatch(Request &r, const ResourcePath &p)
     const bool dryRun = r.http.queryValue("dryRun") == QLatin1String("All");
     const QString ns = type.namespaced ? p.namespaceName : QString();
     const QJsonObject *current = m_store.get(storageGvr(type), ns, p.name);
-    if (!current) {
-        if (apply && p.subresource.isEmpty()) {
+    if (apply) {
+        auto applied = parseBody(r);
+        if (!applied) {
+            sendError(r, applied.error());
+            return;
+        }
+        if (!current && !p.subresource.isEmpty()) {
+            sendStatus(r, ApiStatus::notFound(type.plural, p.name, type.group));
+            return;
+        }
+        const auto lookup = m_openApi->patchMetaLookup(type.gvk());
+        const NoPatchMeta none;
+        ApplyOptions options;
+        options.fieldManager = fieldManager;
+        options.force = isTrue(r.http.queryValue("force"));
+        options.apiVersion = type.groupVersion();
+        options.subresource = p.subresource;
+        if (p.subresource.isEmpty() && type.hasStatus)
+            options.resetFields = {QStringLiteral("status")};
+        else if (p.subresource == QLatin1String("status"))
+            options.resetFields = {QStringLiteral("spec")};
+        const QJsonObject live = current ? presentObject(type, *current) : QJsonObject{};
+        auto merged = serverSideApply(live, *applied, lookup ? *lookup : static_cast<const PatchMetaLookup &>(none), options);
+        if (!merged) {
+            sendError(r, merged.error());
+            return;
+        }
+        QJsonObject object = *merged;
+        if (!current) {
             // Server-side apply creates what does not exist yet.
-            auto body = parseBody(r);
-            if (!body) {
-                sendError(r, body.error());
-                return;
-            }
-            QJsonObject object = *body;
             setMeta(object, QStringLiteral("name"), p.name);
-            auto created = createInternal(type, p.namespaceName, object, fieldManager, dryRun);
+            auto created = createInternal(type, p.namespaceName, object, QString(), dryRun);
             if (!created) {
-                sendError(r, created.error());
+                sendStatus(r, created.error());
                 return;
             }
             sendJson(r, 201, *created);
             return;
         }
-        sendStatus(r, ApiStatus::notFound(resourceNameWithGroup(type), p.name));
+        // Applied configurations carry no resourceVersion precondition unless they set one.
+        if (!metaOf(*applied).contains(QLatin1String("resourceVersion")))
+            setMeta(object, QStringLiteral("resourceVersion"), metaString(*current, QLatin1String("resourceVersion")));
+        auto updated = updateInternal(type, p.namespaceName, p.name, object, p.subresource, dryRun);
+        if (!updated) {
+            sendStatus(r, updated.error());
+            return;
+        }
+        sendJson(r, 200, *updated);
+        return;
+    }
+    if (!current) {
+        sendStatus(r, ApiStatus::notFound(type.plural, p.name, type.group));
         return;
     }
     auto patched = applyPatch(type, presentObject(type, *current), contentType, r.http.body);
     if (!patched) {
-        sendError(r, patched.error());
+        sendStatus(r, patched.error());
         return;
     }
-    QJsonObject object = *patched;
-    if (apply) {
-        // Applied configurations carry no resourceVersion precondition unless they set one.
-        QJsonObject meta = metaOf(object);
-        const QJsonObject applied = yamlToJson(r.http.body).value_or(QJsonValue()).toObject();
-        if (!metaOf(applied).contains(QLatin1String("resourceVersion")))
-            meta.insert(QStringLiteral("resourceVersion"), metaString(*current, QLatin1String("resourceVersion")));
-        object.insert(kMetadata, meta);
-    }
-    auto updated = updateInternal(type, p.namespaceName, p.name, object, p.subresource, dryRun);
+    auto updated = updateInternal(type, p.namespaceName, p.name, *patched, p.subresource, dryRun, fieldManagerOf(r.http));
     if (!updated) {
-        sendError(r, updated.error());
+        sendStatus(r, updated.error());
         return;
     }
     sendJson(r, 200, *updated);
@@ -1824,8 +1938,17 @@ void SandboxServer::applyDefaults(const ResourceType &type, QJsonObject &o)
         if (!o.contains(kStatus))
             status.insert(QStringLiteral("loadBalancer"), QJsonObject{});
     } else if (type.group.isEmpty() && r == QLatin1String("secrets")) {
-        if (!o.contains(QLatin1String("type")))
+        if (o.value(QLatin1String("type")).toString().isEmpty())
             o.insert(QStringLiteral("type"), QStringLiteral("Opaque"));
+        // stringData is write-only: merged into data, as the apiserver does.
+        const QJsonObject stringData = o.value(QLatin1String("stringData")).toObject();
+        if (!stringData.isEmpty()) {
+            QJsonObject data = o.value(QLatin1String("data")).toObject();
+            for (auto it = stringData.begin(); it != stringData.end(); ++it)
+                data.insert(it.key(), QString::fromLatin1(it.value().toString().toUtf8().toBase64()));
+            o.insert(QStringLiteral("data"), data);
+        }
+        o.remove(QStringLiteral("stringData"));
     } else if (type.group == QLatin1String("apps")) {
         if (!spec.contains(QLatin1String("replicas")) && r != QLatin1String("daemonsets"))
             spec.insert(QStringLiteral("replicas"), 1);
@@ -2587,6 +2710,48 @@ void SandboxServer::setEventsPerSecond(int eventsPerSecond)
         m_loadTimer->stop();
 }
 
+void SandboxServer::handleFaults(Request &r)
+{
+    // The sandbox's own control endpoint (not a Kubernetes API): fault injection and load knobs
+    // for tests and benchmarks that drive qluster-sandbox from outside. Admins only.
+    if (!r.identity.groups.contains(QLatin1String("system:masters"))) {
+        sendStatus(r, ApiStatus::forbidden(r.identity.user, QStringLiteral("create"), QStringLiteral("faults"),
+                                           QStringLiteral("sandbox.qluster.dev"), QString(), QString()));
+        return;
+    }
+    if (r.http.method != "POST") {
+        sendStatus(r, ApiStatus::methodNotAllowed());
+        return;
+    }
+    auto body = parseBody(r);
+    if (!body) {
+        sendError(r, body.error());
+        return;
+    }
+    const QJsonObject b = *body;
+    if (b.contains(QLatin1String("failNext"))) {
+        const QJsonObject f = b.value(QLatin1String("failNext")).toObject();
+        failNextRequests(f.value(QLatin1String("count")).toInt(1), f.value(QLatin1String("status")).toInt(500),
+                         f.value(QLatin1String("retryAfterSeconds")).toInt(1));
+    }
+    if (b.contains(QLatin1String("latencyMilliseconds")))
+        setLatency(b.value(QLatin1String("latencyMilliseconds")).toInt());
+    if (b.contains(QLatin1String("truncateNext")))
+        truncateNextResponses(b.value(QLatin1String("truncateNext")).toInt());
+    if (b.contains(QLatin1String("loadPods")))
+        loadPods(b.value(QLatin1String("loadPods")).toInt());
+    if (b.contains(QLatin1String("eventsPerSecond")))
+        setEventsPerSecond(b.value(QLatin1String("eventsPerSecond")).toInt());
+    sendJson(r, 200, ApiStatus::success());
+    if (b.value(QLatin1String("dropWatches")).toBool())
+        QTimer::singleShot(0, this, &SandboxServer::dropWatches);
+    if (b.value(QLatin1String("restart")).toBool())
+        QTimer::singleShot(0, this, [this] {
+            if (auto restarted = restart(); !restarted)
+                qCWarning(lcSandbox) << "restart failed:" << restarted.error().toString();
+        });
+}
+
 void SandboxServer::failNextRequests(int count, int status, int retryAfterSeconds)
 {
     m_failCount = count;
@@ -2713,6 +2878,15 @@ void SandboxServer::handleLog(Request &r, const ResourcePath &p)
             *last = l.time;
         }
         connection->writeChunk(chunk);
+        // The stream ends with the container, as kubelet's does.
+        for (const QJsonValue &v : current->value(kStatus).toObject().value(QLatin1String("containerStatuses")).toArray()) {
+            const QJsonObject cs = v.toObject();
+            if (cs.value(kName).toString() == c && cs.value(QLatin1String("state")).toObject().contains(QLatin1String("terminated"))) {
+                timer->deleteLater();
+                connection->endStream();
+                return;
+            }
+        }
     });
     timer->start(500);
 }
@@ -2800,7 +2974,11 @@ void SandboxServer::onWebSocket()
             if (!data.isEmpty())
                 ws->sendBinaryMessage(QByteArray(QByteArray(1, channel) + data));
         };
-        auto finish = [ws, send, argv, v5](int exitCode) {
+        auto done = std::make_shared<bool>(false);
+        auto finish = [ws, send, argv, v5, done](int exitCode) {
+            if (*done)
+                return; // one Status per session on the error channel
+            *done = true;
             QJsonObject status{{QStringLiteral("metadata"), QJsonObject{}}};
             if (exitCode == 0) {
                 status.insert(QStringLiteral("status"), QStringLiteral("Success"));
@@ -2835,9 +3013,12 @@ void SandboxServer::onWebSocket()
             });
             continue;
         }
+        // A shell prints its prompt only on a terminal.
+        const bool tty = isTrue(query.queryItemValue(QStringLiteral("tty")));
+        const QByteArray prompt = tty ? QByteArrayLiteral("# ") : QByteArray();
         auto pending = std::make_shared<QByteArray>();
-        QTimer::singleShot(20, ws, [send] { send(1, "# "); });
-        connect(ws, &QWebSocket::binaryMessageReceived, ws, [shell, pending, send, finish](const QByteArray &message) {
+        QTimer::singleShot(20, ws, [send, prompt] { send(1, prompt); });
+        connect(ws, &QWebSocket::binaryMessageReceived, ws, [shell, pending, send, finish, prompt, tty](const QByteArray &message) {
             if (message.isEmpty())
                 return;
             const char channel = message.at(0);
@@ -2847,6 +3028,8 @@ void SandboxServer::onWebSocket()
                 while ((nl = pending->indexOf('\n')) >= 0 || (nl = pending->indexOf('\r')) >= 0) {
                     const QString line = QString::fromUtf8(pending->left(nl)).trimmed();
                     pending->remove(0, nl + 1);
+                    if (tty)
+                        send(1, QByteArray(line.toUtf8() + "\r\n")); // the terminal echoes input
                     const PodShell::Output o = shell->runLine(line);
                     send(1, o.out);
                     send(2, o.err);
@@ -2854,7 +3037,7 @@ void SandboxServer::onWebSocket()
                         finish(o.exitCode);
                         return;
                     }
-                    send(1, "# ");
+                    send(1, prompt);
                 }
             } else if (uchar(channel) == 255 && message.size() > 1 && message.at(1) == 0) {
                 finish(0); // v5: the client closed stdin

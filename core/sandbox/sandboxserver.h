@@ -14,6 +14,11 @@
 // current), `sandbox-token` (Bearer token of user "developer", bound to cluster-admin) and
 // `sandbox-viewer` (Bearer token of user "viewer", bound to the read-only "view" ClusterRole).
 // SandboxServer can also be used directly on the current thread: construct, then start().
+//
+// Fault injection from outside (qluster-sandbox, admins only):
+//   POST /sandbox/v1/faults {"failNext": {"count": 2, "status": 429, "retryAfterSeconds": 3},
+//        "latencyMilliseconds": 100, "truncateNext": 1, "dropWatches": true, "restart": true,
+//        "loadPods": 1000, "eventsPerSecond": 50}
 
 #include "certificateauthority.h"
 #include "httpconnection.h"
@@ -30,6 +35,7 @@
 #include <QThread>
 #include <QUrl>
 
+#include <expected>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -41,6 +47,9 @@ class QWebSocket;
 class QWebSocketServer;
 
 namespace Qluster {
+
+/// StatusOr is an object or the metav1.Status (JSON) explaining why there is none.
+using StatusOr = std::expected<QJsonObject, QJsonObject>;
 
 /// SandboxOptions configures a SandboxServer.
 struct SandboxOptions
@@ -154,6 +163,7 @@ private:
     void handleGet(Request &r, const ResourcePath &p);
     void handleList(Request &r, const ResourcePath &p);
     void handleWatch(Request &r, const ResourcePath &p);
+    void retireWatch(WatchSession *w);
     void handleCreate(Request &r, const ResourcePath &p);
     void handleUpdate(Request &r, const ResourcePath &p);
     void handlePatch(Request &r, const ResourcePath &p);
@@ -163,7 +173,8 @@ private:
     void handleLog(Request &r, const ResourcePath &p);
     void handleReview(Request &r, const QString &kind);
     void handleOpenApi(Request &r, const QString &path);
-    Result<QJsonObject> applyPatch(const ResourceType &type, const QJsonObject &current,
+    void handleFaults(Request &r);
+    StatusOr applyPatch(const ResourceType &type, const QJsonObject &current,
                                    const QByteArray &contentType, const QByteArray &patch) const;
 
     std::optional<ResourcePath> parseResourcePath(const QString &path) const;
@@ -175,12 +186,13 @@ private:
     Result<QJsonObject> parseBody(const Request &r) const;
 
     /// Writes `object` as the system: validates, fills metadata, stores (unless dry run).
-    Result<QJsonObject> createInternal(const ResourceType &type, const QString &namespaceName,
+    StatusOr createInternal(const ResourceType &type, const QString &namespaceName,
                                        QJsonObject object, const QString &fieldManager, bool dryRun);
-    Result<QJsonObject> updateInternal(const ResourceType &type, const QString &namespaceName,
+    StatusOr updateInternal(const ResourceType &type, const QString &namespaceName,
                                        const QString &name, QJsonObject object,
-                                       const QString &subresource, bool dryRun);
-    Result<QJsonObject> deleteInternal(const ResourceType &type, const QString &namespaceName,
+                                       const QString &subresource, bool dryRun,
+                                       const QString &fieldManager = QString());
+    StatusOr deleteInternal(const ResourceType &type, const QString &namespaceName,
                                        const QString &name, bool dryRun);
     void applyDefaults(const ResourceType &type, QJsonObject &object);
     void afterWrite(const ResourceType &type, const QJsonObject &object, bool deleted);
