@@ -144,6 +144,54 @@ PatchMeta OpenApiModel::patchMeta(const Gvk &gvk, const QStringList &path) const
     return patchMetaOf(schemaAtPath(name, path));
 }
 
+QString OpenApiModel::typeName(const QJsonObject &schema) const
+{
+    QString ref;
+    if (schema.contains(QLatin1String("$ref")))
+        ref = schema.value(QLatin1String("$ref")).toString();
+    else if (schema.value(QLatin1String("allOf")).toArray().size() == 1)
+        ref = schema.value(QLatin1String("allOf")).toArray().at(0).toObject().value(QLatin1String("$ref")).toString();
+    if (!ref.isEmpty())
+        return refName(ref).section(QLatin1Char('.'), -1);
+    if (schema.value(QLatin1String("x-kubernetes-int-or-string")).toBool()
+        || schema.value(QLatin1String("format")).toString() == QLatin1String("int-or-string"))
+        return QStringLiteral("IntOrString");
+    const QString type = schema.value(QLatin1String("type")).toString();
+    if (type == QLatin1String("array"))
+        return QStringLiteral("[]") + typeName(schema.value(QLatin1String("items")).toObject());
+    if (type == QLatin1String("object") || type.isEmpty()) {
+        const QJsonValue additional = schema.value(QLatin1String("additionalProperties"));
+        if (additional.isObject() && !schema.contains(QLatin1String("properties")))
+            return QStringLiteral("map[string]") + typeName(additional.toObject());
+        return QStringLiteral("Object");
+    }
+    return type;
+}
+
+QList<SchemaField> OpenApiModel::fields(const QJsonObject &schema) const
+{
+    QJsonObject node = resolve(schema);
+    for (int guard = 0; guard < 8; ++guard) {
+        if (node.value(QLatin1String("type")).toString() == QLatin1String("array"))
+            node = resolve(node.value(QLatin1String("items")).toObject());
+        else if (!node.contains(QLatin1String("properties")) && node.value(QLatin1String("additionalProperties")).isObject())
+            node = resolve(node.value(QLatin1String("additionalProperties")).toObject());
+        else
+            break;
+    }
+    const QJsonArray required = node.value(QLatin1String("required")).toArray();
+    const QJsonObject properties = node.value(QLatin1String("properties")).toObject();
+    QList<SchemaField> out;
+    for (auto it = properties.constBegin(); it != properties.constEnd(); ++it) {
+        const QJsonObject property = it.value().toObject();
+        QString description = property.value(QLatin1String("description")).toString();
+        if (description.isEmpty())
+            description = resolve(property).value(QLatin1String("description")).toString();
+        out.append(SchemaField{it.key(), typeName(property), description, required.contains(it.key())});
+    }
+    return out;
+}
+
 SchemaPatchMetaLookup::SchemaPatchMetaLookup(const OpenApiModel *model, const Gvk &gvk)
     : m_model(model), m_rootName(model ? model->schemaNameForGvk(gvk) : QString())
 {

@@ -22,6 +22,15 @@
 
 namespace Qluster {
 
+/// SchemaField is one field of an object schema as kubectl explain lists it.
+struct SchemaField
+{
+    QString name;
+    QString typeName;    ///< "string", "[]Container", "map[string]string", "IntOrString", "Object"
+    QString description;
+    bool required = false;
+};
+
 /// OpenApiModel holds named OpenAPI schemas (from v3 group-version documents and/or a v2
 /// swagger document), finds the schema of a Gvk and walks field paths through it.
 class OpenApiModel final
@@ -59,6 +68,13 @@ public:
     /// OpenApiModel::patchMetaOf reads the patch metadata of a resolved schema node, with
     /// PatchMeta::structural looked up through list items.
     PatchMeta patchMetaOf(const QJsonObject &node) const;
+
+    /// OpenApiModel::typeName names the type of an (unresolved) schema the way kubectl explain
+    /// does: "integer", "[]Container", "map[string]Quantity", "ObjectMeta", "Object".
+    QString typeName(const QJsonObject &schema) const;
+    /// OpenApiModel::fields lists the properties of a schema (looking through lists and maps to
+    /// the element type), sorted by name, with their type names and required flags.
+    QList<SchemaField> fields(const QJsonObject &schema) const;
 
     /// OpenApiModel::refName returns "X" for "#/components/schemas/X" and "#/definitions/X".
     static QString refName(const QString &ref);
