@@ -192,6 +192,55 @@ QList<SchemaField> OpenApiModel::fields(const QJsonObject &schema) const
     return out;
 }
 
+namespace {
+
+void findUnknown(const OpenApiModel &model, const QJsonObject &schemaIn, const QJsonValue &value,
+                 const QString &path, QStringList &out, int depth)
+{
+    if (depth > 100)
+        return;
+    const QJsonObject schema = model.resolve(schemaIn);
+    if (schema.isEmpty() || schema.value(QLatin1String("x-kubernetes-preserve-unknown-fields")).toBool())
+        return;
+    if (value.isArray()) {
+        const QJsonObject items = schema.value(QLatin1String("items")).toObject();
+        if (items.isEmpty())
+            return;
+        const QJsonArray list = value.toArray();
+        for (qsizetype i = 0; i < list.size(); ++i)
+            findUnknown(model, items, list.at(i), path + QStringLiteral("[%1]").arg(i), out, depth + 1);
+        return;
+    }
+    if (!value.isObject())
+        return;
+    const QJsonObject object = value.toObject();
+    const QJsonObject properties = schema.value(QLatin1String("properties")).toObject();
+    const QJsonValue additional = schema.value(QLatin1String("additionalProperties"));
+    if (properties.isEmpty() && !additional.isObject())
+        return; // no declared shape: anything goes
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        const QString childPath = path.isEmpty() ? it.key() : path + QLatin1Char('.') + it.key();
+        const auto property = properties.constFind(it.key());
+        if (property != properties.constEnd())
+            findUnknown(model, property.value().toObject(), it.value(), childPath, out, depth + 1);
+        else if (additional.isObject())
+            findUnknown(model, additional.toObject(), it.value(), childPath, out, depth + 1);
+        else if (!(path.isEmpty() && (it.key() == QLatin1String("apiVersion") || it.key() == QLatin1String("kind"))))
+            out.append(childPath);
+    }
+}
+
+} // namespace
+
+QStringList OpenApiModel::unknownFields(const Gvk &gvk, const QJsonValue &object) const
+{
+    QStringList out;
+    const QString name = schemaNameForGvk(gvk);
+    if (!name.isEmpty())
+        findUnknown(*this, m_schemas.value(name), object, QString(), out, 0);
+    return out;
+}
+
 SchemaPatchMetaLookup::SchemaPatchMetaLookup(const OpenApiModel *model, const Gvk &gvk)
     : m_model(model), m_rootName(model ? model->schemaNameForGvk(gvk) : QString())
 {

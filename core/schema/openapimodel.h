@@ -76,6 +76,12 @@ public:
     /// the element type), sorted by name, with their type names and required flags.
     QList<SchemaField> fields(const QJsonObject &schema) const;
 
+    /// OpenApiModel::unknownFields lists the fields of object its Gvk's schema does not declare,
+    /// named like kube-apiserver's strict field validation: "spec.foo",
+    /// "spec.containers[0].bar". Free-form maps and x-kubernetes-preserve-unknown-fields
+    /// subtrees accept anything; an unknown Gvk gives an empty list.
+    QStringList unknownFields(const Gvk &gvk, const QJsonValue &object) const;
+
     /// OpenApiModel::refName returns "X" for "#/components/schemas/X" and "#/definitions/X".
     static QString refName(const QString &ref);
 

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void typeNames_data();
     void typeNames();
     void fieldsOfList();
+    void unknownFields();
     void notADocument();
 
 private:
@@ -202,6 +203,24 @@ void tst_OpenApiModel::fieldsOfList()
     QVERIFY(std::is_sorted(names.begin(), names.end()));
     const auto name = std::find_if(fields.begin(), fields.end(), [](const SchemaField &f) { return f.name == QLatin1String("name"); });
     QVERIFY(name != fields.end() && name->required);
+}
+
+void tst_OpenApiModel::unknownFields()
+{
+    const Gvk deployment{QStringLiteral("apps"), QStringLiteral("v1"), QStringLiteral("Deployment")};
+    const QJsonObject object = QJsonDocument::fromJson(R"({
+        "apiVersion": "apps/v1", "kind": "Deployment",
+        "metadata": {"name": "web", "labels": {"any": "thing"}, "colour": "red"},
+        "spec": {"replicas": 1, "replica": 2,
+          "template": {"spec": {"containers": [{"name": "a", "image": "x"}, {"name": "b", "imag": "y"}]}}}})").object();
+    QCOMPARE(m_v3.unknownFields(deployment, object),
+             (QStringList{QStringLiteral("metadata.colour"), QStringLiteral("spec.replica"),
+                          QStringLiteral("spec.template.spec.containers[1].imag")}));
+    QJsonObject clean = object;
+    clean.insert(QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("web")}});
+    clean.insert(QStringLiteral("spec"), QJsonObject{{QStringLiteral("replicas"), 1}});
+    QVERIFY(m_v3.unknownFields(deployment, clean).isEmpty());
+    QVERIFY(m_v3.unknownFields({QStringLiteral("x"), QStringLiteral("v1"), QStringLiteral("Y")}, object).isEmpty());
 }
 
 void tst_OpenApiModel::notADocument()
