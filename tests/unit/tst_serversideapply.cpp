@@ -88,6 +88,7 @@ private Q_SLOTS:
     void keyedListConflictNamesUpdateManager();
     void sharedElementIsNoConflict();
     void unchangedApplyKeepsTime();
+    void statusSubresource();
     void droppedFieldsAreRemoved();
     void droppedFieldsOwnedByOthersStay();
     void keyedListMerge();
@@ -330,6 +331,31 @@ void tst_ServerSideApply::unchangedApplyKeepsTime()
                                          *meta, later);
     QVERIFY(changed.has_value());
     QCOMPARE(entryOf(*changed, QStringLiteral("m")).value(QLatin1String("time")).toString(), QStringLiteral("2026-11-23T02:00:00Z"));
+}
+
+void tst_ServerSideApply::statusSubresource()
+{
+    const auto meta = m_registry.patchMetaLookup(kDeployment);
+    const QJsonObject live = load(QStringLiteral("real-1.22/responses/strategic_patch_dryrun_result.json"));
+    ApplyOptions status = options("controller", false, "apps/v1");
+    status.subresource = QStringLiteral("status");
+    status.onlyFields = {QStringLiteral("status")};
+    status.resetFields.clear();
+    const auto result = serverSideApply(live, yaml(R"(
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, labels: {ignored: "yes"}}
+spec: {replicas: 9}
+status: {replicas: 3, readyReplicas: 3}
+)"), *meta, status);
+    if (!result)
+        QFAIL(qPrintable(result.error().toString()));
+    QCOMPARE((*result)[QLatin1String("status")][QLatin1String("readyReplicas")].toInt(), 3);
+    QCOMPARE((*result)[QLatin1String("spec")][QLatin1String("replicas")].toInt(), 3);
+    QVERIFY(!(*result)[QLatin1String("metadata")][QLatin1String("labels")].toObject().contains(QLatin1String("ignored")));
+    const QJsonObject entry = entryOf(*result, QStringLiteral("controller"));
+    QCOMPARE(entry.value(QLatin1String("subresource")).toString(), QStringLiteral("status"));
+    QCOMPARE(entry.value(QLatin1String("fieldsV1")).toObject(), json(R"({"f:status":{"f:readyReplicas":{},"f:replicas":{}}})"));
 }
 
 void tst_ServerSideApply::droppedFieldsAreRemoved()
