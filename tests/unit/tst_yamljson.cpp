@@ -34,6 +34,7 @@ private Q_SLOTS:
     void errors();
     void roundTrip_data();
     void roundTrip();
+    void kubectlStyle();
     void roundTripRealObject();
 };
 
@@ -161,6 +162,24 @@ void tst_YamlJson::roundTrip_data()
     QTest::newRow("special characters") << QByteArray(R"({"a":"x: y","b":"- z","c":"#c","d":"multi\nline\n","e":" lead"})");
     QTest::newRow("keys") << QByteArray(R"({"true":1,"8080":2,"a b":3,"":4})");
     QTest::newRow("null and bool") << QByteArray(R"({"a":null,"b":false})");
+    QTest::newRow("literal blocks") << QByteArray(R"({"a":"x
+y","b":"x
+
+","c":"x
+  y
+","d":"
+lead","e":"t	ab
+","f":"x
+
+y
+"})");
+    QTest::newRow("indicators") << QByteArray(R"({"a":"-","b":"- x","c":"*x","d":"&x","e":"!x","f":"%x","g":"@x","h":"a: b","i":"a:","j":"it's","k":"{x}","l":"[x]","m":"#x","n":"x #y","o":"x#y"})");
+    QTest::newRow("yaml 1.1 words") << QByteArray(R"({"a":"y","b":"N","c":"on","d":"Off","e":"1_000","f":"0755","g":".5","h":"1e3","i":"NULL","j":"~"})");
+    QTest::newRow("nested lists") << QByteArray(R"({"a":[[1,2],[[3]],[],{}],"b":[{"c":[{"d":1}],"e":[]}]})");
+    QTest::newRow("unicode and controls") << QByteArray(R"({"a":"zażółć","b":"x","c":"
+"})");
+    QTest::newRow("top-level list") << QByteArray(R"([{"a":1},"b",[]])");
+    QTest::newRow("scalar document") << QByteArray(R"("just text")");
 }
 
 void tst_YamlJson::roundTrip()
@@ -172,6 +191,20 @@ void tst_YamlJson::roundTrip()
     if (!back)
         QFAIL(qPrintable(back.error().toString() + QLatin1Char('\n') + QString::fromUtf8(yaml)));
     QVERIFY2(jsonEquals(*back, value), yaml.constData());
+}
+
+void tst_YamlJson::kubectlStyle()
+{
+    // Lists start at their key's indentation and objects in lists follow "- ", as kubectl prints.
+    const QByteArray yaml = jsonToYaml(json(R"({"spec":{"containers":[{"name":"web","ports":[{"containerPort":80}]}],"replicas":2}})"));
+    QCOMPARE(yaml, QByteArray("spec:\n"
+                              "  containers:\n"
+                              "  - name: web\n"
+                              "    ports:\n"
+                              "    - containerPort: 80\n"
+                              "  replicas: 2\n"));
+    QCOMPARE(jsonToYaml(json(R"({"a":"true","b":"multi\nline\n","c":{}})")),
+             QByteArray("a: 'true'\nb: |\n  multi\n  line\nc: {}\n"));
 }
 
 void tst_YamlJson::roundTripRealObject()
