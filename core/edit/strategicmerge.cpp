@@ -63,9 +63,11 @@ qsizetype indexOf(const QJsonArray &list, const QJsonValue &id, const QString &m
     return -1;
 }
 
-// Orders a merged list like upstream's normalizeElementOrder: the elements named by the patch
-// (or its $setElementOrder list) keep the patch's order; the server-only elements keep their
-// live order and are interleaved by their live position; new elements sort after them.
+// Orders a merged list like upstream's normalizeElementOrder: the elements the patch names keep
+// the patch's order (or its $setElementOrder list's), the other elements keep their live order,
+// and the two are interleaved by live position. An element new to the list goes before the
+// live elements that follow it, so a new element of a plain patch lands at the front (as with
+// kube-apiserver); clients send $setElementOrder to choose a place.
 QJsonArray normalizeOrder(const QJsonArray &merged, const QJsonArray &order, const QJsonArray &live,
                           const QString &mergeKey)
 {
@@ -80,23 +82,27 @@ QJsonArray normalizeOrder(const QJsonArray &merged, const QJsonArray &order, con
     std::stable_sort(patchItems.begin(), patchItems.end(), [&](const QJsonValue &a, const QJsonValue &b) {
         return indexOf(order, identity(a, mergeKey), mergeKey) < indexOf(order, identity(b, mergeKey), mergeKey);
     });
-    const auto liveIndex = [&](const QJsonValue &v) {
-        const qsizetype i = indexOf(live, identity(v, mergeKey), mergeKey);
-        return i < 0 ? std::numeric_limits<qsizetype>::max() : i;
-    };
-    QList<QJsonValue> result = patchItems;
-    qsizetype from = 0;
-    for (const QJsonValue &v : serverOnly) {
-        const qsizetype mine = liveIndex(v);
-        qsizetype pos = from;
-        while (pos < result.size() && liveIndex(result.at(pos)) < mine)
-            ++pos;
-        result.insert(pos, v);
-        from = pos + 1;
-    }
+    const auto liveIndex = [&](const QJsonValue &v) { return indexOf(live, identity(v, mergeKey), mergeKey); };
+    std::stable_sort(serverOnly.begin(), serverOnly.end(), [&](const QJsonValue &a, const QJsonValue &b) {
+        return liveIndex(a) < liveIndex(b);
+    });
     QJsonArray out;
-    for (const QJsonValue &v : result)
-        out.append(v);
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < serverOnly.size() || j < patchItems.size()) {
+        if (j >= patchItems.size()) {
+            out.append(serverOnly.at(i++));
+        } else if (i >= serverOnly.size()) {
+            out.append(patchItems.at(j++));
+        } else {
+            const qsizetype left = liveIndex(serverOnly.at(i));
+            const qsizetype right = liveIndex(patchItems.at(j));
+            if (left >= 0 && right >= 0 && left < right)
+                out.append(serverOnly.at(i++));
+            else
+                out.append(patchItems.at(j++));
+        }
+    }
     return out;
 }
 

@@ -90,10 +90,17 @@ void tst_StrategicMerge::apply_data()
         << QByteArray(R"({"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.27"}]}}}})")
         << containers + QStringLiteral("/0")
         << QByteArray(R"({"name":"nginx","image":"nginx:1.27","args":["-a","-b"],"env":[{"name":"A","value":"1"},{"name":"B","value":"2"}],"ports":[{"containerPort":80,"protocol":"TCP"}]})");
-    QTest::newRow("new container appended")
+    // Like kube-apiserver, a new element of a patch without $setElementOrder goes first.
+    QTest::newRow("new container first")
         << QByteArray(R"({"spec":{"template":{"spec":{"containers":[{"name":"log","image":"fluent"}]}}}})")
         << containers
-        << QByteArray(R"([{"name":"nginx","image":"nginx:1.25","args":["-a","-b"],"env":[{"name":"A","value":"1"},{"name":"B","value":"2"}],"ports":[{"containerPort":80,"protocol":"TCP"}]},{"name":"sidecar","image":"busybox"},{"name":"log","image":"fluent"}])");
+        << QByteArray(R"([{"name":"log","image":"fluent"},{"name":"nginx","image":"nginx:1.25","args":["-a","-b"],"env":[{"name":"A","value":"1"},{"name":"B","value":"2"}],"ports":[{"containerPort":80,"protocol":"TCP"}]},{"name":"sidecar","image":"busybox"}])");
+    QTest::newRow("new container placed by $setElementOrder")
+        << QByteArray(R"({"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"nginx"},{"name":"sidecar"},{"name":"log"}],"containers":[{"name":"log","image":"fluent"}]}}}})")
+        << containers + QStringLiteral("/2/name") << QByteArray(R"("log")");
+    QTest::newRow("modified element keeps its place")
+        << QByteArray(R"({"spec":{"template":{"spec":{"containers":[{"name":"sidecar","image":"busybox:2"}]}}}})")
+        << containers + QStringLiteral("/1") << QByteArray(R"({"name":"sidecar","image":"busybox:2"})");
     QTest::newRow("$patch delete element")
         << QByteArray(R"({"spec":{"template":{"spec":{"containers":[{"name":"nginx","$patch":"delete"}]}}}})")
         << containers << QByteArray(R"([{"name":"sidecar","image":"busybox"}])");
@@ -135,7 +142,7 @@ void tst_StrategicMerge::apply_data()
     QTest::newRow("volumes by name")
         << QByteArray(R"({"spec":{"template":{"spec":{"volumes":[{"name":"cache","emptyDir":{"medium":"Memory"}}]}}}})")
         << QStringLiteral("/spec/template/spec/volumes")
-        << QByteArray(R"([{"name":"data","emptyDir":{}},{"name":"cache","emptyDir":{"medium":"Memory"}}])");
+        << QByteArray(R"([{"name":"cache","emptyDir":{"medium":"Memory"}},{"name":"data","emptyDir":{}}])");
     QTest::newRow("scalar replaced") << QByteArray(R"({"spec":{"replicas":3}})")
                                      << QStringLiteral("/spec/replicas") << QByteArray("3");
     QTest::newRow("new subtree loses directives")
