@@ -287,7 +287,24 @@ Result<QJsonObject> mergeMap(QJsonObject original, QJsonObject patch, const QStr
             const QJsonValue order = patch.take(key);
             if (!order.isArray() || field.isEmpty())
                 return fail(invalid(path, QStringLiteral("%1 must name a field and hold a list").arg(key)));
-            orders.insert(field, order.toArray());
+            // The elements the patch lists must appear in the same order in $setElementOrder.
+            const QString mergeKey = meta.patchMeta(path + QStringList{field}).mergeKey;
+            const QJsonArray listed = patch.value(field).toArray();
+            const QJsonArray wanted = order.toArray();
+            qsizetype p = 0;
+            for (qsizetype o = 0; p < listed.size() && o < wanted.size(); ++o) {
+                while (p < listed.size() && listed.at(p).isObject() && listed.at(p).toObject().contains(kPatch))
+                    ++p;
+                if (p < listed.size()
+                    && jsonEquals(identity(listed.at(p), mergeKey), identity(wanted.at(o), mergeKey)))
+                    ++p;
+            }
+            while (p < listed.size() && listed.at(p).isObject() && listed.at(p).toObject().contains(kPatch))
+                ++p;
+            if (p < listed.size())
+                return fail(invalid(path, QStringLiteral("the order in patch list %1 doesn't match %2 list %3")
+                                              .arg(compact(listed), key, compact(wanted))));
+            orders.insert(field, wanted);
         }
     }
 

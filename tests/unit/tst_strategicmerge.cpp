@@ -143,6 +143,15 @@ void tst_StrategicMerge::apply_data()
         << QByteArray(R"({"spec":{"template":{"spec":{"volumes":[{"name":"cache","emptyDir":{"medium":"Memory"}}]}}}})")
         << QStringLiteral("/spec/template/spec/volumes")
         << QByteArray(R"([{"name":"cache","emptyDir":{"medium":"Memory"}},{"name":"data","emptyDir":{}}])");
+    QTest::newRow("patch order wins over live order")
+        << QByteArray(R"({"spec":{"template":{"spec":{"containers":[{"name":"sidecar","image":"s2"},{"name":"nginx","image":"n2"}]}}}})")
+        << containers + QStringLiteral("/0/name") << QByteArray(R"("sidecar")");
+    QTest::newRow("int set keeps server-only items first")
+        << QByteArray(R"({"metadata":{"finalizers":["b","z"]}})")
+        << QStringLiteral("/metadata/finalizers") << QByteArray(R"(["a","b","z"])");
+    QTest::newRow("$setElementOrder with absent items")
+        << QByteArray(R"({"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"sidecar"},{"name":"ghost"},{"name":"nginx"}]}}}})")
+        << containers + QStringLiteral("/0/name") << QByteArray(R"("sidecar")");
     QTest::newRow("scalar replaced") << QByteArray(R"({"spec":{"replicas":3}})")
                                      << QStringLiteral("/spec/replicas") << QByteArray("3");
     QTest::newRow("new subtree loses directives")
@@ -192,6 +201,9 @@ void tst_StrategicMerge::applyErrors_data()
     QTest::newRow("retainKeys mismatch")
         << QByteArray(R"({"spec":{"strategy":{"$retainKeys":["type"],"rollingUpdate":{}}}})")
         << QStringLiteral("not in $retainKeys");
+    QTest::newRow("$setElementOrder disagrees with the patch")
+        << QByteArray(R"({"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"nginx"},{"name":"sidecar"}],"containers":[{"name":"sidecar","image":"a"},{"name":"nginx","image":"b"}]}}}})")
+        << QStringLiteral("doesn't match $setElementOrder/containers");
     QTest::newRow("merge directive in list")
         << QByteArray(R"({"spec":{"template":{"spec":{"containers":[{"$patch":"merge"}]}}}})")
         << QStringLiteral("merging lists cannot yet be specified");
