@@ -109,8 +109,9 @@ QJsonArray normalizeOrder(const QJsonArray &merged, const QJsonArray &order, con
 Result<QJsonObject> mergeMap(QJsonObject original, QJsonObject patch, const QStringList &path,
                              const PatchMetaLookup &meta);
 
+// order is the field's $setElementOrder list when the patch has one.
 Result<QJsonArray> mergeList(const QJsonArray &original, const QJsonArray &patch, const QStringList &path,
-                             const PatchMeta &fieldMeta, const PatchMetaLookup &meta)
+                             const PatchMeta &fieldMeta, const PatchMetaLookup &meta, const QJsonArray *order)
 {
     const QString &mergeKey = fieldMeta.mergeKey;
     bool objects = false;
@@ -132,7 +133,7 @@ Result<QJsonArray> mergeList(const QJsonArray &original, const QJsonArray &patch
             if (indexOf(merged, v, QString()) < 0)
                 merged.append(v);
         }
-        return normalizeOrder(merged, patch, original, QString());
+        return normalizeOrder(merged, order ? *order : patch, original, QString());
     }
 
     if (mergeKey.isEmpty())
@@ -191,12 +192,12 @@ Result<QJsonArray> mergeList(const QJsonArray &original, const QJsonArray &patch
         else
             merged.append(*result);
     }
-    return normalizeOrder(merged, items, live, mergeKey);
+    return normalizeOrder(merged, order ? *order : items, original, mergeKey);
 }
 
 // Merges one field value; original may be undefined when the field is new.
 Result<QJsonValue> mergeField(const QJsonValue &original, const QJsonValue &patch, const QStringList &path,
-                              const PatchMetaLookup &meta)
+                              const PatchMetaLookup &meta, const QJsonArray *order = nullptr)
 {
     const PatchMeta fieldMeta = meta.patchMeta(path);
     if (patch.isObject()) {
@@ -210,7 +211,7 @@ Result<QJsonValue> mergeField(const QJsonValue &original, const QJsonValue &patc
     if (patch.isArray()) {
         const QJsonArray list = patch.toArray();
         if (fieldMeta.isMergeList())
-            return asValue(mergeList(original.isArray() ? original.toArray() : QJsonArray(), list, path, fieldMeta, meta));
+            return asValue(mergeList(original.isArray() ? original.toArray() : QJsonArray(), list, path, fieldMeta, meta, order));
         // Replaced lists still lose any directives their elements carry.
         QJsonArray out;
         for (const QJsonValue &v : list) {
@@ -319,13 +320,18 @@ Result<QJsonObject> mergeMap(QJsonObject original, QJsonObject patch, const QStr
             && value.toObject().value(kPatch).toString() == QLatin1String("delete"))
             continue;
         const QStringList childPath = path + QStringList{key};
-        auto merged = mergeField(original.value(key), value, childPath, meta);
+        const auto order = orders.constFind(key);
+        auto merged = mergeField(original.value(key), value, childPath, meta,
+                                 order == orders.constEnd() ? nullptr : &order.value());
         if (!merged)
             return fail(merged.error());
         original.insert(key, *merged);
     }
 
+    // Orders for lists the patch does not otherwise touch.
     for (auto it = orders.constBegin(); it != orders.constEnd(); ++it) {
+        if (patch.contains(it.key()))
+            continue;
         const QJsonValue current = original.value(it.key());
         if (!current.isArray())
             continue;
