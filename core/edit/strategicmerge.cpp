@@ -409,6 +409,13 @@ Result<void> diffLists(const QString &key, const QJsonArray &original, const QJs
             return fail(diff.error());
         if (!diff->isEmpty()) {
             QJsonObject change = *diff;
+            if (fieldMeta.hasStrategy(QStringLiteral("retainKeys"))) {
+                // e.g. a volume switching from emptyDir to configMap must drop emptyDir.
+                QJsonArray keys;
+                for (const QString &k : element.keys())
+                    keys.append(k);
+                change.insert(kRetainKeys, keys);
+            }
             change.insert(mergeKey, id);
             changes.append(change);
         }

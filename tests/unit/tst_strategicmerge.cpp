@@ -88,6 +88,7 @@ private Q_SLOTS:
     void applyToRealObject();
     void create_data();
     void create();
+    void createRetainKeysElement();
     void roundTrip_data();
     void roundTrip();
     void withoutSchema();
@@ -292,6 +293,21 @@ void tst_StrategicMerge::create_data()
         << QByteArray(R"({"spec":{"strategy":{"type":"RollingUpdate","rollingUpdate":{"maxSurge":1}}}})")
         << QByteArray(R"({"spec":{"strategy":{"type":"Recreate"}}})")
         << QByteArray(R"({"spec":{"strategy":{"$retainKeys":["type"],"rollingUpdate":null,"type":"Recreate"}}})");
+}
+
+void tst_StrategicMerge::createRetainKeysElement()
+{
+    const SchemaPatchMetaLookup meta(&m_model, m_deployment);
+    const QJsonValue original = json(R"({"spec":{"template":{"spec":{"volumes":[{"name":"v","emptyDir":{}}]}}}})");
+    const QJsonValue modified = json(R"({"spec":{"template":{"spec":{"volumes":[{"name":"v","configMap":{"name":"c"}}]}}}})");
+    const auto patch = createStrategicMergePatch(original, modified, meta);
+    if (!patch)
+        QFAIL(qPrintable(patch.error().toString()));
+    QVERIFY2(jsonEquals(*patch, json(R"({"spec":{"template":{"spec":{"$setElementOrder/volumes":[{"name":"v"}],"volumes":[{"$retainKeys":["configMap","name"],"configMap":{"name":"c"},"emptyDir":null,"name":"v"}]}}}})")),
+             dump(*patch).constData());
+    const auto applied = applyStrategicMergePatch(original, *patch, meta);
+    QVERIFY(applied.has_value());
+    QVERIFY(jsonEquals(*applied, modified));
 }
 
 void tst_StrategicMerge::create()
