@@ -240,6 +240,20 @@ Result<QJsonObject> serverSideApply(const QJsonObject &live, const QJsonObject &
         return fail(parsed.error());
     QList<ManagedFieldsEntry> entries = *parsed;
 
+    // An object that predates field management (no managedFields at all) gets its existing
+    // fields assigned to "before-first-apply", as kube-apiserver does, so the first apply
+    // cannot silently overwrite values it did not set.
+    const FieldSet existing = ownedFields(live, meta, options);
+    if (entries.isEmpty() && !existing.isEmpty()) {
+        ManagedFieldsEntry before;
+        before.manager = QStringLiteral("before-first-apply");
+        before.operation = QStringLiteral("Update");
+        before.apiVersion = options.apiVersion;
+        before.time = timestamp(options);
+        before.fields = existing;
+        entries.append(before);
+    }
+
     QJsonObject applied = withoutNulls(appliedConfig).toObject();
     QJsonObject appliedMetadata = applied.value(QLatin1String("metadata")).toObject();
     appliedMetadata.remove(QStringLiteral("managedFields"));

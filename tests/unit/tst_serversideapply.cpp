@@ -89,6 +89,7 @@ private Q_SLOTS:
     void sharedElementIsNoConflict();
     void unchangedApplyKeepsTime();
     void statusSubresource();
+    void beforeFirstApply();
     void droppedFieldsAreRemoved();
     void droppedFieldsOwnedByOthersStay();
     void keyedListMerge();
@@ -356,6 +357,23 @@ status: {replicas: 3, readyReplicas: 3}
     const QJsonObject entry = entryOf(*result, QStringLiteral("controller"));
     QCOMPARE(entry.value(QLatin1String("subresource")).toString(), QStringLiteral("status"));
     QCOMPARE(entry.value(QLatin1String("fieldsV1")).toObject(), json(R"({"f:status":{"f:readyReplicas":{},"f:replicas":{}}})"));
+}
+
+void tst_ServerSideApply::beforeFirstApply()
+{
+    const auto meta = m_registry.patchMetaLookup(kConfigMap);
+    const QJsonObject legacy = json(R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"old","uid":"u1"},"data":{"a":"1","b":"2"}})");
+    const auto conflict = serverSideApply(legacy, yaml("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: old}\ndata: {a: changed}\n"),
+                                          *meta, options("kubectl"));
+    QVERIFY(!conflict.has_value());
+    QVERIFY(conflict.error().message.startsWith(QLatin1String("Apply failed with 1 conflict: conflict with \"before-first-apply\" using v1")));
+    const auto same = serverSideApply(legacy, yaml("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: old}\ndata: {a: '1', c: '3'}\n"),
+                                      *meta, options("kubectl"));
+    if (!same)
+        QFAIL(qPrintable(same.error().toString()));
+    QCOMPARE(entryOf(*same, QStringLiteral("before-first-apply")).value(QLatin1String("fieldsV1")).toObject(),
+             json(R"({"f:data":{"f:a":{},"f:b":{}}})"));
+    QCOMPARE(same->value(QLatin1String("data")).toObject(), json(R"({"a":"1","b":"2","c":"3"})"));
 }
 
 void tst_ServerSideApply::droppedFieldsAreRemoved()
