@@ -32,7 +32,8 @@ struct SchemaField
 };
 
 /// OpenApiModel holds named OpenAPI schemas (from v3 group-version documents and/or a v2
-/// swagger document), finds the schema of a Gvk and walks field paths through it.
+/// swagger document), finds the schema of a Gvk and walks field paths through it. Not
+/// thread-safe (walks are memoized): use one model per thread.
 class OpenApiModel final
 {
 public:
@@ -65,6 +66,8 @@ public:
     /// OpenApiModel::patchMeta returns the patch metadata of the field at path in a Gvk's schema.
     PatchMeta patchMeta(const Gvk &gvk, const QStringList &path) const;
 
+    /// OpenApiModel::patchMetaAtPath is patchMeta for a named root schema.
+    PatchMeta patchMetaAtPath(const QString &rootName, const QStringList &path) const;
     /// OpenApiModel::patchMetaOf reads the patch metadata of a resolved schema node, with
     /// PatchMeta::structural looked up through list items.
     PatchMeta patchMetaOf(const QJsonObject &node) const;
@@ -86,8 +89,14 @@ public:
     static QString refName(const QString &ref);
 
 private:
+    QJsonObject child(const QJsonObject &node, const QString &field) const;
+
     QMap<QString, QJsonObject> m_schemas;
     QMap<Gvk, QString> m_gvkIndex;
+    // Memoized walks ("<root>\x1f<field>\x1f<field>..."), cleared when schemas change. Patch
+    // handlers ask for the same paths over and over.
+    mutable QHash<QString, QJsonObject> m_nodeCache;
+    mutable QHash<QString, PatchMeta> m_metaCache;
 };
 
 /// SchemaPatchMetaLookup answers PatchMetaLookup from one OpenApiModel for one Gvk (the model
