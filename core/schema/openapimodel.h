@@ -42,15 +42,20 @@ public:
     Result<void> addDocument(const QJsonObject &document);
     /// OpenApiModel::addSchema adds or replaces one named schema (e.g. a CRD's openAPIV3Schema).
     void addSchema(const QString &name, const QJsonObject &schema);
+    /// OpenApiModel::removeSchema drops a schema and the Gvks it declared.
     void removeSchema(const QString &name);
 
+    /// OpenApiModel::contains is true when a schema of that name is known.
     bool contains(const QString &name) const { return m_schemas.contains(name); }
+    /// OpenApiModel::schema returns a named schema as stored (references unresolved).
     QJsonObject schema(const QString &name) const { return m_schemas.value(name); }
+    /// OpenApiModel::schemaNames lists every schema name, sorted.
     QStringList schemaNames() const { return m_schemas.keys(); }
 
     /// OpenApiModel::schemaNameForGvk returns the schema declaring the Gvk in its
     /// x-kubernetes-group-version-kind extension, or an empty string.
     QString schemaNameForGvk(const Gvk &gvk) const;
+    /// OpenApiModel::gvks lists every Gvk some schema declares.
     QList<Gvk> gvks() const { return m_gvkIndex.keys(); }
 
     /// OpenApiModel::resolve follows $ref and single-element allOf wrappers; the wrapper's own
@@ -106,6 +111,7 @@ class SchemaPatchMetaLookup final : public PatchMetaLookup
 public:
     SchemaPatchMetaLookup(const OpenApiModel *model, const Gvk &gvk); // model not owned
     PatchMeta patchMeta(const QStringList &path) const override;
+    /// SchemaPatchMetaLookup::isKnown is true when the model has a schema for the Gvk.
     bool isKnown() const { return !m_rootName.isEmpty(); }
 
 private:
