@@ -117,8 +117,20 @@ QJsonValue convert(const YAML::Node &node, int depth)
     }
     case YAML::NodeType::Map: {
         QJsonObject object;
+        QList<QJsonObject> merged; // "<<" merge keys (YAML 1.1, supported by go-yaml v2)
         for (auto it = node.begin(); it != node.end(); ++it) {
             const YAML::Node &keyNode = it->first;
+            if (keyNode.IsScalar() && keyNode.Scalar() == "<<" && keyNode.Tag() == "?") {
+                const QJsonValue value = convert(it->second, depth + 1);
+                const QJsonArray sources = value.isArray() ? value.toArray() : QJsonArray{value};
+                for (const QJsonValue &source : sources) {
+                    if (!source.isObject())
+                        throw ConversionError{it->second.Mark(),
+                                              QStringLiteral("map merge requires map or sequence of maps as the value")};
+                    merged.append(source.toObject());
+                }
+                continue;
+            }
             QString key;
             if (keyNode.IsScalar()) {
                 key = QString::fromStdString(keyNode.Scalar());
@@ -132,6 +144,13 @@ QJsonValue convert(const YAML::Node &node, int depth)
                 throw ConversionError{keyNode.Mark(),
                                       QStringLiteral("mapping key \"%1\" already defined").arg(key)};
             object.insert(key, convert(it->second, depth + 1));
+        }
+        // Explicit keys win over merged ones; earlier merge sources win over later ones.
+        for (const QJsonObject &source : std::as_const(merged)) {
+            for (auto m = source.constBegin(); m != source.constEnd(); ++m) {
+                if (!object.contains(m.key()))
+                    object.insert(m.key(), m.value());
+            }
         }
         return object;
     }
@@ -147,7 +166,7 @@ Error parseError(const QString &file, const YAML::Mark &mark, const QString &mes
 
 bool plainSafe(const QString &text)
 {
-    if (text.isEmpty() || !resolvePlain(text).isString())
+    if (text.isEmpty() || !resolvePlain(text).isString() || text == QLatin1String("<<"))
         return false;
     if (text.front().isSpace() || text.back().isSpace() || text.endsWith(QLatin1Char(':')))
         return false;

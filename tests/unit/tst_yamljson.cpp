@@ -65,6 +65,9 @@ void tst_YamlJson::scalars_data()
     QTest::newRow("literal block") << QByteArray("v: |\n  a\n  b\n") << QByteArray(R"({"v":"a\nb\n"})");
     QTest::newRow("flow") << QByteArray("v: {a: [1, \"2\", x]}") << QByteArray(R"({"v":{"a":[1,"2","x"]}})");
     QTest::newRow("json input") << QByteArray(R"({"a": [1, true, "x"]})") << QByteArray(R"({"a":[1,true,"x"]})");
+    QTest::newRow("merge key") << QByteArray("base: &b {image: x, port: 1}\nc: {<<: *b, port: 2}") << QByteArray(R"({"base":{"image":"x","port":1},"c":{"image":"x","port":2}})");
+    QTest::newRow("merge key list") << QByteArray("a: &a {x: 1}\nb: &b {x: 2, y: 2}\nc: {<<: [*a, *b]}") << QByteArray(R"({"a":{"x":1},"b":{"x":2,"y":2},"c":{"x":1,"y":2}})");
+    QTest::newRow("quoted << is a key") << QByteArray("\"<<\": 1") << QByteArray(R"({"<<":1})");
     QTest::newRow("anchor") << QByteArray("a: &x {b: 1}\nc: *x") << QByteArray(R"({"a":{"b":1},"c":{"b":1}})");
 }
 
@@ -160,7 +163,7 @@ void tst_YamlJson::roundTrip_data()
     QTest::newRow("numbers") << QByteArray(R"({"a":1,"b":-2.25,"c":1e20,"d":0})");
     QTest::newRow("nested") << QByteArray(R"({"a":[{"b":[]},{}],"c":{"d":[1,[2]]}})");
     QTest::newRow("special characters") << QByteArray(R"({"a":"x: y","b":"- z","c":"#c","d":"multi\nline\n","e":" lead"})");
-    QTest::newRow("keys") << QByteArray(R"({"true":1,"8080":2,"a b":3,"":4})");
+    QTest::newRow("keys") << QByteArray(R"({"true":1,"8080":2,"a b":3,"":4,"<<":5})");
     QTest::newRow("null and bool") << QByteArray(R"({"a":null,"b":false})");
     QTest::newRow("literal blocks") << QByteArray(R"({"a":"x
 y","b":"x
