@@ -111,21 +111,25 @@ QJsonValue convert(const YAML::Node &node, int depth)
     }
     case YAML::NodeType::Sequence: {
         QJsonArray array;
-        for (const YAML::Node &item : node)
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            const YAML::Node item = *it;
             array.append(convert(item, depth + 1));
+        }
         return array;
     }
     case YAML::NodeType::Map: {
         QJsonObject object;
         QList<QJsonObject> merged; // "<<" merge keys (YAML 1.1, supported by go-yaml v2)
         for (auto it = node.begin(); it != node.end(); ++it) {
-            const YAML::Node &keyNode = it->first;
+            // Copies: yaml-cpp's iterator proxy (and the nodes it holds) dies with each expression.
+            const YAML::Node keyNode = it->first;
+            const YAML::Node valueNode = it->second;
             if (keyNode.IsScalar() && keyNode.Scalar() == "<<" && keyNode.Tag() == "?") {
-                const QJsonValue value = convert(it->second, depth + 1);
+                const QJsonValue value = convert(valueNode, depth + 1);
                 const QJsonArray sources = value.isArray() ? value.toArray() : QJsonArray{value};
                 for (const QJsonValue &source : sources) {
                     if (!source.isObject())
-                        throw ConversionError{it->second.Mark(),
+                        throw ConversionError{valueNode.Mark(),
                                               QStringLiteral("map merge requires map or sequence of maps as the value")};
                     merged.append(source.toObject());
                 }
@@ -143,7 +147,7 @@ QJsonValue convert(const YAML::Node &node, int depth)
             if (object.contains(key))
                 throw ConversionError{keyNode.Mark(),
                                       QStringLiteral("mapping key \"%1\" already defined").arg(key)};
-            object.insert(key, convert(it->second, depth + 1));
+            object.insert(key, convert(valueNode, depth + 1));
         }
         // Explicit keys win over merged ones; earlier merge sources win over later ones.
         for (const QJsonObject &source : std::as_const(merged)) {
