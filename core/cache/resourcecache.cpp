@@ -44,6 +44,8 @@ ResourceCache::ResourceCache(CacheKey key, std::unique_ptr<ListWatcher> listWatc
 
 ResourceCache::~ResourceCache()
 {
+    // Cancel everything without telling anyone: receivers may already be half destroyed.
+    const QSignalBlocker blocker(this);
     stop();
 }
 
