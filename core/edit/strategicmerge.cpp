@@ -1,0 +1,479 @@
+// SPDX-FileCopyrightText: 2026 Qluster authors
+// SPDX-License-Identifier: Apache-2.0
+#include "strategicmerge.h"
+
+#include "jsonutil.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <limits>
+
+namespace Qluster {
+
+namespace {
+
+const QLatin1String kPatch("$patch");
+const QLatin1String kRetainKeys("$retainKeys");
+const QLatin1String kDeletePrefix("$deleteFromPrimitiveList/");
+const QLatin1String kOrderPrefix("$setElementOrder/");
+
+template<typename T>
+Result<QJsonValue> asValue(const Result<T> &result)
+{
+    if (!result)
+        return fail(result.error());
+    return QJsonValue(*result);
+}
+
+QString at(const QStringList &path)
+{
+    return path.isEmpty() ? QStringLiteral("<root>") : path.join(QLatin1Char('.'));
+}
+
+Error invalid(const QStringList &path, const QString &message)
+{
+    return Error::invalid(QStringLiteral("%1: %2").arg(at(path), message));
+}
+
+QString compact(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).mid(1).chopped(1));
+}
+
+// The identity of a list element: its merge-key value for lists of objects, itself otherwise.
+QJsonValue identity(const QJsonValue &element, const QString &mergeKey)
+{
+    if (mergeKey.isEmpty())
+        return element;
+    return element.toObject().value(mergeKey);
+}
+
+qsizetype indexOf(const QJsonArray &list, const QJsonValue &id, const QString &mergeKey)
+{
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (mergeKey.isEmpty() ? jsonEquals(list.at(i), id)
+                               : (list.at(i).isObject() && list.at(i).toObject().contains(mergeKey)
+                                  && jsonEquals(list.at(i).toObject().value(mergeKey), id)))
+            return i;
+    }
+    return -1;
+}
+
+// Orders a merged list like upstream's normalizeElementOrder: the elements named by the patch
+// (or its $setElementOrder list) keep the patch's order; the server-only elements keep their
+// live order and are interleaved by their live position; new elements sort after them.
+QJsonArray normalizeOrder(const QJsonArray &merged, const QJsonArray &order, const QJsonArray &live,
+                          const QString &mergeKey)
+{
+    QList<QJsonValue> patchItems;
+    QList<QJsonValue> serverOnly;
+    for (const QJsonValue &v : merged) {
+        if (indexOf(order, identity(v, mergeKey), mergeKey) >= 0)
+            patchItems.append(v);
+        else
+            serverOnly.append(v);
+    }
+    std::stable_sort(patchItems.begin(), patchItems.end(), [&](const QJsonValue &a, const QJsonValue &b) {
+        return indexOf(order, identity(a, mergeKey), mergeKey) < indexOf(order, identity(b, mergeKey), mergeKey);
+    });
+    const auto liveIndex = [&](const QJsonValue &v) {
+        const qsizetype i = indexOf(live, identity(v, mergeKey), mergeKey);
+        return i < 0 ? std::numeric_limits<qsizetype>::max() : i;
+    };
+    QList<QJsonValue> result = patchItems;
+    qsizetype from = 0;
+    for (const QJsonValue &v : serverOnly) {
+        const qsizetype mine = liveIndex(v);
+        qsizetype pos = from;
+        while (pos < result.size() && liveIndex(result.at(pos)) < mine)
+            ++pos;
+        result.insert(pos, v);
+        from = pos + 1;
+    }
+    QJsonArray out;
+    for (const QJsonValue &v : result)
+        out.append(v);
+    return out;
+}
+
+Result<QJsonObject> mergeMap(QJsonObject original, QJsonObject patch, const QStringList &path,
+                             const PatchMetaLookup &meta);
+
+Result<QJsonArray> mergeList(const QJsonArray &original, const QJsonArray &patch, const QStringList &path,
+                             const PatchMeta &fieldMeta, const PatchMetaLookup &meta)
+{
+    const QString &mergeKey = fieldMeta.mergeKey;
+    bool objects = false;
+    for (const QJsonValue &v : original)
+        objects = objects || v.isObject();
+    for (const QJsonValue &v : patch)
+        objects = objects || v.isObject();
+
+    if (!objects) {
+        // A merge list of primitives is a set: union in order, without duplicates.
+        QJsonArray merged;
+        for (const QJsonValue &v : original) {
+            if (indexOf(merged, v, QString()) < 0)
+                merged.append(v);
+        }
+        for (const QJsonValue &v : patch) {
+            if (v.isArray() || v.isObject())
+                return fail(invalid(path, QStringLiteral("a list of primitives cannot hold %1").arg(compact(v))));
+            if (indexOf(merged, v, QString()) < 0)
+                merged.append(v);
+        }
+        return normalizeOrder(merged, patch, original, QString());
+    }
+
+    if (mergeKey.isEmpty())
+        return fail(invalid(path, QStringLiteral("cannot merge a list of objects without a merge key")));
+
+    QJsonArray live = original;
+    QJsonArray items;
+    bool replace = false;
+    for (const QJsonValue &v : patch) {
+        if (!v.isObject())
+            return fail(invalid(path, QStringLiteral("list element %1 is not an object").arg(compact(v))));
+        const QJsonObject element = v.toObject();
+        if (!element.contains(kPatch)) {
+            if (!element.contains(mergeKey))
+                return fail(invalid(path, QStringLiteral("map: %1 does not contain declared merge key: %2")
+                                              .arg(compact(element), mergeKey)));
+            items.append(element);
+            continue;
+        }
+        const QString directive = element.value(kPatch).toString();
+        if (directive == QLatin1String("delete")) {
+            if (!element.contains(mergeKey))
+                return fail(invalid(path, QStringLiteral("map: %1 does not contain declared merge key: %2")
+                                              .arg(compact(element), mergeKey)));
+            const QJsonValue id = element.value(mergeKey);
+            for (qsizetype i = indexOf(live, id, mergeKey); i >= 0; i = indexOf(live, id, mergeKey))
+                live.removeAt(i);
+        } else if (directive == QLatin1String("replace")) {
+            replace = true;
+        } else if (directive == QLatin1String("merge")) {
+            return fail(invalid(path, QStringLiteral("merging lists cannot yet be specified in the patch")));
+        } else {
+            return fail(invalid(path, QStringLiteral("$patch directive unknown: \"%1\"").arg(compact(element.value(kPatch)))));
+        }
+    }
+    if (replace) {
+        // "$patch: replace" in a list replaces the live list with the other patch elements.
+        QJsonArray out;
+        for (const QJsonValue &v : items) {
+            auto clean = mergeMap(QJsonObject(), v.toObject(), path, meta);
+            if (!clean)
+                return fail(clean.error());
+            out.append(*clean);
+        }
+        return out;
+    }
+    QJsonArray merged = live;
+    for (const QJsonValue &v : items) {
+        const QJsonObject element = v.toObject();
+        const qsizetype i = indexOf(merged, element.value(mergeKey), mergeKey);
+        auto result = mergeMap(i >= 0 ? merged.at(i).toObject() : QJsonObject(), element, path, meta);
+        if (!result)
+            return fail(result.error());
+        if (i >= 0)
+            merged.replace(i, *result);
+        else
+            merged.append(*result);
+    }
+    return normalizeOrder(merged, items, live, mergeKey);
+}
+
+// Merges one field value; original may be undefined when the field is new.
+Result<QJsonValue> mergeField(const QJsonValue &original, const QJsonValue &patch, const QStringList &path,
+                              const PatchMetaLookup &meta)
+{
+    const PatchMeta fieldMeta = meta.patchMeta(path);
+    if (patch.isObject()) {
+        if (fieldMeta.hasStrategy(QStringLiteral("replace"))) {
+            QJsonObject p = patch.toObject();
+            p.remove(kPatch);
+            return asValue(mergeMap(QJsonObject(), p, path, meta));
+        }
+        return asValue(mergeMap(original.isObject() ? original.toObject() : QJsonObject(), patch.toObject(), path, meta));
+    }
+    if (patch.isArray()) {
+        const QJsonArray list = patch.toArray();
+        if (fieldMeta.isMergeList())
+            return asValue(mergeList(original.isArray() ? original.toArray() : QJsonArray(), list, path, fieldMeta, meta));
+        // Replaced lists still lose any directives their elements carry.
+        QJsonArray out;
+        for (const QJsonValue &v : list) {
+            if (v.isObject()) {
+                QJsonObject element = v.toObject();
+                if (element.value(kPatch).toString() == QLatin1String("delete"))
+                    continue;
+                element.remove(kPatch);
+                auto clean = mergeMap(QJsonObject(), element, path, meta);
+                if (!clean)
+                    return fail(clean.error());
+                out.append(*clean);
+            } else {
+                out.append(v);
+            }
+        }
+        return QJsonValue(out);
+    }
+    return patch;
+}
+
+Result<QJsonObject> mergeMap(QJsonObject original, QJsonObject patch, const QStringList &path,
+                             const PatchMetaLookup &meta)
+{
+    if (patch.contains(kPatch)) {
+        const QString directive = patch.value(kPatch).toString();
+        patch.remove(kPatch);
+        if (directive == QLatin1String("replace"))
+            original = QJsonObject();
+        else if (directive == QLatin1String("delete"))
+            return QJsonObject();
+        else if (directive != QLatin1String("merge"))
+            return fail(invalid(path, QStringLiteral("$patch directive unknown: \"%1\"")
+                                          .arg(compact(QJsonValue(directive)))));
+    }
+
+    if (patch.contains(kRetainKeys)) {
+        const QJsonValue retain = patch.take(kRetainKeys);
+        if (!retain.isArray())
+            return fail(invalid(path, QStringLiteral("$retainKeys must be a list of field names")));
+        QStringList keys;
+        for (const QJsonValue &k : retain.toArray())
+            keys.append(k.toString());
+        for (auto it = patch.constBegin(); it != patch.constEnd(); ++it) {
+            if (it.value().isNull() || it.key().startsWith(kDeletePrefix) || it.key().startsWith(kOrderPrefix))
+                continue;
+            if (!keys.contains(it.key()))
+                return fail(invalid(path, QStringLiteral("field \"%1\" is in the patch but not in $retainKeys").arg(it.key())));
+        }
+        for (const QString &key : original.keys()) {
+            if (!keys.contains(key))
+                original.remove(key);
+        }
+    }
+
+    // Parallel lists first: deletions from primitive lists, then explicit element orders.
+    QMap<QString, QJsonArray> orders;
+    for (const QString &key : patch.keys()) {
+        if (key.startsWith(kDeletePrefix)) {
+            const QString field = key.mid(kDeletePrefix.size());
+            const QJsonValue toDelete = patch.take(key);
+            if (!toDelete.isArray() || field.isEmpty())
+                return fail(invalid(path, QStringLiteral("%1 must name a field and hold a list").arg(key)));
+            if (!original.value(field).isArray())
+                continue;
+            QJsonArray kept;
+            for (const QJsonValue &v : original.value(field).toArray()) {
+                if (indexOf(toDelete.toArray(), v, QString()) < 0)
+                    kept.append(v);
+            }
+            original.insert(field, kept);
+        } else if (key.startsWith(kOrderPrefix)) {
+            const QString field = key.mid(kOrderPrefix.size());
+            const QJsonValue order = patch.take(key);
+            if (!order.isArray() || field.isEmpty())
+                return fail(invalid(path, QStringLiteral("%1 must name a field and hold a list").arg(key)));
+            orders.insert(field, order.toArray());
+        }
+    }
+
+    for (auto it = patch.constBegin(); it != patch.constEnd(); ++it) {
+        const QString &key = it.key();
+        const QJsonValue &value = it.value();
+        if (value.isNull()) {
+            original.remove(key);
+            continue;
+        }
+        if (value.isObject() && !original.contains(key)
+            && value.toObject().value(kPatch).toString() == QLatin1String("delete"))
+            continue;
+        const QStringList childPath = path + QStringList{key};
+        auto merged = mergeField(original.value(key), value, childPath, meta);
+        if (!merged)
+            return fail(merged.error());
+        original.insert(key, *merged);
+    }
+
+    for (auto it = orders.constBegin(); it != orders.constEnd(); ++it) {
+        const QJsonValue current = original.value(it.key());
+        if (!current.isArray())
+            continue;
+        const QString mergeKey = meta.patchMeta(path + QStringList{it.key()}).mergeKey;
+        QJsonArray order;
+        for (const QJsonValue &v : it.value())
+            order.append(mergeKey.isEmpty() ? v : QJsonValue(QJsonObject{{mergeKey, identity(v, mergeKey)}}));
+        original.insert(it.key(), normalizeOrder(current.toArray(), order, current.toArray(), mergeKey));
+    }
+    return original;
+}
+
+// ---- two-way patch creation ----
+
+Result<QJsonObject> diffMaps(const QJsonObject &original, const QJsonObject &modified, const QStringList &path,
+                             const PatchMetaLookup &meta);
+
+Result<void> diffLists(const QString &key, const QJsonArray &original, const QJsonArray &modified,
+                       const QStringList &path, const PatchMeta &fieldMeta, const PatchMetaLookup &meta,
+                       QJsonObject &patch)
+{
+    if (!fieldMeta.isMergeList()) {
+        if (!jsonEquals(original, modified))
+            patch.insert(key, modified);
+        return {};
+    }
+    bool objects = false;
+    for (const QJsonValue &v : original)
+        objects = objects || v.isObject();
+    for (const QJsonValue &v : modified)
+        objects = objects || v.isObject();
+
+    if (!objects) {
+        QJsonArray added;
+        QJsonArray removed;
+        for (const QJsonValue &v : modified) {
+            if (indexOf(original, v, QString()) < 0)
+                added.append(v);
+        }
+        for (const QJsonValue &v : original) {
+            if (indexOf(modified, v, QString()) < 0)
+                removed.append(v);
+        }
+        if (!added.isEmpty())
+            patch.insert(key, added);
+        if (!removed.isEmpty())
+            patch.insert(kDeletePrefix + key, removed);
+        if (!jsonEquals(original, modified) && !modified.isEmpty())
+            patch.insert(kOrderPrefix + key, modified);
+        return {};
+    }
+
+    const QString &mergeKey = fieldMeta.mergeKey;
+    if (mergeKey.isEmpty()) {
+        if (!jsonEquals(original, modified))
+            patch.insert(key, modified);
+        return {};
+    }
+    QJsonArray changes;
+    QJsonArray order;
+    for (const QJsonValue &v : modified) {
+        const QJsonObject element = v.toObject();
+        if (!element.contains(mergeKey))
+            return fail(invalid(path, QStringLiteral("map: %1 does not contain declared merge key: %2")
+                                          .arg(compact(element), mergeKey)));
+        const QJsonValue id = element.value(mergeKey);
+        order.append(QJsonObject{{mergeKey, id}});
+        const qsizetype i = indexOf(original, id, mergeKey);
+        if (i < 0) {
+            changes.append(element);
+            continue;
+        }
+        auto diff = diffMaps(original.at(i).toObject(), element, path, meta);
+        if (!diff)
+            return fail(diff.error());
+        if (!diff->isEmpty()) {
+            QJsonObject change = *diff;
+            change.insert(mergeKey, id);
+            changes.append(change);
+        }
+    }
+    for (const QJsonValue &v : original) {
+        const QJsonValue id = identity(v, mergeKey);
+        if (indexOf(modified, id, mergeKey) < 0)
+            changes.append(QJsonObject{{mergeKey, id}, {kPatch, QStringLiteral("delete")}});
+    }
+    QJsonArray originalOrder;
+    for (const QJsonValue &v : original) {
+        if (indexOf(modified, identity(v, mergeKey), mergeKey) >= 0)
+            originalOrder.append(QJsonObject{{mergeKey, identity(v, mergeKey)}});
+    }
+    QJsonArray commonOrder;
+    for (const QJsonValue &v : order) {
+        if (indexOf(original, identity(v, mergeKey), mergeKey) >= 0)
+            commonOrder.append(v);
+    }
+    const bool reordered = !jsonEquals(originalOrder, commonOrder);
+    if (!changes.isEmpty())
+        patch.insert(key, changes);
+    if ((!changes.isEmpty() || reordered) && !order.isEmpty())
+        patch.insert(kOrderPrefix + key, order);
+    return {};
+}
+
+Result<QJsonObject> diffMaps(const QJsonObject &original, const QJsonObject &modified, const QStringList &path,
+                             const PatchMetaLookup &meta)
+{
+    QJsonObject patch;
+    for (auto it = original.constBegin(); it != original.constEnd(); ++it) {
+        if (!modified.contains(it.key()))
+            patch.insert(it.key(), QJsonValue::Null);
+    }
+    for (auto it = modified.constBegin(); it != modified.constEnd(); ++it) {
+        const QString &key = it.key();
+        const QJsonValue &now = it.value();
+        const auto before = original.constFind(key);
+        if (before == original.constEnd()) {
+            patch.insert(key, now);
+            continue;
+        }
+        if (jsonEquals(before.value(), now))
+            continue;
+        const QStringList childPath = path + QStringList{key};
+        const PatchMeta fieldMeta = meta.patchMeta(childPath);
+        if (before.value().isObject() && now.isObject()) {
+            if (fieldMeta.hasStrategy(QStringLiteral("replace"))) {
+                QJsonObject replaced = now.toObject();
+                replaced.insert(kPatch, QStringLiteral("replace"));
+                patch.insert(key, replaced);
+                continue;
+            }
+            auto child = diffMaps(before.value().toObject(), now.toObject(), childPath, meta);
+            if (!child)
+                return fail(child.error());
+            if (fieldMeta.hasStrategy(QStringLiteral("retainKeys")) && !child->isEmpty()) {
+                QJsonArray keys;
+                for (const QString &k : now.toObject().keys())
+                    keys.append(k);
+                child->insert(kRetainKeys, keys);
+            }
+            if (!child->isEmpty())
+                patch.insert(key, *child);
+        } else if (before.value().isArray() && now.isArray()) {
+            auto listed = diffLists(key, before.value().toArray(), now.toArray(), childPath, fieldMeta, meta, patch);
+            if (!listed)
+                return fail(listed.error());
+        } else {
+            patch.insert(key, now);
+        }
+    }
+    return patch;
+}
+
+} // namespace
+
+Result<QJsonValue> applyStrategicMergePatch(const QJsonValue &original, const QJsonValue &patch,
+                                            const PatchMetaLookup &meta)
+{
+    if (!patch.isObject())
+        return fail(Error::invalid(QStringLiteral("a strategic merge patch must be a JSON object")));
+    if (!original.isObject() && !original.isNull() && !original.isUndefined())
+        return fail(Error::invalid(QStringLiteral("the object to patch must be a JSON object")));
+    return asValue(mergeMap(original.toObject(), patch.toObject(), QStringList(), meta));
+}
+
+Result<QJsonValue> createStrategicMergePatch(const QJsonValue &original, const QJsonValue &modified,
+                                             const PatchMetaLookup &meta)
+{
+    if (!original.isObject() || !modified.isObject())
+        return fail(Error::invalid(QStringLiteral("a strategic merge patch needs two JSON objects")));
+    return asValue(diffMaps(original.toObject(), modified.toObject(), QStringList(), meta));
+}
+
+} // namespace Qluster

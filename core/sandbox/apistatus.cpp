@@ -1,0 +1,150 @@
+// SPDX-FileCopyrightText: 2026 Qluster authors
+// SPDX-License-Identifier: Apache-2.0
+#include "apistatus.h"
+
+#include <QJsonArray>
+
+namespace Qluster {
+
+namespace ApiStatus {
+
+QJsonObject failure(int code, const QString &reason, const QString &message,
+                    const QJsonObject &details)
+{
+    QJsonObject s{{QStringLiteral("kind"), QStringLiteral("Status")},
+                  {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                  {QStringLiteral("metadata"), QJsonObject{}},
+                  {QStringLiteral("status"), QStringLiteral("Failure")},
+                  {QStringLiteral("message"), message},
+                  {QStringLiteral("reason"), reason},
+                  {QStringLiteral("code"), code}};
+    if (!details.isEmpty() || code == 415)
+        s.insert(QStringLiteral("details"), details);
+    if (reason.isEmpty())
+        s.remove(QStringLiteral("reason"));
+    return s;
+}
+
+QJsonObject success(const QJsonObject &details)
+{
+    QJsonObject s{{QStringLiteral("kind"), QStringLiteral("Status")},
+                  {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                  {QStringLiteral("metadata"), QJsonObject{}},
+                  {QStringLiteral("status"), QStringLiteral("Success")}};
+    if (!details.isEmpty())
+        s.insert(QStringLiteral("details"), details);
+    return s;
+}
+
+QJsonObject fromError(const Error &error)
+{
+    QJsonObject details;
+    if (!error.causes.isEmpty()) {
+        QJsonArray causes;
+        for (const StatusCause &c : error.causes) {
+            QJsonObject o{{QStringLiteral("reason"), c.reason}, {QStringLiteral("message"), c.message}};
+            if (!c.field.isEmpty())
+                o.insert(QStringLiteral("field"), c.field);
+            causes.append(o);
+        }
+        details.insert(QStringLiteral("causes"), causes);
+    }
+    const int code = error.httpStatus > 0 ? error.httpStatus : 400;
+    const QString reason = error.reason.isEmpty() ? QStringLiteral("BadRequest") : error.reason;
+    return failure(code, reason, error.message, details);
+}
+
+QJsonObject notFound(const QString &resource, const QString &name)
+{
+    return failure(404, QStringLiteral("NotFound"),
+                   name.isEmpty() ? QStringLiteral("the server could not find the requested resource")
+                                  : QStringLiteral("%1 \"%2\" not found").arg(resource, name),
+                   name.isEmpty() ? QJsonObject{}
+                                  : QJsonObject{{QStringLiteral("name"), name},
+                                                {QStringLiteral("kind"), resource}});
+}
+
+QJsonObject alreadyExists(const QString &resource, const QString &group, const QString &name)
+{
+    QJsonObject details{{QStringLiteral("name"), name}, {QStringLiteral("kind"), resource}};
+    if (!group.isEmpty())
+        details.insert(QStringLiteral("group"), group);
+    const QString qualified = group.isEmpty() ? resource : resource + QLatin1Char('.') + group;
+    return failure(409, QStringLiteral("AlreadyExists"),
+                   QStringLiteral("%1 \"%2\" already exists").arg(qualified, name), details);
+}
+
+QJsonObject conflict(const QString &resource, const QString &name)
+{
+    return failure(409, QStringLiteral("Conflict"),
+                   QStringLiteral("Operation cannot be fulfilled on %1 \"%2\": the object has been "
+                                  "modified; please apply your changes to the latest version and "
+                                  "try again")
+                       .arg(resource, name),
+                   QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("kind"), resource}});
+}
+
+QJsonObject badRequest(const QString &message)
+{
+    return failure(400, QStringLiteral("BadRequest"), message);
+}
+
+QJsonObject invalid(const QString &kind, const QString &group, const QString &name,
+                    const QString &field, const QString &causeMessage)
+{
+    QJsonObject details{{QStringLiteral("name"), name},
+                        {QStringLiteral("kind"), kind},
+                        {QStringLiteral("causes"),
+                         QJsonArray{QJsonObject{{QStringLiteral("reason"), QStringLiteral("FieldValueInvalid")},
+                                                {QStringLiteral("message"), causeMessage},
+                                                {QStringLiteral("field"), field}}}}};
+    if (!group.isEmpty())
+        details.insert(QStringLiteral("group"), group);
+    const QString qualified = group.isEmpty() ? kind : kind + QLatin1Char('.') + group;
+    return failure(422, QStringLiteral("Invalid"),
+                   QStringLiteral("%1 \"%2\" is invalid: %3: %4").arg(qualified, name, field, causeMessage),
+                   details);
+}
+
+QJsonObject forbidden(const QString &user, const QString &verb, const QString &resource,
+                      const QString &group, const QString &namespaceName, const QString &name)
+{
+    QString message = (name.isEmpty() ? resource : QStringLiteral("%1 \"%2\"").arg(resource, name))
+                      + QStringLiteral(" is forbidden: User \"%1\" cannot %2 resource \"%3\" in API group \"%4\"")
+                            .arg(user, verb, resource, group);
+    if (namespaceName.isEmpty())
+        message += QStringLiteral(" at the cluster scope");
+    else
+        message += QStringLiteral(" in the namespace \"%1\"").arg(namespaceName);
+    QJsonObject details{{QStringLiteral("kind"), resource}};
+    if (!name.isEmpty())
+        details.insert(QStringLiteral("name"), name);
+    if (!group.isEmpty())
+        details.insert(QStringLiteral("group"), group);
+    return failure(403, QStringLiteral("Forbidden"), message, details);
+}
+
+QJsonObject methodNotAllowed()
+{
+    return failure(405, QStringLiteral("MethodNotAllowed"),
+                   QStringLiteral("the server does not allow this method on the requested resource"));
+}
+
+QJsonObject unauthorized()
+{
+    return failure(401, QStringLiteral("Unauthorized"), QStringLiteral("Unauthorized"));
+}
+
+QJsonObject expired(const QString &message)
+{
+    return failure(410, QStringLiteral("Expired"), message);
+}
+
+} // namespace ApiStatus
+
+Error statusError(int code, const QString &reason, const QString &message)
+{
+    return Error::http(code, reason, message);
+}
+
+} // namespace Qluster

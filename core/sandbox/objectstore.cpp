@@ -1,0 +1,188 @@
+// SPDX-FileCopyrightText: 2026 Qluster authors
+// SPDX-License-Identifier: Apache-2.0
+#include "objectstore.h"
+
+#include <algorithm>
+
+namespace Qluster {
+
+QString WatchEvent::typeName(Type type)
+{
+    switch (type) {
+    case Type::Added:
+        return QStringLiteral("ADDED");
+    case Type::Modified:
+        return QStringLiteral("MODIFIED");
+    case Type::Deleted:
+        return QStringLiteral("DELETED");
+    }
+    return {};
+}
+
+ObjectStore::ObjectStore(int eventWindow)
+    : m_eventWindow(qMax(1, eventWindow))
+{
+}
+
+QString ObjectStore::key(const QString &namespaceName, const QString &name)
+{
+    return namespaceName.isEmpty() ? name : namespaceName + QLatin1Char('/') + name;
+}
+
+ObjectStore::Collection &ObjectStore::collection(const Gvr &gvr)
+{
+    auto it = m_collections.find(gvr);
+    if (it == m_collections.end()) {
+        it = m_collections.insert(gvr, Collection{});
+        it->evictedResourceVersion = m_resourceVersion;
+    }
+    return *it;
+}
+
+const QJsonObject *ObjectStore::get(const Gvr &gvr, const QString &namespaceName,
+                                    const QString &name) const
+{
+    const auto c = m_collections.constFind(gvr);
+    if (c == m_collections.constEnd())
+        return nullptr;
+    const auto it = c->objects.find(key(namespaceName, name));
+    return it == c->objects.end() ? nullptr : &it->second;
+}
+
+void ObjectStore::record(Collection &c, WatchEvent event)
+{
+    c.window.push_back(event);
+    while (c.window.size() > size_t(m_eventWindow)) {
+        c.evictedResourceVersion = c.window.front().resourceVersion;
+        c.window.pop_front();
+    }
+    // Copy the ids: a callback may remove its own watcher (e.g. a closed connection).
+    const QList<int> ids = c.watchers;
+    for (int id : ids) {
+        const auto w = m_watchers.constFind(id);
+        if (w != m_watchers.constEnd())
+            w->callback(event);
+    }
+}
+
+QJsonObject ObjectStore::put(const Gvr &gvr, QJsonObject object)
+{
+    Collection &c = collection(gvr);
+    QJsonObject meta = object.value(QLatin1String("metadata")).toObject();
+    const QString k = key(meta.value(QLatin1String("namespace")).toString(),
+                          meta.value(QLatin1String("name")).toString());
+    const qint64 rv = ++m_resourceVersion;
+    meta.insert(QLatin1String("resourceVersion"), QString::number(rv));
+    object.insert(QLatin1String("metadata"), meta);
+
+    WatchEvent event;
+    event.resourceVersion = rv;
+    event.object = object;
+    auto it = c.objects.find(k);
+    if (it == c.objects.end()) {
+        event.type = WatchEvent::Type::Added;
+        c.objects.emplace(k, object);
+    } else {
+        event.type = WatchEvent::Type::Modified;
+        event.previous = it->second;
+        it->second = object;
+    }
+    record(c, std::move(event));
+    return object;
+}
+
+bool ObjectStore::remove(const Gvr &gvr, const QString &namespaceName, const QString &name)
+{
+    const auto cit = m_collections.find(gvr);
+    if (cit == m_collections.end())
+        return false;
+    Collection &c = *cit;
+    const auto it = c.objects.find(key(namespaceName, name));
+    if (it == c.objects.end())
+        return false;
+    WatchEvent event;
+    event.type = WatchEvent::Type::Deleted;
+    event.resourceVersion = ++m_resourceVersion;
+    event.previous = it->second;
+    event.object = it->second;
+    QJsonObject meta = event.object.value(QLatin1String("metadata")).toObject();
+    meta.insert(QLatin1String("resourceVersion"), QString::number(event.resourceVersion));
+    event.object.insert(QLatin1String("metadata"), meta);
+    c.objects.erase(it);
+    record(c, std::move(event));
+    return true;
+}
+
+const ObjectStore::Objects &ObjectStore::objects(const Gvr &gvr) const
+{
+    static const Objects empty;
+    const auto c = m_collections.constFind(gvr);
+    return c == m_collections.constEnd() ? empty : c->objects;
+}
+
+qsizetype ObjectStore::count(const Gvr &gvr) const
+{
+    return qsizetype(objects(gvr).size());
+}
+
+Result<std::vector<WatchEvent>> ObjectStore::eventsSince(const Gvr &gvr, qint64 resourceVersion) const
+{
+    std::vector<WatchEvent> events;
+    const auto c = m_collections.constFind(gvr);
+    if (c == m_collections.constEnd())
+        return events;
+    if (resourceVersion < c->evictedResourceVersion) {
+        return fail(Error::http(410, QStringLiteral("Expired"),
+                                QStringLiteral("too old resource version: %1 (%2)")
+                                    .arg(resourceVersion)
+                                    .arg(c->evictedResourceVersion + 1)));
+    }
+    // The window is sorted by resourceVersion: binary search for the first newer event.
+    auto it = std::upper_bound(c->window.begin(), c->window.end(), resourceVersion,
+                               [](qint64 rv, const WatchEvent &e) { return rv < e.resourceVersion; });
+    events.assign(it, c->window.end());
+    return events;
+}
+
+int ObjectStore::addWatcher(const Gvr &gvr, WatchCallback callback)
+{
+    const int id = m_nextWatcherId++;
+    m_watchers.insert(id, Watcher{gvr, std::move(callback)});
+    collection(gvr).watchers << id;
+    return id;
+}
+
+void ObjectStore::removeWatcher(int id)
+{
+    const auto w = m_watchers.find(id);
+    if (w == m_watchers.end())
+        return;
+    const auto c = m_collections.find(w->gvr);
+    if (c != m_collections.end())
+        c->watchers.removeAll(id);
+    m_watchers.erase(w);
+}
+
+void ObjectStore::dropCollection(const Gvr &gvr)
+{
+    const auto c = m_collections.find(gvr);
+    if (c == m_collections.end())
+        return;
+    QList<QString> keys;
+    for (const auto &[k, obj] : c->objects)
+        keys << k;
+    for (const QString &k : keys) {
+        const int slash = k.indexOf(QLatin1Char('/'));
+        if (slash < 0)
+            remove(gvr, QString(), k);
+        else
+            remove(gvr, k.left(slash), k.mid(slash + 1));
+    }
+}
+
+void ObjectStore::setEventWindow(int eventWindow)
+{
+    m_eventWindow = qMax(1, eventWindow);
+}
+
+} // namespace Qluster

@@ -1,0 +1,267 @@
+// SPDX-FileCopyrightText: 2026 Qluster authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+// Usage (tests, --demo, qluster-sandbox):
+//
+//   Qluster::SandboxOptions options;            // HTTPS with mTLS + tokens by default
+//   Qluster::SandboxThread sandbox(options);    // the server on its own QThread
+//   if (auto r = sandbox.start(); !r) ...       // blocks until it listens on 127.0.0.1:<port>
+//   sandbox.server()->url();                    // https://127.0.0.1:<port>
+//   sandbox.invoke([](SandboxServer &s) { s.writeKubeconfig(path); });  // runs in its thread
+//
+// The kubeconfig has contexts `sandbox-admin` (client certificate, CN=admin O=system:masters,
+// current), `sandbox-token` (Bearer token of user "developer", bound to cluster-admin) and
+// `sandbox-viewer` (Bearer token of user "viewer", bound to the read-only "view" ClusterRole).
+// SandboxServer can also be used directly on the current thread: construct, then start().
+
+#include "certificateauthority.h"
+#include "httpconnection.h"
+#include "objectstore.h"
+#include "resourcetypes.h"
+#include "util/result.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QSet>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QTcpServer;
+namespace Qluster { class OpenApiRegistry; }
+class QTimer;
+class QWebSocket;
+class QWebSocketServer;
+
+namespace Qluster {
+
+/// SandboxOptions configures a SandboxServer.
+struct SandboxOptions
+{
+    enum class Transport { Https, Http };
+    Transport transport = Transport::Https;
+    quint16 port = 0;                   ///< 0: an ephemeral port
+    bool aggregatedDiscovery = true;    ///< false: behave like an old server (unaggregated only)
+    QString openApiDir;                 ///< directory of upstream OpenAPI v3 documents to serve
+    bool demoData = false;              ///< load the demo data set and keep it alive
+    int pods = 0;                       ///< load knob: create this many extra pods (namespace "load")
+    int eventsPerSecond = 0;            ///< load knob: modify this many pods per second
+    int eventWindow = 1000;             ///< events remembered per resource for watch resumption
+    qint64 maxBodyBytes = 3 * 1024 * 1024; ///< larger request bodies are answered with 413
+    QString tokenHeader;                ///< extra header carrying a bare token (e.g. "Token")
+    bool httpAnonymousAdmin = true;     ///< plain HTTP: requests without credentials act as admin
+    int podStartMilliseconds = 1500;    ///< how long a new pod stays Pending
+    int bookmarkMilliseconds = 10000;   ///< BOOKMARK interval on watches that allow them
+};
+
+/// SandboxServer is an in-process Kubernetes API emulator on 127.0.0.1 that real kubectl accepts:
+/// discovery (aggregated and not), CRUD, list with selectors and pages, watch, Table output,
+/// CRDs, RBAC, pod logs and exec, HTTPS with client certificates and tokens, fault injection.
+/// It lives in one thread: create it there (or moveToThread) and call start() in that thread.
+class SandboxServer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SandboxServer)
+
+public:
+    explicit SandboxServer(SandboxOptions options = {}, QObject *parent = nullptr);
+    ~SandboxServer() override;
+
+    /// SandboxServer::start creates the certificates (HTTPS), the base objects and the listening
+    /// socket; it must run in the server's thread.
+    Result<void> start();
+    /// SandboxServer::stop closes every connection and stops listening; the store is kept.
+    void stop();
+
+    const SandboxOptions &options() const { return m_options; }
+    quint16 port() const { return m_port; }
+    /// SandboxServer::url is "https://127.0.0.1:<port>" (or http://).
+    QUrl url() const;
+    QByteArray caCertificatePem() const { return m_caPem; }
+    /// SandboxServer::token returns the Bearer token of a built-in user ("developer", "viewer").
+    QString token(const QString &user) const;
+    /// SandboxServer::clientCertificate returns the client certificate and key of a user
+    /// issued at start ("admin").
+    KeyPair clientCertificate(const QString &user) const { return m_clientCerts.value(user); }
+
+    /// SandboxServer::writeKubeconfig writes a kubeconfig (mode 0600) that kubectl uses unchanged.
+    Result<void> writeKubeconfig(const QString &path) const;
+
+    ObjectStore &store() { return m_store; }
+    /// SandboxServer::resourceTypes lists every served resource type (built-ins, then CRDs).
+    const QList<ResourceType> &resourceTypes() const { return m_types; }
+
+    /// SandboxServer::createObject stores a new object as the system would (names, uid, defaults).
+    Result<QJsonObject> createObject(const QJsonObject &object);
+
+    // Fault injection (for tests; all off by default).
+    /// SandboxServer::failNextRequests answers the next `count` requests with `status`
+    /// (410, 429 with Retry-After, 500, ...).
+    void failNextRequests(int count, int status, int retryAfterSeconds = 1);
+    /// SandboxServer::setLatency delays every answer by `milliseconds`.
+    void setLatency(int milliseconds);
+    /// SandboxServer::truncateNextResponses sends only half of the next `count` bodies.
+    void truncateNextResponses(int count);
+    /// SandboxServer::dropWatches closes every open watch connection.
+    void dropWatches();
+    /// SandboxServer::restart drops every connection and listens again on the same port; the
+    /// store (objects and resourceVersions) is kept.
+    Result<void> restart();
+
+    /// SandboxServer::loadPods creates `count` running pods in `namespaceName` (load knob).
+    void loadPods(int count, const QString &namespaceName = QStringLiteral("load"));
+    /// SandboxServer::setEventsPerSecond modifies that many pods per second (load knob).
+    void setEventsPerSecond(int eventsPerSecond);
+
+Q_SIGNALS:
+    /// requestHandled is emitted after each answered request (no headers or bodies).
+    void requestHandled(const QString &verb, const QString &path, int status);
+
+private:
+    struct Identity
+    {
+        QString user;
+        QStringList groups;
+    };
+    struct ResourcePath;
+    struct WatchSession;
+    struct Request;
+
+    void onNewConnection();
+    void setUpConnection(QTcpSocket *socket);
+    void onRequest(HttpConnection *connection, const HttpRequest &request);
+    void onUpgrade(HttpConnection *connection, const HttpRequest &request);
+    void onWebSocket();
+    void dispatch(HttpConnection *connection, const HttpRequest &request);
+    std::optional<Identity> authenticate(HttpConnection *connection, const HttpRequest &request) const;
+
+    void sendJson(Request &r, int status, const QJsonObject &body, HttpHeaders headers = {});
+    void sendStatus(Request &r, const QJsonObject &status);
+    void sendError(Request &r, const Error &error);
+    void sendBytes(Request &r, int status, const QByteArray &contentType, const QByteArray &body,
+                   HttpHeaders headers = {});
+
+    bool handleNonResource(Request &r);
+    void handleDiscovery(Request &r, const QJsonObject &unaggregated, bool legacy);
+    void handleResource(Request &r, const ResourcePath &p);
+    void handleGet(Request &r, const ResourcePath &p);
+    void handleList(Request &r, const ResourcePath &p);
+    void handleWatch(Request &r, const ResourcePath &p);
+    void handleCreate(Request &r, const ResourcePath &p);
+    void handleUpdate(Request &r, const ResourcePath &p);
+    void handlePatch(Request &r, const ResourcePath &p);
+    void handleDelete(Request &r, const ResourcePath &p);
+    void handleDeleteCollection(Request &r, const ResourcePath &p);
+    void handleScale(Request &r, const ResourcePath &p);
+    void handleLog(Request &r, const ResourcePath &p);
+    void handleReview(Request &r, const QString &kind);
+    void handleOpenApi(Request &r, const QString &path);
+    Result<QJsonObject> applyPatch(const ResourceType &type, const QJsonObject &current,
+                                   const QByteArray &contentType, const QByteArray &patch) const;
+
+    std::optional<ResourcePath> parseResourcePath(const QString &path) const;
+    const ResourceType *findType(const QString &group, const QString &version,
+                                 const QString &plural) const;
+    const ResourceType *findTypeByKind(const QString &group, const QString &kind) const;
+    Gvr storageGvr(const ResourceType &type) const;
+    QJsonObject presentObject(const ResourceType &type, QJsonObject object) const;
+    Result<QJsonObject> parseBody(const Request &r) const;
+
+    /// Writes `object` as the system: validates, fills metadata, stores (unless dry run).
+    Result<QJsonObject> createInternal(const ResourceType &type, const QString &namespaceName,
+                                       QJsonObject object, const QString &fieldManager, bool dryRun);
+    Result<QJsonObject> updateInternal(const ResourceType &type, const QString &namespaceName,
+                                       const QString &name, QJsonObject object,
+                                       const QString &subresource, bool dryRun);
+    Result<QJsonObject> deleteInternal(const ResourceType &type, const QString &namespaceName,
+                                       const QString &name, bool dryRun);
+    void applyDefaults(const ResourceType &type, QJsonObject &object);
+    void afterWrite(const ResourceType &type, const QJsonObject &object, bool deleted);
+    void rebuildCustomTypes();
+    void loadBaseObjects();
+    void loadDemoObjects();
+    void schedulePodStart(const QString &namespaceName, const QString &name);
+    void startPod(const QString &namespaceName, const QString &name);
+    void lifeTick();
+    void emitEvent(const QJsonObject &involved, const QString &type, const QString &reason,
+                   const QString &message);
+    bool authorize(Request &r, const QString &verb, const ResourceType *type,
+                   const QString &subresource, const QString &namespaceName, const QString &name);
+
+    SandboxOptions m_options;
+    ObjectStore m_store;
+    std::unique_ptr<OpenApiRegistry> m_openApi;
+    QList<ResourceType> m_types;
+    QHash<Gvr, qsizetype> m_typeIndex;
+    std::optional<CertificateAuthority> m_ca;
+    QByteArray m_caPem;
+    KeyPair m_serverCert;
+    QHash<QString, KeyPair> m_clientCerts;
+    QHash<QString, Identity> m_tokens; ///< token -> identity
+    QHash<QString, QString> m_userTokens; ///< user -> token
+    QTcpServer *m_server = nullptr;    // owned (child)
+    QWebSocketServer *m_webSockets = nullptr; // owned (child)
+    QList<QPointer<HttpConnection>> m_connections;
+    QHash<HttpConnection *, WatchSession *> m_watches;
+    QList<QPointer<QWebSocket>> m_execSockets;
+    quint16 m_port = 0;
+    int m_failCount = 0;
+    int m_failStatus = 500;
+    int m_failRetryAfter = 1;
+    int m_latency = 0;
+    int m_truncateCount = 0;
+    int m_eventsPerSecond = 0;
+    QTimer *m_lifeTimer = nullptr;     // owned (child)
+    QTimer *m_loadTimer = nullptr;     // owned (child)
+    quint64 m_loadCursor = 0;
+    bool m_started = false;
+
+    struct PodLife
+    {
+        QString behavior;
+        QDateTime next;
+    };
+    QHash<QString, PodLife> m_podLife; ///< "ns/name" of pods with a scripted behaviour
+    QSet<QString> m_pendingReconciles; ///< "kind/ns/name" of controllers to run
+    void scheduleReconcile(const QString &kind, const QString &namespaceName, const QString &name);
+    void reconcile(const QString &kind, const QString &namespaceName, const QString &name);
+    void reconcileDeployment(const QString &namespaceName, const QString &name);
+    void reconcileReplicaSet(const QString &namespaceName, const QString &name);
+    void reconcileJob(const QString &namespaceName, const QString &name);
+    void updateSystem(const Gvr &gvr, QJsonObject object);
+    QString firstNodeName() const;
+    int m_nextPodIp = 10;
+    int m_nextServiceIp = 10;
+};
+
+/// SandboxThread runs a SandboxServer on its own QThread (as `--demo` and the integration tests
+/// do); start() blocks the caller only until the server listens.
+class SandboxThread final
+{
+    Q_DISABLE_COPY_MOVE(SandboxThread)
+
+public:
+    explicit SandboxThread(SandboxOptions options = {});
+    ~SandboxThread();
+
+    /// SandboxThread::start creates the server in the thread and starts it.
+    Result<void> start();
+    /// SandboxThread::server is the server; call its methods through invoke().
+    SandboxServer *server() const { return m_server; }
+    /// SandboxThread::invoke runs `function` in the server's thread and waits for it.
+    void invoke(const std::function<void(SandboxServer &)> &function) const;
+
+private:
+    SandboxOptions m_options;
+    QThread m_thread;
+    SandboxServer *m_server = nullptr; // owned; deleted in its thread
+};
+
+} // namespace Qluster

@@ -1,0 +1,334 @@
+// SPDX-FileCopyrightText: 2026 Qluster authors
+// SPDX-License-Identifier: Apache-2.0
+// Real kubectl against the SandboxServer: what kubectl does here must behave as on an apiserver.
+
+#include "sandboxfixture.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+using namespace Qluster;
+
+class tst_SandboxKubectl : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SandboxFixture> m_f;
+
+    QString podPhase(const QString &ns, const QString &name)
+    {
+        QString phase;
+        m_f->sandbox().invoke([&](SandboxServer &s) {
+            if (const QJsonObject *o = s.store().get(Gvr{QString(), QStringLiteral("v1"), QStringLiteral("pods")}, ns, name))
+                phase = o->value(QLatin1String("status")).toObject().value(QLatin1String("phase")).toString();
+        });
+        return phase;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        SandboxOptions options;
+        options.podStartMilliseconds = 100;
+        m_f = std::make_unique<SandboxFixture>(options);
+        QVERIFY2(m_f->error().isEmpty(), qPrintable(m_f->error()));
+        QVERIFY(!m_f->create(makePod(QStringLiteral("default"), QStringLiteral("web-1"))).isEmpty());
+        QVERIFY(!m_f->create(makePod(QStringLiteral("kube-system"), QStringLiteral("dns-1"))).isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(podPhase(QStringLiteral("default"), QStringLiteral("web-1")), QStringLiteral("Running"), 5000);
+    }
+
+    void cleanupTestCase() { m_f.reset(); }
+
+    void getPodsAllNamespaces()
+    {
+        const KubectlResult r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A")});
+        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.err));
+        const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY(lines.size() >= 3);
+        QVERIFY(lines.first().contains(QRegularExpression(QStringLiteral("^NAMESPACE\\s+NAME\\s+READY\\s+STATUS\\s+RESTARTS\\s+AGE$"))));
+        QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("default\\s+web-1\\s+1/1\\s+Running\\s+0\\s+\\d+s"))));
+        QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("kube-system\\s+dns-1\\s+1/1\\s+Running"))));
+    }
+
+    void apiResourcesUsesAggregatedDiscovery()
+    {
+        const KubectlResult r = m_f->kubectl({QStringLiteral("api-resources"), QStringLiteral("-v=7")});
+        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("Accept: application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList")));
+        // With aggregated discovery kubectl needs no per-group-version document.
+        QVERIFY2(!r.err.contains(QStringLiteral("/apis/apps/v1")), qPrintable(r.err));
+        QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("deployments\\s+deploy\\s+apps/v1\\s+true\\s+Deployment"))));
+        QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("pods\\s+po\\s+v1\\s+true\\s+Pod"))));
+        QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("customresourcedefinitions\\s+crd,crds\\s+apiextensions.k8s.io/v1\\s+false"))));
+    }
+
+    void apiResourcesWithoutAggregatedDiscovery()
+    {
+        SandboxOptions options;
+        options.aggregatedDiscovery = false;
+        SandboxFixture old(options);
+        QVERIFY2(old.error().isEmpty(), qPrintable(old.error()));
+        const KubectlResult r = old.kubectl({QStringLiteral("api-resources"), QStringLiteral("-v=6")});
+        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("/apis/apps/v1")), qPrintable(r.err)); // fell back to per-group documents
+        QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("deployments\\s+deploy\\s+apps/v1\\s+true\\s+Deployment"))));
+    }
+
+    void watchReceivesLaterCreate()
+    {
+        QProcess p;
+        p.setProcessEnvironment(m_f->environment());
+        p.start(QStringLiteral(QLUSTER_KUBECTL), m_f->arguments({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-w"), QStringLiteral("-n"), QStringLiteral("default")}));
+        QVERIFY(p.waitForStarted(10000));
+        QString out;
+        auto read = [&] { out += QString::fromUtf8(p.readAllStandardOutput()); return out; };
+        QTRY_VERIFY_WITH_TIMEOUT(read().contains(QStringLiteral("web-1")), 15000);
+        QVERIFY(!out.contains(QStringLiteral("watched-1")));
+        QVERIFY(!m_f->create(makePod(QStringLiteral("default"), QStringLiteral("watched-1"))).isEmpty());
+        QTRY_VERIFY2_WITH_TIMEOUT(read().contains(QRegularExpression(QStringLiteral("watched-1\\s+0/1\\s+Pending"))), qPrintable(out + QString::fromUtf8(p.readAllStandardError())), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(read().contains(QRegularExpression(QStringLiteral("watched-1\\s+1/1\\s+Running"))), 15000);
+        p.kill();
+        p.waitForFinished(5000);
+    }
+
+    void execEchoHi()
+    {
+        const KubectlResult r = m_f->kubectl({QStringLiteral("exec"), QStringLiteral("web-1"), QStringLiteral("--"), QStringLiteral("echo"), QStringLiteral("hi")});
+        QVERIFY2(r.finished, "kubectl exec hung");
+        QCOMPARE(r.out, QStringLiteral("hi\n"));
+        QCOMPARE(r.exitCode, 0);
+    }
+
+    void execExitCode()
+    {
+        const KubectlResult r = m_f->kubectl({QStringLiteral("exec"), QStringLiteral("web-1"), QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("cat /etc/hostname; exit 3")});
+        QVERIFY2(r.finished, "kubectl exec hung");
+        QCOMPARE(r.out, QStringLiteral("web-1\n"));
+        QCOMPARE(r.exitCode, 3);
+    }
+
+    void logsFollow()
+    {
+        QProcess p;
+        p.setProcessEnvironment(m_f->environment());
+        p.start(QStringLiteral(QLUSTER_KUBECTL), m_f->arguments({QStringLiteral("logs"), QStringLiteral("-f"), QStringLiteral("web-1"), QStringLiteral("--timestamps")}));
+        QVERIFY(p.waitForStarted(10000));
+        QString out;
+        auto read = [&] { out += QString::fromUtf8(p.readAllStandardOutput()); return out; };
+        QTRY_VERIFY_WITH_TIMEOUT(read().contains(QStringLiteral("Starting app (image example/app:1.0) in pod web-1")), 15000);
+        const int linesAtStart = int(out.count(QLatin1Char('\n')));
+        // Following: new lines keep arriving on the open stream.
+        QTRY_VERIFY_WITH_TIMEOUT(int(read().count(QLatin1Char('\n'))) > linesAtStart, 10000);
+        QVERIFY(out.contains(QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z "), QRegularExpression::MultilineOption)));
+        QCOMPARE(p.state(), QProcess::Running);
+        p.kill();
+        p.waitForFinished(5000);
+    }
+
+    void logsTail()
+    {
+        const KubectlResult r = m_f->kubectl({QStringLiteral("logs"), QStringLiteral("web-1"), QStringLiteral("--tail=1")});
+        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out.count(QLatin1Char('\n')), 1);
+    }
+
+    void authCanIReadOnlyUser()
+    {
+        const QString viewer = QStringLiteral("--context=sandbox-viewer");
+        KubectlResult r = m_f->kubectl({viewer, QStringLiteral("auth"), QStringLiteral("can-i"), QStringLiteral("list"), QStringLiteral("pods")});
+        QCOMPARE(r.out.trimmed(), QStringLiteral("yes"));
+        QCOMPARE(r.exitCode, 0);
+        r = m_f->kubectl({viewer, QStringLiteral("auth"), QStringLiteral("can-i"), QStringLiteral("delete"), QStringLiteral("pods")});
+        QCOMPARE(r.out.trimmed(), QStringLiteral("no"));
+        QCOMPARE(r.exitCode, 1);
+        r = m_f->kubectl({viewer, QStringLiteral("delete"), QStringLiteral("pod"), QStringLiteral("web-1")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("Error from server (Forbidden): pods \"web-1\" is forbidden: User \"viewer\" cannot delete resource \"pods\" in API group \"\" in the namespace \"default\"")), qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("--context=sandbox-token"), QStringLiteral("auth"), QStringLiteral("can-i"), QStringLiteral("delete"), QStringLiteral("pods")});
+        QCOMPARE(r.out.trimmed(), QStringLiteral("yes"));
+    }
+
+    void unauthenticatedIsRejected()
+    {
+        const KubectlResult r = m_f->kubectl({QStringLiteral("--token=not-a-token"), QStringLiteral("--context=sandbox-token"), QStringLiteral("get"), QStringLiteral("pods")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("Unauthorized")), qPrintable(r.err));
+    }
+
+    void dryRunServerChangesNothing()
+    {
+        const QByteArray cm = R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"dry","namespace":"default"},"data":{"a":"b"}})";
+        KubectlResult r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("-f"), QStringLiteral("-"), QStringLiteral("--dry-run=server")}, cm);
+        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("configmap/dry created (server dry run)")));
+        r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("configmap"), QStringLiteral("dry")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("configmaps \"dry\" not found")), qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("delete"), QStringLiteral("pod"), QStringLiteral("web-1"), QStringLiteral("--dry-run=server")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(podPhase(QStringLiteral("default"), QStringLiteral("web-1")), QStringLiteral("Running"));
+    }
+
+    void deleteNamespaceCascades()
+    {
+        const QByteArray objects = R"(
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: doomed
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+  namespace: doomed
+data:
+  k: v
+)";
+        KubectlResult r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("-f"), QStringLiteral("-")}, objects);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("cm"), QStringLiteral("-n"), QStringLiteral("doomed")});
+        QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("settings\\s+1\\s+"))));
+        r = m_f->kubectl({QStringLiteral("delete"), QStringLiteral("ns"), QStringLiteral("doomed")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("namespace \"doomed\" deleted")));
+        r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("cm"), QStringLiteral("-n"), QStringLiteral("doomed")});
+        QVERIFY(r.err.contains(QStringLiteral("No resources found in doomed namespace.")));
+        qsizetype count = -1;
+        m_f->sandbox().invoke([&](SandboxServer &s) { count = s.store().count(Gvr{QString(), QStringLiteral("v1"), QStringLiteral("configmaps")}); });
+        QCOMPARE(count, 0);
+    }
+
+    void explainUsesOpenApiV3()
+    {
+        const KubectlResult r = m_f->kubectl({QStringLiteral("explain"), QStringLiteral("deployment.spec.template.spec.containers"), QStringLiteral("-v=6")});
+        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("/openapi/v3/apis/apps/v1?hash=")), qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("GROUP:      apps")));
+        QVERIFY(r.out.contains(QStringLiteral("KIND:       Deployment")));
+        QVERIFY(r.out.contains(QStringLiteral("FIELD: containers <[]Container>")));
+        QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("\\n  image\\s+<string>"))));
+    }
+
+    void explainWithUpstreamDocuments()
+    {
+        SandboxOptions options;
+        options.openApiDir = QStringLiteral(QLUSTER_K8S_API_DIR "/openapi/v3");
+        SandboxFixture upstream(options);
+        QVERIFY2(upstream.error().isEmpty(), qPrintable(upstream.error()));
+        const KubectlResult r = upstream.kubectl({QStringLiteral("explain"), QStringLiteral("deployment.spec.template.spec.containers.image")});
+        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.err));
+        // The upstream description, not the sandbox's own short one.
+        QVERIFY2(r.out.contains(QStringLiteral("Container image name.")), qPrintable(r.out));
+    }
+
+    void patchTypes_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("patch");
+        QTest::addColumn<QString>("expectedJsonPath");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("strategic") << QStringLiteral("strategic")
+                                   << QStringLiteral(R"({"spec":{"template":{"spec":{"containers":[{"name":"app","image":"example/app:2.0"}]}}}})")
+                                   << QStringLiteral("{.spec.template.spec.containers[*].name}/{.spec.template.spec.containers[*].image}")
+                                   << QStringLiteral("app sidecar/example/app:2.0 example/sidecar:1.0");
+        QTest::newRow("merge") << QStringLiteral("merge")
+                               << QStringLiteral(R"({"metadata":{"labels":{"tier":"web"}},"spec":{"replicas":3}})")
+                               << QStringLiteral("{.metadata.labels.tier}/{.spec.replicas}")
+                               << QStringLiteral("web/3");
+        QTest::newRow("json") << QStringLiteral("json")
+                              << QStringLiteral(R"([{"op":"replace","path":"/spec/replicas","value":5},{"op":"add","path":"/metadata/annotations","value":{"a":"b"}}])")
+                              << QStringLiteral("{.spec.replicas}/{.metadata.annotations.a}")
+                              << QStringLiteral("5/b");
+    }
+
+    void patchTypes()
+    {
+        QFETCH(QString, type);
+        QFETCH(QString, patch);
+        QFETCH(QString, expectedJsonPath);
+        QFETCH(QString, expected);
+        const QString name = QStringLiteral("patched-") + type;
+        const QByteArray deployment = QStringLiteral(R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"%1","namespace":"default"},
+            "spec":{"replicas":1,"selector":{"matchLabels":{"app":"%1"}},"template":{"metadata":{"labels":{"app":"%1"}},
+            "spec":{"containers":[{"name":"app","image":"example/app:1.0"},{"name":"sidecar","image":"example/sidecar:1.0"}]}}}})").arg(name).toUtf8();
+        KubectlResult r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("-f"), QStringLiteral("-")}, deployment);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("patch"), QStringLiteral("deployment"), name, QStringLiteral("--type=") + type, QStringLiteral("-p"), patch});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("deployment.apps/%1 patched").arg(name)), qPrintable(r.out));
+        r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("deployment"), name, QStringLiteral("-o"), QStringLiteral("jsonpath=") + expectedJsonPath});
+        QCOMPARE(r.out, expected);
+    }
+
+    void patchUnsupportedTypeIs415()
+    {
+        const KubectlResult r = m_f->kubectl({QStringLiteral("patch"), QStringLiteral("deployment"), QStringLiteral("patched-merge"), QStringLiteral("--type=strategic"),
+                                              QStringLiteral("-p"), QStringLiteral("not json")});
+        QCOMPARE(r.exitCode, 1);
+    }
+
+    void applyServerSide()
+    {
+        const QByteArray cm = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ssa\n  namespace: default\ndata:\n  color: blue\n";
+        KubectlResult r = m_f->kubectl({QStringLiteral("apply"), QStringLiteral("--server-side"), QStringLiteral("-f"), QStringLiteral("-")}, cm);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("configmap/ssa serverside-applied")));
+        const QByteArray changed = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ssa\n  namespace: default\ndata:\n  color: red\n  size: big\n";
+        r = m_f->kubectl({QStringLiteral("apply"), QStringLiteral("--server-side"), QStringLiteral("-f"), QStringLiteral("-")}, changed);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("cm"), QStringLiteral("ssa"), QStringLiteral("-o"), QStringLiteral("jsonpath={.data.color}/{.data.size}")});
+        QCOMPARE(r.out, QStringLiteral("red/big"));
+    }
+
+    void crdPrinterColumns()
+    {
+        const QByteArray crd = R"(
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets.example.com
+spec:
+  group: example.com
+  scope: Namespaced
+  names: {plural: widgets, singular: widget, kind: Widget, shortNames: [wd]}
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec:
+            type: object
+            properties:
+              size: {type: integer}
+              color: {type: string}
+    additionalPrinterColumns:
+    - {name: Size, type: integer, jsonPath: .spec.size}
+    - {name: Color, type: string, jsonPath: .spec.color}
+    - {name: Age, type: date, jsonPath: .metadata.creationTimestamp}
+)";
+        KubectlResult r = m_f->kubectl({QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-")}, crd);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QByteArray widget = R"({"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w1","namespace":"default"},"spec":{"size":3,"color":"blue"}})";
+        r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("-f"), QStringLiteral("-")}, widget);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("wd")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("^NAME\\s+SIZE\\s+COLOR\\s+AGE\\n"))), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("w1\\s+3\\s+blue\\s+\\d+s"))), qPrintable(r.out));
+        r = m_f->kubectl({QStringLiteral("api-resources"), QStringLiteral("--api-group=example.com")});
+        QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("widgets\\s+wd\\s+example.com/v1\\s+true\\s+Widget"))));
+        r = m_f->kubectl({QStringLiteral("delete"), QStringLiteral("crd"), QStringLiteral("widgets.example.com")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("widgets.example.com")});
+        QCOMPARE(r.exitCode, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_SandboxKubectl)
+#include "tst_sandboxkubectl.moc"
