@@ -19,6 +19,7 @@
 #include <QItemSelectionModel>
 #include <QJsonDocument>
 #include <QLineEdit>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTreeView>
@@ -109,6 +110,26 @@ void ResourceBrowser::open(const Gvr &gvr)
     const QString ns = m_namespaced ? m_window->currentNamespace() : QString();
     const CacheKey key{m_context, gvr, ns, QString(), QString()};
     std::shared_ptr<ResourceCache> cache = m_registry->acquire(key);
+    // The cache's sync state goes to the status bar: listing, live, or reconnecting after an error.
+    connect(cache.get(), &ResourceCache::syncStateChanged, this,
+            [this, raw = cache.get()](ResourceCache::SyncState state) {
+                if (!m_tableModel || m_tableModel->cache().get() != raw)
+                    return;
+                switch (state) {
+                case ResourceCache::SyncState::Listing:
+                    m_window->statusBar()->showMessage(tr("Listing %1…").arg(raw->key().gvr.resource));
+                    break;
+                case ResourceCache::SyncState::Watching:
+                    m_window->statusBar()->clearMessage();
+                    break;
+                case ResourceCache::SyncState::Backoff:
+                    m_window->statusBar()->showMessage(
+                        tr("Reconnecting to %1: %2").arg(raw->key().gvr.resource, raw->lastError().toString()));
+                    break;
+                case ResourceCache::SyncState::Stopped:
+                    break;
+                }
+            });
     auto *model = new ResourceTableModel(cache, m_namespaced && ns.isEmpty(), this);
     m_tableProxy->setSourceModel(model);
     if (m_tableModel)
