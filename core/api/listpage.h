@@ -1,0 +1,54 @@
+// SPDX-FileCopyrightText: 2026 Qluster authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "resourceobject.h"
+#include "util/result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+
+#include <vector>
+
+namespace Qluster {
+
+/// TableColumn is one meta.k8s.io/v1 TableColumnDefinition.
+struct TableColumn
+{
+    QString name;
+    QString type;   ///< "string", "integer", "number", "boolean", "date"
+    QString format; ///< "name" for the name column, "date", "" ...
+    QString description;
+    int priority = 0; ///< 0 shown by default; higher only in wide output
+
+    friend bool operator==(const TableColumn &, const TableColumn &) = default;
+};
+
+/// ListPage is one page of a list response, from a meta.k8s.io/v1 Table or a plain *List.
+struct ListPage
+{
+    bool isTable = false;
+    QString resourceVersion;
+    QString continueToken;          ///< empty on the last page
+    qint64 remainingItemCount = -1; ///< -1 when the server did not say
+    QList<TableColumn> columns;     ///< empty for plain lists
+    std::vector<ResourceObject> items;
+};
+
+/// decodeTableColumns reads a Table's columnDefinitions (null or missing gives an empty list).
+QList<TableColumn> decodeTableColumns(const QJsonValue &columnDefinitions);
+
+/// decodeTableRows appends the rows of a Table object to out; a row without object
+/// (includeObject=None) takes its name from the column whose format is "name".
+void decodeTableRows(const QJsonObject &table, const QList<TableColumn> &columns,
+                     std::vector<ResourceObject> *out);
+
+/// decodeListPage decodes a list response body: a Table (as=Table;g=meta.k8s.io;v=v1) or a plain
+/// list (kind ending in "List"), with its resourceVersion and continue token.
+Result<ListPage> decodeListPage(const QByteArray &body, const QString &what);
+
+/// decodeStatus turns a metav1.Status object into an Error (http kind with code, reason, message).
+Error decodeStatus(const QJsonObject &status);
+
+} // namespace Qluster

@@ -1,0 +1,272 @@
+// SPDX-FileCopyrightText: 2026 Qluster authors
+// SPDX-License-Identifier: Apache-2.0
+#include "resourcecache.h"
+
+#include "util/logging.h"
+
+#include <QFutureWatcher>
+#include <QRandomGenerator>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace Qluster {
+
+namespace {
+
+bool isGone(const Error &error)
+{
+    // 410 Gone / reason Expired: the resourceVersion (or continue token) fell out of the server's
+    // window; the only way on is a fresh list (client-go reflector, "relist with rv=\"\"").
+    return error.kind == Error::Kind::Http
+           && (error.httpStatus == 410 || error.reason == QLatin1String("Expired")
+               || error.reason == QLatin1String("Gone"));
+}
+
+} // namespace
+
+ResourceCache::ResourceCache(CacheKey key, std::unique_ptr<ListWatcher> listWatcher, QObject *parent)
+    : QObject(parent)
+    , m_key(std::move(key))
+    , m_listWatcher(std::move(listWatcher))
+{
+    qRegisterMetaType<Qluster::ChangeBatch>();
+    qRegisterMetaType<Qluster::ResourceCache::SyncState>();
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(50);
+    connect(&m_flushTimer, &QTimer::timeout, this, &ResourceCache::flush);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] {
+        if (m_retryRelist || !m_hasSynced)
+            startList();
+        else
+            startWatch();
+    });
+}
+
+ResourceCache::~ResourceCache()
+{
+    // Cancel everything without telling anyone: receivers may already be half destroyed.
+    const QSignalBlocker blocker(this);
+    stop();
+}
+
+void ResourceCache::setBatchInterval(int milliseconds)
+{
+    m_flushTimer.setInterval(milliseconds);
+}
+
+void ResourceCache::setBackoff(int initialMilliseconds, int maxMilliseconds)
+{
+    m_backoffInitialMs = initialMilliseconds;
+    m_backoffMaxMs = maxMilliseconds;
+}
+
+void ResourceCache::start()
+{
+    if (m_state != SyncState::Stopped)
+        return;
+    startList();
+}
+
+void ResourceCache::stop()
+{
+    ++m_generation;
+    m_request.reset();
+    if (m_decoding) {
+        m_decoding->disconnect(this);
+        m_decoding->deleteLater();
+        m_decoding = nullptr;
+    }
+    m_retryTimer.stop();
+    if (m_flushTimer.isActive()) {
+        m_flushTimer.stop();
+        flush();
+    }
+    m_pending.clear();
+    setState(SyncState::Stopped);
+}
+
+void ResourceCache::setState(SyncState state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT syncStateChanged(state);
+}
+
+void ResourceCache::startList()
+{
+    m_request.reset();
+    m_pending.clear();
+    m_pendingColumns.clear();
+    m_pendingIsTable = false;
+    m_continue.clear();
+    m_retryRelist = false;
+    ++m_listCount;
+    setState(SyncState::Listing);
+    requestPage();
+}
+
+void ResourceCache::requestPage()
+{
+    ListOptions options;
+    options.limit = m_pageSize;
+    options.continueToken = m_continue;
+    m_request = m_listWatcher->list(options, [this](Result<QByteArray> body) {
+        pageReceived(std::move(body));
+    });
+}
+
+void ResourceCache::pageReceived(Result<QByteArray> body)
+{
+    m_request.reset();
+    if (!body) {
+        // An expired continue token means the snapshot is gone: start the list over.
+        retryAfterBackoff(body.error(), true);
+        return;
+    }
+    const QString what = QStringLiteral("list ") + m_key.gvr.toString();
+    if (!m_decoding) {
+        m_decoding = new QFutureWatcher<Result<ListPage>>(this);
+        connect(m_decoding, &QFutureWatcher<Result<ListPage>>::finished, this, [this] {
+            Result<ListPage> page = m_decoding->result();
+            pageDecoded(std::move(page));
+        });
+    }
+    QByteArray bytes = std::move(*body);
+    m_decoding->setFuture(QtConcurrent::run([bytes = std::move(bytes), what] {
+        return decodeListPage(bytes, what);
+    }));
+}
+
+void ResourceCache::pageDecoded(Result<ListPage> page)
+{
+    if (!page) {
+        retryAfterBackoff(page.error(), true);
+        return;
+    }
+    if (m_continue.isEmpty()) {
+        // The first page's resourceVersion is where the watch resumes. A consistent server gives
+        // every page the same one; if later pages were served from newer state, resuming from the
+        // first only replays events the store then skips as not newer.
+        m_pendingResourceVersion = page->resourceVersion;
+        m_pendingColumns = page->columns;
+        m_pendingIsTable = page->isTable;
+        m_pending = std::move(page->items);
+    } else {
+        m_pending.reserve(m_pending.size() + page->items.size());
+        std::move(page->items.begin(), page->items.end(), std::back_inserter(m_pending));
+    }
+    m_continue = page->continueToken;
+    if (!m_continue.isEmpty()) {
+        requestPage();
+        return;
+    }
+    // The list is complete: flush pending watch changes first so batches stay in order, then
+    // reconcile the store with the new list (only real adds/updates/deletes are emitted).
+    if (m_flushTimer.isActive()) {
+        m_flushTimer.stop();
+        flush();
+    }
+    ChangeBatch batch = m_store.replace(std::move(m_pending), m_pendingResourceVersion,
+                                        m_pendingColumns, m_pendingIsTable);
+    m_pending = {};
+    m_failures = 0;
+    const bool first = !m_hasSynced;
+    m_hasSynced = true;
+    qCDebug(lcWatch) << "listed" << m_key.toString() << m_store.size() << "objects at"
+                     << m_store.resourceVersion();
+    if (!batch.isEmpty() || first)
+        Q_EMIT objectsChanged(batch);
+    startWatch();
+}
+
+void ResourceCache::startWatch()
+{
+    m_request.reset();
+    m_decoder.reset();
+    WatchOptions options;
+    options.resourceVersion = m_store.resourceVersion();
+    options.allowWatchBookmarks = true;
+    if (m_watchTimeoutSeconds > 0) {
+        options.timeoutSeconds = m_watchTimeoutSeconds
+                                 + int(QRandomGenerator::global()->bounded(m_watchTimeoutSeconds + 1));
+    }
+    setState(SyncState::Watching);
+    m_watchStarted.start();
+    m_request = m_listWatcher->watch(
+        options, [this](const QByteArray &chunk) { watchData(chunk); },
+        [this](Result<void> result) { watchEnded(std::move(result)); });
+}
+
+void ResourceCache::watchData(const QByteArray &chunk)
+{
+    WatchDecoder::Output out = m_decoder.feed(chunk);
+    for (const WatchStreamEvent &event : out.events) {
+        if (event.type == WatchStreamEvent::Type::Error) {
+            handleWatchError(event.error);
+            return;
+        }
+        m_store.apply(event, &m_batch);
+        m_failures = 0;
+    }
+    if (out.error)
+        qCWarning(lcWatch) << "undecodable watch event for" << m_key.toString() << out.error->message;
+    if (!m_batch.isEmpty() && !m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void ResourceCache::watchEnded(Result<void> result)
+{
+    m_request.reset();
+    if (!result) {
+        handleWatchError(result.error());
+        return;
+    }
+    // The server ended the watch (timeoutSeconds): renew it from where we are. A watch that ends
+    // at once again and again is treated as a failure so we do not spin.
+    if (m_watchStarted.elapsed() < 1000 && ++m_failures > 1) {
+        retryAfterBackoff(Error::invalid(QStringLiteral("watch closed immediately")), false);
+        return;
+    }
+    startWatch();
+}
+
+void ResourceCache::handleWatchError(const Error &error)
+{
+    m_request.reset();
+    if (isGone(error)) {
+        qCDebug(lcWatch) << "watch expired for" << m_key.toString() << "- relisting";
+        startList();
+        return;
+    }
+    retryAfterBackoff(error, false);
+}
+
+void ResourceCache::retryAfterBackoff(const Error &error, bool relist)
+{
+    m_request.reset();
+    m_lastError = error;
+    m_retryRelist = relist || !m_hasSynced;
+    if (isGone(error))
+        m_retryRelist = true;
+    const int exponent = std::min(m_failures, 16);
+    ++m_failures;
+    const qint64 base = std::min<qint64>(qint64(m_backoffInitialMs) << exponent, m_backoffMaxMs);
+    const qint64 jitter = base > 0 ? QRandomGenerator::global()->bounded(base + 1) : 0;
+    const qint64 delay = std::min<qint64>(base + jitter, m_backoffMaxMs);
+    qCInfo(lcWatch) << "retrying" << m_key.toString() << "in" << delay << "ms after"
+                    << error.toString();
+    setState(SyncState::Backoff);
+    m_retryTimer.start(int(delay));
+}
+
+void ResourceCache::flush()
+{
+    if (m_batch.isEmpty())
+        return;
+    ChangeBatch batch = std::move(m_batch);
+    m_batch = ChangeBatch();
+    Q_EMIT objectsChanged(batch);
+}
+
+} // namespace Qluster

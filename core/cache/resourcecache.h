@@ -1,0 +1,121 @@
+// SPDX-FileCopyrightText: 2026 Qluster authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "cachekey.h"
+#include "changebatch.h"
+#include "listwatcher.h"
+#include "resourcestore.h"
+
+#include "api/watchdecoder.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+template<typename T>
+class QFutureWatcher;
+
+namespace Qluster {
+
+/// ResourceCache is the informer of one CacheKey: it lists in pages (limit + continue), then
+/// watches from the list's resourceVersion with bookmarks, renews the watch when the server ends
+/// it, relists and reconciles on 410 Gone, and reconnects with jittered exponential backoff.
+/// Changes are delivered in batches through objectsChanged. Large pages are decoded off the GUI
+/// thread.
+class ResourceCache final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ResourceCache)
+public:
+    enum class SyncState {
+        Stopped,  ///< not started, or stopped because no view uses it
+        Listing,  ///< the (re)list is in progress
+        Watching, ///< in sync, the watch is open
+        Backoff,  ///< the last request failed; retrying after a delay (see lastError)
+    };
+    Q_ENUM(SyncState)
+
+    ResourceCache(CacheKey key, std::unique_ptr<ListWatcher> listWatcher, QObject *parent = nullptr);
+    ~ResourceCache() override;
+
+    const CacheKey &key() const { return m_key; }
+    /// ResourceCache::start lists and then watches; it does nothing when already started.
+    void start();
+    /// ResourceCache::stop cancels every request and timer; the objects stay in the store.
+    void stop();
+
+    SyncState syncState() const { return m_state; }
+    /// ResourceCache::hasSynced is true once a complete list has been applied.
+    bool hasSynced() const { return m_hasSynced; }
+    /// ResourceCache::lastError is the failure behind the current Backoff state.
+    const Error &lastError() const { return m_lastError; }
+    const ResourceStore &store() const { return m_store; }
+    /// ResourceCache::listCount counts the lists started (the first one and every relist).
+    int listCount() const { return m_listCount; }
+
+    void setPageSize(int limit) { m_pageSize = limit; }
+    /// ResourceCache::setBatchInterval sets how long watch changes are collected before one
+    /// objectsChanged (default 50 ms).
+    void setBatchInterval(int milliseconds);
+    /// ResourceCache::setBackoff sets the first retry delay and its cap (defaults 800 ms and 30 s,
+    /// as client-go's reflector); each failure doubles the delay, plus up to 100 % random jitter.
+    void setBackoff(int initialMilliseconds, int maxMilliseconds);
+    /// ResourceCache::setWatchTimeout sets the base timeoutSeconds asked of the server; each watch
+    /// asks a random value between it and twice it, so many caches do not renew at once.
+    void setWatchTimeout(int seconds) { m_watchTimeoutSeconds = seconds; }
+
+Q_SIGNALS:
+    /// objectsChanged delivers the changes applied since the last batch.
+    void objectsChanged(const Qluster::ChangeBatch &batch);
+    void syncStateChanged(Qluster::ResourceCache::SyncState state);
+
+private:
+    void setState(SyncState state);
+    void startList();
+    void requestPage();
+    void pageReceived(Result<QByteArray> body);
+    void pageDecoded(Result<ListPage> page);
+    void startWatch();
+    void watchData(const QByteArray &chunk);
+    void watchEnded(Result<void> result);
+    void handleWatchError(const Error &error);
+    void retryAfterBackoff(const Error &error, bool relist);
+    void flush();
+
+    CacheKey m_key;
+    std::unique_ptr<ListWatcher> m_listWatcher;
+    ResourceStore m_store;
+    WatchDecoder m_decoder;
+    ListWatcher::Handle m_request; // the list page or watch in flight
+    QFutureWatcher<Result<ListPage>> *m_decoding = nullptr; // owned (child)
+
+    // The list being assembled across pages.
+    std::vector<ResourceObject> m_pending;
+    QList<TableColumn> m_pendingColumns;
+    bool m_pendingIsTable = false;
+    QString m_pendingResourceVersion;
+    QString m_continue;
+
+    ChangeBatch m_batch;
+    QTimer m_flushTimer;
+    QTimer m_retryTimer;
+    QElapsedTimer m_watchStarted;
+    SyncState m_state = SyncState::Stopped;
+    Error m_lastError;
+    bool m_hasSynced = false;
+    bool m_retryRelist = false;
+    int m_pageSize = 500;
+    int m_failures = 0;
+    int m_backoffInitialMs = 800;
+    int m_backoffMaxMs = 30000;
+    int m_watchTimeoutSeconds = 300;
+    int m_listCount = 0;
+    quint64 m_generation = 0; // bumped by stop() so late decoder results are ignored
+};
+
+} // namespace Qluster
+
+Q_DECLARE_METATYPE(Qluster::ResourceCache::SyncState)

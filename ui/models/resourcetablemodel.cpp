@@ -1,0 +1,464 @@
+// SPDX-FileCopyrightText: 2026 Qluster authors
+// SPDX-License-Identifier: Apache-2.0
+#include "resourcetablemodel.h"
+
+#include "api/duration.h"
+#include "api/quantity.h"
+#include "cache/resourcecache.h"
+
+#include <QColor>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace Qluster::Ui {
+
+namespace {
+
+bool isAgeTitle(const QString &title)
+{
+    return title.compare(QLatin1String("Age"), Qt::CaseInsensitive) == 0;
+}
+
+bool isStatusTitle(const QString &title)
+{
+    return title.compare(QLatin1String("Status"), Qt::CaseInsensitive) == 0
+           || title.compare(QLatin1String("Phase"), Qt::CaseInsensitive) == 0;
+}
+
+QVariant numberFromText(const QString &text, bool durationFirst)
+{
+    if (durationFirst) {
+        if (auto d = parseDuration(text))
+            return double(*d);
+    }
+    if (auto q = parseQuantity(text))
+        return *q;
+    if (auto d = parseDuration(text))
+        return double(*d);
+    // "1/3" (READY) sorts by the first number; "3 (5m ago)" (RESTARTS) by its count.
+    const qsizetype cut = text.indexOf(QRegularExpression(QStringLiteral("[/ ]")));
+    if (cut > 0) {
+        bool ok = false;
+        const double leading = QStringView(text).left(cut).toDouble(&ok);
+        if (ok)
+            return leading;
+    }
+    return QVariant();
+}
+
+} // namespace
+
+ResourceTableModel::ResourceTableModel(std::shared_ptr<ResourceCache> cache, bool namespaceColumn,
+                                       QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_cache(std::move(cache))
+    , m_namespaceColumn(namespaceColumn)
+    , m_now([] { return QDateTime::currentDateTimeUtc(); })
+{
+    rebuildColumns({}, false);
+    if (m_cache) {
+        const ResourceStore &store = m_cache->store();
+        if (m_cache->hasSynced()) {
+            rebuildColumns(store.columns(), store.isTable());
+            for (ResourceObject &o : store.objects())
+                m_rows.push_back(Row{std::move(o), 0});
+            rebuildIndex(0);
+            m_populated = true;
+        }
+        connect(m_cache.get(), &ResourceCache::objectsChanged, this, &ResourceTableModel::applyBatch);
+    }
+    m_ticker.setInterval(1000);
+    connect(&m_ticker, &QTimer::timeout, this, &ResourceTableModel::tick);
+    m_ticker.start();
+}
+
+ResourceTableModel::~ResourceTableModel() = default;
+
+void ResourceTableModel::setClock(std::function<QDateTime()> now)
+{
+    m_now = std::move(now);
+}
+
+qint64 ResourceTableModel::nowMs() const
+{
+    return m_now().toMSecsSinceEpoch();
+}
+
+void ResourceTableModel::rebuildColumns(const QList<TableColumn> &columns, bool isTable)
+{
+    m_columns.clear();
+    m_ageColumn = -1;
+    if (m_namespaceColumn) {
+        Column ns;
+        ns.source = Column::Source::Namespace;
+        ns.title = tr("Namespace");
+        ns.type = QStringLiteral("string");
+        m_columns.append(ns);
+    }
+    if (!isTable || columns.isEmpty()) {
+        Column name;
+        name.source = Column::Source::Name;
+        name.title = tr("Name");
+        name.type = QStringLiteral("string");
+        m_columns.append(name);
+        Column age;
+        age.source = Column::Source::Age;
+        age.title = tr("Age");
+        age.type = QStringLiteral("date");
+        m_columns.append(age);
+    } else {
+        for (int i = 0; i < columns.size(); ++i) {
+            const TableColumn &tc = columns.at(i);
+            Column c;
+            c.cell = i;
+            c.title = tc.name;
+            c.type = tc.type;
+            c.priority = tc.priority;
+            c.isStatus = isStatusTitle(tc.name);
+            c.durationFirst = tc.type == QLatin1String("date")
+                              || tc.name.contains(QLatin1String("age"), Qt::CaseInsensitive)
+                              || tc.name.contains(QLatin1String("duration"), Qt::CaseInsensitive)
+                              || tc.name.contains(QLatin1String("last"), Qt::CaseInsensitive);
+            if (tc.format == QLatin1String("name"))
+                c.source = Column::Source::Name;
+            else if (isAgeTitle(tc.name))
+                c.source = Column::Source::Age;
+            m_columns.append(c);
+        }
+    }
+    for (int i = 0; i < m_columns.size(); ++i) {
+        if (m_columns.at(i).source == Column::Source::Age) {
+            m_ageColumn = i;
+            break;
+        }
+    }
+}
+
+void ResourceTableModel::rebuildIndex(int fromRow)
+{
+    if (fromRow == 0)
+        m_index.clear();
+    m_index.reserve(qsizetype(m_rows.size()));
+    for (int i = fromRow; i < int(m_rows.size()); ++i)
+        m_index.insert(m_rows[size_t(i)].object.key(), i);
+}
+
+int ResourceTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ResourceTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_columns.size());
+}
+
+const ResourceObject *ResourceTableModel::object(int row) const
+{
+    if (row < 0 || row >= int(m_rows.size()))
+        return nullptr;
+    return &m_rows[size_t(row)].object;
+}
+
+int ResourceTableModel::rowOf(const QString &key) const
+{
+    return m_index.value(key, -1);
+}
+
+QVariant ResourceTableModel::displayValue(const Row &row, const Column &column) const
+{
+    const ObjectMeta &meta = row.object.metadata;
+    switch (column.source) {
+    case Column::Source::Name:
+        return meta.name;
+    case Column::Source::Namespace:
+        return meta.namespaceName;
+    case Column::Source::Age:
+        if (meta.creationTimestamp.isValid())
+            return humanDuration(meta.creationTimestamp.msecsTo(m_now()) / 1000);
+        if (column.cell >= 0 && column.cell < row.object.cells.size())
+            return row.object.cells.at(column.cell).toVariant();
+        return QStringLiteral("<unknown>");
+    case Column::Source::Cell:
+        break;
+    }
+    if (column.cell < 0 || column.cell >= row.object.cells.size())
+        return QVariant();
+    const QJsonValue v = row.object.cells.at(column.cell);
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        if (d == double(qint64(d)))
+            return qint64(d);
+        return d;
+    }
+    if (v.isBool())
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    if (v.isString())
+        return v.toString();
+    if (v.isNull() || v.isUndefined())
+        return QString();
+    return v.toVariant();
+}
+
+QVariant ResourceTableModel::sortValue(const Row &row, const Column &column) const
+{
+    const ObjectMeta &meta = row.object.metadata;
+    switch (column.source) {
+    case Column::Source::Name:
+        return meta.name;
+    case Column::Source::Namespace:
+        return meta.namespaceName;
+    case Column::Source::Age:
+        if (meta.creationTimestamp.isValid())
+            return double(meta.creationTimestamp.msecsTo(m_now()) / 1000);
+        break;
+    case Column::Source::Cell:
+        break;
+    }
+    if (column.cell < 0 || column.cell >= row.object.cells.size())
+        return QVariant();
+    const QJsonValue v = row.object.cells.at(column.cell);
+    if (v.isDouble())
+        return v.toDouble();
+    if (v.isBool())
+        return v.toBool() ? 1.0 : 0.0;
+    const QString text = v.toString();
+    const QVariant number = numberFromText(text, column.durationFirst);
+    if (number.isValid())
+        return number;
+    return text;
+}
+
+QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return QVariant();
+    const Row &row = m_rows[size_t(index.row())];
+    const Column &column = m_columns.at(index.column());
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayValue(row, column);
+    case Qt::ToolTipRole:
+        if (column.source == Column::Source::Age && row.object.metadata.creationTimestamp.isValid())
+            return row.object.metadata.creationTimestamp.toString(Qt::ISODate);
+        return QVariant();
+    case SortRole:
+        return sortValue(row, column);
+    case KeyRole:
+        return row.object.key();
+    case NameRole:
+        return row.object.metadata.name;
+    case NamespaceRole:
+        return row.object.metadata.namespaceName;
+    case UidRole:
+        return row.object.metadata.uid;
+    case LabelsRole: {
+        QStringList parts;
+        const auto &labels = row.object.metadata.labels;
+        for (auto it = labels.cbegin(); it != labels.cend(); ++it)
+            parts.append(it.key() + QLatin1Char('=') + it.value());
+        return parts.join(QLatin1Char(','));
+    }
+    case StatusToneRole:
+        if (!column.isStatus)
+            return QVariant::fromValue(StatusTone::None);
+        return QVariant::fromValue(statusTone(displayValue(row, column).toString()));
+    case Qt::ForegroundRole: {
+        if (!column.isStatus)
+            return QVariant();
+        switch (statusTone(displayValue(row, column).toString())) {
+        case StatusTone::Ok: return QColor(0x2e, 0x7d, 0x32);
+        case StatusTone::Warning: return QColor(0xb2, 0x6a, 0x00);
+        case StatusTone::Error: return QColor(0xc6, 0x28, 0x28);
+        case StatusTone::None: break;
+        }
+        return QVariant();
+    }
+    case RecentlyChangedRole:
+        return row.changedAtMs > 0 && nowMs() - row.changedAtMs < m_highlightMs;
+    case Qt::BackgroundRole:
+        if (row.changedAtMs > 0 && nowMs() - row.changedAtMs < m_highlightMs)
+            return QColor(255, 213, 79, 90);
+        return QVariant();
+    case Qt::TextAlignmentRole:
+        if (column.type == QLatin1String("integer") || column.type == QLatin1String("number"))
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant();
+    default:
+        return QVariant();
+    }
+}
+
+QVariant ResourceTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= m_columns.size())
+        return QAbstractTableModel::headerData(section, orientation, role);
+    const Column &column = m_columns.at(section);
+    switch (role) {
+    case Qt::DisplayRole:
+        return column.title;
+    case ColumnPriorityRole:
+        return column.priority;
+    case ColumnTypeRole:
+        return column.type;
+    default:
+        return QVariant();
+    }
+}
+
+QHash<int, QByteArray> ResourceTableModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(SortRole, "sortValue");
+    names.insert(KeyRole, "key");
+    names.insert(NameRole, "name");
+    names.insert(NamespaceRole, "namespace");
+    names.insert(UidRole, "uid");
+    names.insert(StatusToneRole, "statusTone");
+    names.insert(RecentlyChangedRole, "recentlyChanged");
+    names.insert(LabelsRole, "labels");
+    return names;
+}
+
+void ResourceTableModel::applyBatch(const ChangeBatch &batch)
+{
+    const auto states = batch.finalStates();
+    // The first list is not "changed": only later adds and updates are highlighted.
+    const bool initial = !m_populated;
+    m_populated = true;
+    const qint64 now = initial ? 0 : nowMs();
+    if (batch.columnsChanged) {
+        beginResetModel();
+        rebuildColumns(batch.columns, batch.isTable);
+        std::vector<Row> kept;
+        QHash<QString, const std::optional<ResourceObject> *> final;
+        for (const auto &[key, state] : states)
+            final.insert(key, &state);
+        for (Row &row : m_rows) {
+            if (!final.contains(row.object.key()))
+                kept.push_back(std::move(row));
+        }
+        for (const auto &[key, state] : states) {
+            if (state)
+                kept.push_back(Row{*state, now});
+        }
+        m_rows = std::move(kept);
+        rebuildIndex(0);
+        endResetModel();
+        if (now > 0)
+            m_hasHighlights = true;
+        return;
+    }
+
+    std::vector<std::pair<int, const ResourceObject *>> updates;
+    std::vector<int> removals;
+    std::vector<Row> inserts;
+    for (const auto &[key, state] : states) {
+        const auto it = m_index.constFind(key);
+        if (it != m_index.cend()) {
+            if (state)
+                updates.emplace_back(*it, &*state);
+            else
+                removals.push_back(*it);
+        } else if (state) {
+            inserts.push_back(Row{*state, now});
+        }
+    }
+
+    if (!updates.empty()) {
+        int first = int(m_rows.size());
+        int last = -1;
+        for (const auto &[row, object] : updates) {
+            m_rows[size_t(row)].object = *object;
+            m_rows[size_t(row)].changedAtMs = now;
+            first = std::min(first, row);
+            last = std::max(last, row);
+        }
+        m_hasHighlights = true;
+        Q_EMIT dataChanged(index(first, 0), index(last, columnCount() - 1));
+    }
+
+    if (!removals.empty()) {
+        std::sort(removals.begin(), removals.end(), std::greater<int>());
+        for (int row : removals)
+            m_index.remove(m_rows[size_t(row)].object.key());
+        size_t i = 0;
+        while (i < removals.size()) {
+            const int high = removals[i];
+            int low = high;
+            while (i + 1 < removals.size() && removals[i + 1] == low - 1) {
+                ++i;
+                --low;
+            }
+            ++i;
+            beginRemoveRows(QModelIndex(), low, high);
+            m_rows.erase(m_rows.begin() + low, m_rows.begin() + high + 1);
+            endRemoveRows();
+        }
+        rebuildIndex(removals.back());
+    }
+
+    if (!inserts.empty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows(QModelIndex(), first, first + int(inserts.size()) - 1);
+        m_rows.reserve(m_rows.size() + inserts.size());
+        for (Row &row : inserts) {
+            m_index.insert(row.object.key(), int(m_rows.size()));
+            m_rows.push_back(std::move(row));
+        }
+        endInsertRows();
+        if (now > 0)
+            m_hasHighlights = true;
+    }
+}
+
+void ResourceTableModel::tick()
+{
+    if (m_rows.empty())
+        return;
+    const int last = int(m_rows.size()) - 1;
+    if (m_ageColumn >= 0)
+        Q_EMIT dataChanged(index(0, m_ageColumn), index(last, m_ageColumn),
+                           {Qt::DisplayRole, SortRole, Qt::ToolTipRole});
+    if (m_hasHighlights) {
+        const qint64 now = nowMs();
+        bool stillHighlighted = false;
+        for (const Row &row : m_rows) {
+            if (row.changedAtMs > 0 && now - row.changedAtMs < m_highlightMs) {
+                stillHighlighted = true;
+                break;
+            }
+        }
+        Q_EMIT dataChanged(index(0, 0), index(last, columnCount() - 1),
+                           {Qt::BackgroundRole, RecentlyChangedRole});
+        m_hasHighlights = stillHighlighted;
+    }
+}
+
+ResourceTableModel::StatusTone ResourceTableModel::statusTone(const QString &status)
+{
+    if (status.isEmpty())
+        return StatusTone::None;
+    static const QStringList errors = {
+        QStringLiteral("Failed"), QStringLiteral("Error"), QStringLiteral("Evicted"),
+        QStringLiteral("OOMKilled"), QStringLiteral("NotReady"), QStringLiteral("Lost"),
+        QStringLiteral("InvalidImageName"), QStringLiteral("ContainerStatusUnknown"),
+        QStringLiteral("Unhealthy")};
+    static const QStringList oks = {
+        QStringLiteral("Running"), QStringLiteral("Succeeded"), QStringLiteral("Completed"),
+        QStringLiteral("Complete"), QStringLiteral("Active"), QStringLiteral("Bound"),
+        QStringLiteral("Ready"), QStringLiteral("Available"), QStringLiteral("True"),
+        QStringLiteral("Healthy"), QStringLiteral("Established")};
+    if (errors.contains(status) || status.contains(QLatin1String("BackOff"))
+        || status.contains(QLatin1String("Err")) || status.contains(QLatin1String("Failed"))) {
+        return StatusTone::Error;
+    }
+    if (oks.contains(status))
+        return StatusTone::Ok;
+    // Everything in between (Pending, ContainerCreating, Init:0/1, Terminating, Unknown,
+    // "Ready,SchedulingDisabled", Released) is a state the user should keep an eye on.
+    return StatusTone::Warning;
+}
+
+} // namespace Qluster::Ui

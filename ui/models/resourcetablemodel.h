@@ -1,0 +1,121 @@
+// SPDX-FileCopyrightText: 2026 Qluster authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "api/listpage.h"
+#include "cache/changebatch.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QHash>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace Qluster {
+class ResourceCache;
+}
+
+namespace Qluster::Ui {
+
+/// ResourceTableModel shows the objects of one ResourceCache as rows with the server's Table
+/// columns (NAME / NAMESPACE / AGE when the server sent a plain list). Changes arrive a batch at a
+/// time (one insert per batch); AGE is computed from creationTimestamp and keeps ticking; rows
+/// changed in the last moments are flagged for a highlight; status cells carry a tone.
+class ResourceTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ResourceTableModel)
+public:
+    enum Role {
+        SortRole = Qt::UserRole + 1, ///< raw value: number (seconds, bytes, cores, count) or text
+        KeyRole,                     ///< "namespace/name"
+        NameRole,
+        NamespaceRole,
+        UidRole,
+        StatusToneRole,   ///< StatusTone of the cell (None for non-status columns)
+        RecentlyChangedRole, ///< true for a short while after the row was added or modified
+        ColumnPriorityRole,  ///< header: 0 for default columns, >0 for wide-output columns
+        ColumnTypeRole,      ///< header: Table column type ("string", "integer", "date", ...)
+        LabelsRole,          ///< "k=v,k2=v2"
+    };
+    Q_ENUM(Role)
+
+    enum class StatusTone { None, Ok, Warning, Error };
+    Q_ENUM(StatusTone)
+
+    /// ResourceTableModel shows cache (may be null: rows then come only through applyBatch);
+    /// namespaceColumn adds a Namespace column, as kubectl does for --all-namespaces.
+    explicit ResourceTableModel(std::shared_ptr<ResourceCache> cache, bool namespaceColumn,
+                                QObject *parent = nullptr);
+    ~ResourceTableModel() override;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    /// ResourceTableModel::applyBatch applies one ChangeBatch with one insert, one change
+    /// notification and removals grouped in contiguous ranges.
+    void applyBatch(const Qluster::ChangeBatch &batch);
+
+    const std::shared_ptr<ResourceCache> &cache() const { return m_cache; }
+    /// ResourceTableModel::object returns the object shown at row (nullptr when out of range).
+    const ResourceObject *object(int row) const;
+    /// ResourceTableModel::rowOf is the row of key ("namespace/name"), -1 when absent.
+    int rowOf(const QString &key) const;
+    /// ResourceTableModel::ageColumn is the index of the AGE column, -1 when there is none.
+    int ageColumn() const { return m_ageColumn; }
+
+    /// ResourceTableModel::setClock replaces the wall clock (for tests of AGE and highlights).
+    void setClock(std::function<QDateTime()> now);
+    /// ResourceTableModel::setHighlightDuration sets how long a changed row stays flagged.
+    void setHighlightDuration(int milliseconds) { m_highlightMs = milliseconds; }
+    /// ResourceTableModel::tick refreshes AGE cells and expires highlights (runs every second).
+    void tick();
+
+    /// statusTone classifies a status word as kubectl users read it: Running/Completed are Ok,
+    /// Pending/ContainerCreating Warning, Failed/CrashLoopBackOff/ImagePullBackOff Error.
+    static StatusTone statusTone(const QString &status);
+
+private:
+    struct Row
+    {
+        ResourceObject object;
+        qint64 changedAtMs = 0; // clock time of the last add/modify, 0 for the initial list
+    };
+    struct Column
+    {
+        enum class Source { Cell, Name, Namespace, Age };
+        Source source = Source::Cell;
+        int cell = -1;  // index into cells for Source::Cell
+        QString title;
+        QString type;
+        int priority = 0;
+        bool isStatus = false;
+        bool durationFirst = false; // values like "5m" read as durations, not milli-quantities
+    };
+
+    void rebuildColumns(const QList<TableColumn> &columns, bool isTable);
+    void rebuildIndex(int fromRow);
+    QVariant displayValue(const Row &row, const Column &column) const;
+    QVariant sortValue(const Row &row, const Column &column) const;
+    qint64 nowMs() const;
+
+    std::shared_ptr<ResourceCache> m_cache;
+    bool m_namespaceColumn = false;
+    std::vector<Row> m_rows;
+    QHash<QString, int> m_index;
+    QList<Column> m_columns;
+    int m_ageColumn = -1;
+    int m_highlightMs = 1500;
+    bool m_hasHighlights = false;
+    bool m_populated = false;
+    std::function<QDateTime()> m_now;
+    QTimer m_ticker;
+};
+
+} // namespace Qluster::Ui
