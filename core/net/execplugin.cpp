@@ -11,6 +11,7 @@
 #include <QStandardPaths>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace Qluster {
 
@@ -183,10 +184,18 @@ Result<ExecCredential> ExecPlugin::parseOutput(const QByteArray &stdoutData,
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(stdoutData, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        // Not JSON at all: quote it so the user sees what the plugin printed.
+        // Not JSON at all: quote it so the user sees what the plugin printed, unless it looks
+        // like a bare credential (one long word), which must never reach a message.
+        static const QRegularExpression bareToken(QStringLiteral("^[A-Za-z0-9._~+/=:-]{16,}$"));
+        const QString printed = QString::fromUtf8(stdoutData).trimmed();
+        const QString shown = bareToken.match(printed).hasMatch()
+            ? QStringLiteral("%1 bytes that look like a bare token (not shown); plugins must print "
+                             "an ExecCredential JSON object")
+                  .arg(stdoutData.size())
+            : ApiError::quoted(stdoutData);
         return fail(authError(QStringLiteral("exec plugin %1 printed something that is not an "
                                              "ExecCredential: %2")
-                                  .arg(command, ApiError::quoted(stdoutData))));
+                                  .arg(command, shown)));
     }
     // From here on the output may hold a credential: never quote it.
     const QJsonObject o = doc.object();

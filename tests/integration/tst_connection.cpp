@@ -533,6 +533,11 @@ void tst_Connection::execPluginErrors_data()
         << int(ExecConfig::InteractiveMode::Never) << 10000
         << QStringList{QStringLiteral("apiVersion \"client.authentication.k8s.io/v1alpha1\"")}
         << QStringLiteral("leaked-secret");
+    QTest::newRow("a bare token printed is never quoted")
+        << QByteArray("#!/bin/sh\necho 'eyJhbGciOiJSUzI1NiJ9.bare-secret-token.sig'\n")
+        << int(ExecConfig::InteractiveMode::Never) << 10000
+        << QStringList{QStringLiteral("look like a bare token (not shown)")}
+        << QStringLiteral("bare-secret-token");
     QTest::newRow("no token nor certificate")
         << QByteArray("#!/bin/sh\necho '{\"apiVersion\":\"client.authentication.k8s.io/v1\","
                       "\"kind\":\"ExecCredential\",\"status\":{}}'\n")

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void unknownContextListsKnown();
     void failedWriteLeavesFileIntact();
     void persistsRefreshedOidcTokens();
+    void writesThroughSymlink();
 };
 
 namespace {
@@ -700,6 +701,26 @@ void tst_Kubeconfig::persistsRefreshedOidcTokens()
     QCOMPARE(*ours, QJsonDocument::fromJson(view.out).object());
     QVERIFY(view.out.contains("new-refresh"));
     QVERIFY(!config->setAuthProviderConfig(QStringLiteral("u-token"), oidc));
+}
+
+void tst_Kubeconfig::writesThroughSymlink()
+{
+    // Dotfile managers link ~/.kube/config to a file elsewhere: kubectl writes the target and
+    // keeps the link; so must we.
+    QTemporaryDir dir;
+    QVERIFY(writeFiles(dir.path(), {{QStringLiteral("real/config"), QLatin1String(kNoCurrent)}}));
+    const QString link = dir.filePath(QStringLiteral("config-link"));
+    QVERIFY(QFile::link(dir.filePath(QStringLiteral("real/config")), link));
+    auto config = Kubeconfig::loadFiles({link});
+    if (!config)
+        QFAIL(qPrintable(config.error().toString()));
+    const auto written = config->setCurrentContext(QStringLiteral("ctx-third"));
+    if (!written)
+        QFAIL(qPrintable(written.error().toString()));
+    QVERIFY(QFileInfo(link).isSymLink());
+    auto reread = Kubeconfig::loadFiles({dir.filePath(QStringLiteral("real/config"))});
+    QVERIFY(reread.has_value());
+    QCOMPARE(reread->currentContext(), QStringLiteral("ctx-third"));
 }
 
 QTEST_GUILESS_MAIN(tst_Kubeconfig)
