@@ -113,12 +113,13 @@ void ClusterSession::close()
     if (!m_connection)
         return;
     ++m_generation;
+    // Users of the connection let go of it first (their caches stop their watches on it).
+    Q_EMIT connectionChanged(nullptr);
     m_connection->close();
     m_connection.reset();
     m_namespaces.clear();
     m_namespacesForbidden = false;
     m_serverVersion.clear();
-    Q_EMIT connectionChanged(nullptr);
     setState(State::NoContext, QString());
 }
 

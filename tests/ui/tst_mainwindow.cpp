@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStringListModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -112,7 +113,10 @@ void tst_MainWindow::emptyStatesSayWhatToDo()
 void tst_MainWindow::switchesContext()
 {
     MainWindow window(m_settings.get());
-    window.setContexts({QStringLiteral("dev"), QStringLiteral("prod")}, QStringLiteral("prod"));
+    QStringListModel contexts({QStringLiteral("dev"), QStringLiteral("prod")});
+    window.setContextModel(&contexts);
+    QCOMPARE(window.currentContext(), QString());
+    window.setCurrentContext(QStringLiteral("prod"));
     QCOMPARE(window.currentContext(), QStringLiteral("prod"));
 
     QSignalSpy changed(&window, &MainWindow::contextChanged);
@@ -123,7 +127,7 @@ void tst_MainWindow::switchesContext()
     QCOMPARE(changed.at(0).at(0).toString(), QStringLiteral("dev"));
     QCOMPARE(window.lastContext(), QStringLiteral("dev"));
 
-    window.setContexts({}, QString());
+    contexts.setStringList({});
     QCOMPARE(window.currentContext(), QString());
     QCOMPARE(box->placeholderText(), QStringLiteral("No kubeconfig contexts"));
 }
@@ -190,7 +194,9 @@ void tst_MainWindow::persistsSessionAndGeometry()
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.resize(1000, 700);
-        window.setContexts({QStringLiteral("a"), QStringLiteral("b")}, QStringLiteral("a"));
+        QStringListModel contexts({QStringLiteral("a"), QStringLiteral("b")});
+        window.setContextModel(&contexts);
+        window.setCurrentContext(QStringLiteral("a"));
         auto *box = window.findChild<QComboBox *>(QStringLiteral("contextSelector"));
         box->setCurrentIndex(1);
         Q_EMIT box->activated(1);

@@ -20,6 +20,7 @@
 #include <QAbstractItemModelTester>
 #include <QLineEdit>
 #include <QSettings>
+#include <QStringListModel>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
@@ -71,7 +72,9 @@ void tst_ResourceBrowser::selectKindShowsRowsAndOverview()
     });
     QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
     MainWindow window(&settings);
-    window.setContexts({QStringLiteral("sandbox-admin")}, QStringLiteral("sandbox-admin"));
+    QStringListModel contexts({QStringLiteral("sandbox-admin")});
+    window.setContextModel(&contexts);
+    window.setCurrentContext(QStringLiteral("sandbox-admin"));
     window.setNamespaces({QStringLiteral("default"), QStringLiteral("kube-system")});
     QVERIFY(window.setCurrentNamespace(QStringLiteral("default")));
     ResourceBrowser browser(&window, connection.get(), &discovery, &registry, QStringLiteral("sandbox-admin"));

@@ -72,6 +72,12 @@ void tst_SessionController::opensCurrentContextAndListsNamespaces()
     auto *contexts = window.findChild<QComboBox *>(QStringLiteral("contextSelector"));
     QCOMPARE(contexts->count(), 3);
     QCOMPARE(contexts->currentText(), QStringLiteral("sandbox-admin"));
+    // The selector's tooltip names the cluster, user and namespace of each context.
+    const QString tip
+        = contexts->itemData(contexts->findText(QStringLiteral("sandbox-viewer")), Qt::ToolTipRole)
+              .toString();
+    QVERIFY2(tip.contains(QStringLiteral("viewer")) && tip.contains(QStringLiteral("default")),
+        qPrintable(tip));
     QTRY_COMPARE_WITH_TIMEOUT(
         window.connectionState(), MainWindow::ConnectionState::Connected, 10000);
     auto *label = window.findChild<QLabel *>(QStringLiteral("connectionState"));

@@ -196,12 +196,17 @@ void MainWindow::showResourceTable(bool show)
     m_tableStack->setCurrentWidget(show ? static_cast<QWidget *>(m_resourceTable) : m_tableEmpty);
 }
 
-void MainWindow::setContexts(const QStringList &names, const QString &current)
+void MainWindow::setContextModel(QAbstractItemModel *model)
 {
     const QSignalBlocker blocker(m_contextBox);
-    m_contextBox->clear();
-    m_contextBox->addItems(names);
-    m_contextBox->setCurrentIndex(names.indexOf(current));
+    m_contextBox->setModel(model);
+    m_contextBox->setCurrentIndex(-1);
+}
+
+void MainWindow::setCurrentContext(const QString &name)
+{
+    const QSignalBlocker blocker(m_contextBox);
+    m_contextBox->setCurrentIndex(m_contextBox->findText(name));
 }
 
 QString MainWindow::currentContext() const

@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+class QAbstractItemModel;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -33,8 +34,11 @@ public:
     explicit MainWindow(QSettings *settings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// MainWindow::setContexts lists the kubeconfig's contexts and selects `current`.
-    void setContexts(const QStringList &names, const QString &current);
+    /// MainWindow::setContextModel lists the contexts of `model` (not owned; its display text is
+    /// the context name) in the context selector.
+    void setContextModel(QAbstractItemModel *model);
+    /// MainWindow::setCurrentContext selects `name` in the context selector without signalling.
+    void setCurrentContext(const QString &name);
     QString currentContext() const;
 
     /// MainWindow::setNamespaces lists the cluster's namespaces, keeping the current choice.

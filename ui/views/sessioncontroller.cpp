@@ -3,7 +3,12 @@
 #include "sessioncontroller.h"
 
 #include "mainwindow.h"
+#include "models/contextlistmodel.h"
+#include "resourcebrowser.h"
 
+#include "cache/connectionlistwatcher.h"
+#include "cache/resourcecacheregistry.h"
+#include "discovery/discovery.h"
 #include "session/clustersession.h"
 
 namespace Qluster::Ui {
@@ -29,7 +34,9 @@ SessionController::SessionController(ClusterSession *session, MainWindow *window
     : QObject(parent)
     , m_session(session)
     , m_window(window)
+    , m_contexts(new ContextListModel(this))
 {
+    m_window->setContextModel(m_contexts);
     connect(m_window, &MainWindow::contextChanged, this, [this](const QString &context) {
         if (Result<void> switched = m_session->switchContext(context); !switched)
             m_window->showMessage(
@@ -50,6 +57,9 @@ SessionController::SessionController(ClusterSession *session, MainWindow *window
         });
     connect(m_session, &ClusterSession::connectionChanged, this, [this](Connection *connection) {
         m_window->setInsecureWarning(connection && connection->isInsecure());
+        detach();
+        if (connection)
+            attach(connection);
     });
     connect(m_session, &ClusterSession::namespacesChanged, this, [this](const QStringList &names) {
         m_window->setNamespaces(names);
@@ -60,6 +70,35 @@ SessionController::SessionController(ClusterSession *session, MainWindow *window
     });
     connect(m_session, &ClusterSession::namespaceChanged, this,
         [this](const QString &namespaceName) { m_window->setCurrentNamespace(namespaceName); });
+}
+
+SessionController::~SessionController()
+{
+    detach();
+}
+
+void SessionController::attach(Connection *connection)
+{
+    m_discovery = std::make_unique<Discovery>(connection, m_discoveryCache);
+    connect(m_discovery.get(), &Discovery::refreshFailed, this, [this](const Error &error) {
+        m_window->showMessage(tr("Reading the API resources failed: %1").arg(error.toString()));
+    });
+    m_registry = std::make_unique<ResourceCacheRegistry>([connection](const CacheKey &key) {
+        return std::make_unique<ConnectionListWatcher>(connection, key);
+    });
+    m_browser = std::make_unique<ResourceBrowser>(
+        m_window, connection, m_discovery.get(), m_registry.get(), m_session->contextName());
+    m_discovery->loadCache();
+    m_discovery->refresh();
+}
+
+void SessionController::detach()
+{
+    m_browser.reset();
+    m_registry.reset();
+    m_discovery.reset();
+    m_window->showResourceTree(false);
+    m_window->showResourceTable(false);
 }
 
 void SessionController::start(const AppOptions &options)
@@ -84,13 +123,13 @@ void SessionController::start(const AppOptions &options)
         m_window->setConnectionState(MainWindow::ConnectionState::Disconnected);
         return;
     }
-    m_window->setContexts(contexts, context);
+    m_window->setCurrentContext(context);
     m_session->open(context, options.namespaceName);
 }
 
 void SessionController::showKubeconfigError(const QString &message)
 {
-    m_window->setContexts({}, QString());
+    m_contexts->setKubeconfig(Kubeconfig());
     m_window->setConnectionState(MainWindow::ConnectionState::Failed, message);
 }
 
@@ -99,7 +138,9 @@ void SessionController::refreshContexts()
     QString current = m_session->contextName();
     if (current.isEmpty())
         current = m_session->kubeconfig().currentContext();
-    m_window->setContexts(m_session->contextNames(), current);
+    m_contexts->setKubeconfig(m_session->kubeconfig());
+    m_contexts->setCurrentContext(current);
+    m_window->setCurrentContext(current);
 }
 
 } // namespace Qluster::Ui
