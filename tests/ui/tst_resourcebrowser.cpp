@@ -127,6 +127,20 @@ void tst_ResourceBrowser::selectKindShowsRowsAndOverview()
     QVERIFY(text.contains(QLatin1String("Conditions")));
     QCOMPARE(overview->object().value(QStringLiteral("spec")).toObject().value(QStringLiteral("containers")).toArray().size(), 1);
 
+    // A label selector narrows the rows; a malformed one is refused with a reason, rows unchanged.
+    auto bad = browser.setLabelSelector(QStringLiteral("app in (web"));
+    QVERIFY(!bad);
+    QVERIFY(!bad.error().message.isEmpty());
+    QCOMPARE(table->model()->rowCount(), 3);
+    auto good = browser.setLabelSelector(QStringLiteral("app=web"));
+    if (!good)
+        QFAIL(qPrintable(good.error().toString()));
+    QCOMPARE(browser.tableModel()->cache()->key().labelSelector, QStringLiteral("app=web"));
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 1, 10000);
+    QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("web-1"));
+    QVERIFY(browser.setLabelSelector(QString()).has_value());
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 3, 10000);
+
     // Another namespace: the table follows.
     QVERIFY(window.setCurrentNamespace(QStringLiteral("kube-system")));
     QCOMPARE(browser.tableModel()->cache()->key().namespaceName, QStringLiteral("kube-system"));

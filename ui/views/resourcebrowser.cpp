@@ -14,6 +14,7 @@
 #include "models/resourcetreemodel.h"
 #include "models/resourcetreeproxymodel.h"
 #include "net/connection.h"
+#include "sandbox/labelselector.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -108,7 +109,7 @@ void ResourceBrowser::open(const Gvr &gvr)
     m_gvr = gvr;
     m_namespaced = resource ? resource->namespaced : true;
     const QString ns = m_namespaced ? m_window->currentNamespace() : QString();
-    const CacheKey key{m_context, gvr, ns, QString(), QString()};
+    const CacheKey key{m_context, gvr, ns, m_labelSelector, QString()};
     std::shared_ptr<ResourceCache> cache = m_registry->acquire(key);
     // The cache's sync state goes to the status bar: listing, live, or reconnecting after an error.
     connect(cache.get(), &ResourceCache::syncStateChanged, this,
@@ -148,6 +149,19 @@ void ResourceBrowser::open(const Gvr &gvr)
     m_window->showResourceTable(true);
     ++m_fetchGeneration;
     m_overview->setMessage(tr("Select an object in the table to see it here."));
+}
+
+Result<void> ResourceBrowser::setLabelSelector(const QString &selector)
+{
+    const QString trimmed = selector.trimmed();
+    auto parsed = LabelSelector::parse(trimmed);
+    if (!parsed)
+        return fail(parsed.error());
+    if (trimmed == m_labelSelector)
+        return {};
+    m_labelSelector = trimmed;
+    reopen();
+    return {};
 }
 
 void ResourceBrowser::tableCurrentChanged()

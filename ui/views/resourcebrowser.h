@@ -3,6 +3,7 @@
 #pragma once
 
 #include "api/gvr.h"
+#include "util/result.h"
 
 #include <QObject>
 #include <QPointer>
@@ -41,6 +42,10 @@ public:
 
     /// ResourceBrowser::open shows the objects of gvr in the table (in the current namespace).
     void open(const Gvr &gvr);
+    /// ResourceBrowser::setLabelSelector narrows the table to objects matching selector (kubectl's
+    /// -l syntax, checked before it is sent; the error says what is wrong); empty shows all.
+    Result<void> setLabelSelector(const QString &selector);
+    QString labelSelector() const { return m_labelSelector; }
     /// ResourceBrowser::currentGvr is the resource the table shows (empty when none).
     Gvr currentGvr() const { return m_gvr; }
     ResourceTableModel *tableModel() const { return m_tableModel; }
@@ -67,6 +72,7 @@ private:
     ResourceTableProxyModel *m_tableProxy = nullptr; // owned (child)
     ObjectOverview *m_overview = nullptr;            // owned by the detail tabs
     Gvr m_gvr;
+    QString m_labelSelector;
     bool m_namespaced = true;
     quint64 m_fetchGeneration = 0;
 };
