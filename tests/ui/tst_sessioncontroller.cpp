@@ -2,18 +2,24 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "../integration/sandboxfixture.h"
 
+#include "editor/yamleditor.h"
 #include "session/clustersession.h"
 #include "views/emptystate.h"
 #include "views/mainwindow.h"
+#include "views/resourcebrowser.h"
 #include "views/sessioncontroller.h"
 
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QTableView>
 #include <QTest>
+#include <QTreeView>
 
 using namespace Qluster;
 using namespace Qluster::Ui;
@@ -27,6 +33,7 @@ private Q_SLOTS:
     void switchingInToolbarWritesKubeconfig();
     void kubeconfigErrorShownWithRetry();
     void noContextsSaysWhatToDo();
+    void browsesPodsOfTheConnectedContext();
 
 private:
     QString writeFile(const QString &name, const QByteArray &contents) const;
@@ -173,6 +180,65 @@ void tst_SessionController::noContextsSaysWhatToDo()
     QVERIFY(state);
     QVERIFY(state->hint().contains(path));
     QVERIFY(state->hint().contains(QStringLiteral("--demo")));
+}
+
+void tst_SessionController::browsesPodsOfTheConnectedContext()
+{
+    SandboxFixture fixture;
+    QVERIFY2(fixture.error().isEmpty(), qPrintable(fixture.error()));
+    QJsonObject web = makePod(QStringLiteral("default"), QStringLiteral("web-1"));
+    QJsonObject labels {{QStringLiteral("app"), QStringLiteral("web")}};
+    QJsonObject meta = web.value(QStringLiteral("metadata")).toObject();
+    meta.insert(QStringLiteral("labels"), labels);
+    web.insert(QStringLiteral("metadata"), meta);
+    QVERIFY(!fixture.create(web).isEmpty());
+    QVERIFY(!fixture.create(makePod(QStringLiteral("default"), QStringLiteral("db-1"))).isEmpty());
+
+    MainWindow window(m_settings.get());
+    ClusterSession session;
+    SessionController controller(&session, &window);
+    controller.setDiscoveryCacheDirectory(m_dir->filePath(QStringLiteral("discovery")));
+    QVERIFY(session.loadKubeconfig(fixture.kubeconfig()).has_value());
+    controller.start(AppOptions {});
+    window.show();
+
+    // Once connected, the tree appears and Pods open by default, as in k9s.
+    QTRY_VERIFY_WITH_TIMEOUT(controller.browser() != nullptr, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.resourceTree()->isVisible(), 10000);
+    QTableView *table = window.resourceTable();
+    QTRY_VERIFY_WITH_TIMEOUT(table->isVisible(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 2, 10000);
+    QCOMPARE(controller.browser()->currentGvr().resource, QStringLiteral("pods"));
+
+    // The row filter narrows the rows; an invalid label selector says why, a valid one applies.
+    QTest::keyClicks(window.rowFilter(), QStringLiteral("web"));
+    QTRY_COMPARE(table->model()->rowCount(), 1);
+    window.rowFilter()->clear();
+    QTRY_COMPARE(table->model()->rowCount(), 2);
+    auto *error = window.findChild<QLabel *>(QStringLiteral("labelSelectorError"));
+    QTest::keyClicks(window.labelSelector(), QStringLiteral("app in (web"));
+    QTest::keyClick(window.labelSelector(), Qt::Key_Return);
+    QVERIFY(error->isVisible());
+    QVERIFY(!error->text().isEmpty());
+    window.labelSelector()->clear();
+    QTest::keyClicks(window.labelSelector(), QStringLiteral("app=web"));
+    QTest::keyClick(window.labelSelector(), Qt::Key_Return);
+    QVERIFY(!error->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 1, 10000);
+
+    // Selecting the row shows the object as YAML, without managedFields (like kubectl -o yaml).
+    table->setCurrentIndex(table->model()->index(0, 0));
+    YamlEditor *yaml = controller.browser()->yamlView();
+    QTRY_VERIFY_WITH_TIMEOUT(yaml->toPlainText().contains(QStringLiteral("name: web-1")), 10000);
+    QVERIFY(yaml->toPlainText().contains(QStringLiteral("kind: Pod")));
+    QVERIFY(yaml->isReadOnly());
+    QVERIFY(!yaml->toPlainText().contains(QStringLiteral("managedFields")));
+
+    // Switching the context drops this browser and builds one for the new connection.
+    QPointer<ResourceBrowser> first = controller.browser();
+    QVERIFY(session.switchContext(QStringLiteral("sandbox-token")).has_value());
+    QVERIFY(first.isNull());
+    QTRY_VERIFY_WITH_TIMEOUT(controller.browser() != nullptr, 10000);
 }
 
 QTEST_MAIN(tst_SessionController)

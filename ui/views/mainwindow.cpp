@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -162,15 +163,37 @@ QWidget *MainWindow::createTablePane()
         tr("Pick a context in the toolbar, then choose a kind such as Pods in the tree on the left "
            "to list its objects here. No cluster? Start Qluster with --demo."),
         m_tableStack);
-    m_resourceTable = new QTableView(m_tableStack);
+    m_tablePage = new QWidget(m_tableStack);
+    m_rowFilter = new QLineEdit(m_tablePage);
+    m_rowFilter->setObjectName(QStringLiteral("rowFilter"));
+    m_rowFilter->setPlaceholderText(tr("Filter rows"));
+    m_rowFilter->setClearButtonEnabled(true);
+    m_labelSelector = new QLineEdit(m_tablePage);
+    m_labelSelector->setObjectName(QStringLiteral("labelSelector"));
+    m_labelSelector->setPlaceholderText(tr("Label selector, e.g. app=web,tier notin (db)"));
+    m_labelSelector->setClearButtonEnabled(true);
+    m_labelSelectorError = new QLabel(m_tablePage);
+    m_labelSelectorError->setObjectName(QStringLiteral("labelSelectorError"));
+    m_labelSelectorError->setStyleSheet(QStringLiteral("QLabel { color: #dc2626; }"));
+    m_labelSelectorError->setWordWrap(true);
+    m_labelSelectorError->hide();
+    m_resourceTable = new QTableView(m_tablePage);
     m_resourceTable->setObjectName(QStringLiteral("resourceTable"));
     m_resourceTable->setSortingEnabled(true);
     m_resourceTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_resourceTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_resourceTable->verticalHeader()->hide();
     m_resourceTable->horizontalHeader()->setStretchLastSection(true);
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_rowFilter, 1);
+    filters->addWidget(m_labelSelector, 1);
+    auto *layout = new QVBoxLayout(m_tablePage);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(filters);
+    layout->addWidget(m_labelSelectorError);
+    layout->addWidget(m_resourceTable);
     m_tableStack->addWidget(m_tableEmpty);
-    m_tableStack->addWidget(m_resourceTable);
+    m_tableStack->addWidget(m_tablePage);
     return m_tableStack;
 }
 
@@ -193,7 +216,15 @@ void MainWindow::showResourceTree(bool show)
 
 void MainWindow::showResourceTable(bool show)
 {
-    m_tableStack->setCurrentWidget(show ? static_cast<QWidget *>(m_resourceTable) : m_tableEmpty);
+    m_tableStack->setCurrentWidget(show ? m_tablePage : static_cast<QWidget *>(m_tableEmpty));
+}
+
+void MainWindow::setLabelSelectorError(const QString &error)
+{
+    m_labelSelectorError->setText(error);
+    m_labelSelectorError->setVisible(!error.isEmpty());
+    m_labelSelector->setStyleSheet(
+        error.isEmpty() ? QString() : QStringLiteral("QLineEdit { border: 1px solid #dc2626; }"));
 }
 
 void MainWindow::setContextModel(QAbstractItemModel *model)

@@ -59,6 +59,13 @@ public:
 
     QTreeView *resourceTree() const { return m_resourceTree; }
     QTableView *resourceTable() const { return m_resourceTable; }
+    /// MainWindow::rowFilter is the free-text filter above the table.
+    QLineEdit *rowFilter() const { return m_rowFilter; }
+    /// MainWindow::labelSelector is the label-selector box above the table.
+    QLineEdit *labelSelector() const { return m_labelSelector; }
+    /// MainWindow::setLabelSelectorError shows why the label selector is invalid (empty: it is
+    /// fine).
+    void setLabelSelectorError(const QString &error);
     QTabWidget *detailTabs() const { return m_detailTabs; }
 
     /// MainWindow::setInsecureWarning shows a persistent warning that TLS verification is off.
@@ -101,6 +108,10 @@ private:
     QTreeView *m_resourceTree = nullptr;
     QStackedWidget *m_tableStack = nullptr;
     EmptyState *m_tableEmpty = nullptr;
+    QWidget *m_tablePage = nullptr;
+    QLineEdit *m_rowFilter = nullptr;
+    QLineEdit *m_labelSelector = nullptr;
+    QLabel *m_labelSelectorError = nullptr;
     QTableView *m_resourceTable = nullptr;
     QTabWidget *m_detailTabs = nullptr;
     QSplitter *m_splitter = nullptr;

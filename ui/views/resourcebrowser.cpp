@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "resourcebrowser.h"
 
+#include "edit/yamljson.h"
+#include "editor/yamleditor.h"
+
 #include "mainwindow.h"
 #include "objectoverview.h"
 
@@ -27,8 +30,21 @@
 
 namespace Qluster::Ui {
 
+namespace {
+const Gvr kPods {QString(), QStringLiteral("v1"), QStringLiteral("pods")};
+
+// Like `kubectl get -o yaml`, the YAML view leaves out managedFields (--show-managed-fields).
+QJsonObject withoutManagedFields(QJsonObject object)
+{
+    QJsonObject metadata = object.value(QStringLiteral("metadata")).toObject();
+    metadata.remove(QStringLiteral("managedFields"));
+    object.insert(QStringLiteral("metadata"), metadata);
+    return object;
+}
+} // namespace
+
 ResourceBrowser::ResourceBrowser(MainWindow *window, Connection *connection, Discovery *discovery,
-                                 ResourceCacheRegistry *registry, const QString &context, QObject *parent)
+    ResourceCacheRegistry *registry, const QString &context, QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_connection(connection)
@@ -44,17 +60,12 @@ ResourceBrowser::ResourceBrowser(MainWindow *window, Connection *connection, Dis
     tree->setHeaderHidden(true);
     window->showResourceTree(!discovery->snapshot().isEmpty());
     connect(discovery, &Discovery::snapshotChanged, this, [this] {
-        const Gvr current = m_gvr;
         m_treeModel->setSnapshot(m_discovery->snapshot());
         m_window->showResourceTree(!m_discovery->snapshot().isEmpty());
-        if (!current.resource.isEmpty()) {
-            const QModelIndex source = m_treeModel->indexOf(current);
-            if (source.isValid())
-                m_window->resourceTree()->setCurrentIndex(m_treeProxy->mapFromSource(source));
-        }
+        selectInTree(m_gvr.resource.isEmpty() ? kPods : m_gvr);
     });
     connect(tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &ResourceBrowser::treeCurrentChanged);
+        &ResourceBrowser::treeCurrentChanged);
     if (auto *filter = window->findChild<QLineEdit *>(QStringLiteral("resourceFilter"))) {
         connect(filter, &QLineEdit::textChanged, this, [this](const QString &text) {
             m_treeProxy->setFilterText(text);
@@ -63,6 +74,10 @@ ResourceBrowser::ResourceBrowser(MainWindow *window, Connection *connection, Dis
         });
     }
     connect(window, &MainWindow::namespaceChanged, this, &ResourceBrowser::reopen);
+    connect(window->labelSelector(), &QLineEdit::editingFinished, this, [this] {
+        const Result<void> applied = setLabelSelector(m_window->labelSelector()->text());
+        m_window->setLabelSelectorError(applied ? QString() : applied.error().toString());
+    });
 
     m_tableProxy = new ResourceTableProxyModel(this);
     QTableView *table = window->resourceTable();
@@ -72,19 +87,45 @@ ResourceBrowser::ResourceBrowser(MainWindow *window, Connection *connection, Dis
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setSelectionMode(QAbstractItemView::SingleSelection);
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &ResourceBrowser::tableCurrentChanged);
+        &ResourceBrowser::tableCurrentChanged);
+    m_tableProxy->setFilterText(window->rowFilter()->text());
+    connect(window->rowFilter(), &QLineEdit::textChanged, m_tableProxy,
+        &ResourceTableProxyModel::setFilterText);
 
-    // The Overview tab shows the selected object.
+    // The Overview and YAML tabs show the selected object.
     QTabWidget *tabs = window->detailTabs();
     m_overview = new ObjectOverview(tabs);
     m_overview->setMessage(tr("Select an object in the table to see it here."));
-    QWidget *old = tabs->widget(0);
-    const QString title = tabs->tabText(0);
-    tabs->removeTab(0);
-    tabs->insertTab(0, m_overview, title.isEmpty() ? tr("Overview") : title);
+    replaceTab(tabs, 0, m_overview);
+    m_yaml = new YamlEditor(tabs);
+    m_yaml->setObjectName(QStringLiteral("objectYaml"));
+    m_yaml->setReadOnly(true);
+    replaceTab(tabs, 1, m_yaml);
     tabs->setCurrentIndex(0);
+
+    selectInTree(kPods); // what k9s and kubectl users look at first
+}
+
+void ResourceBrowser::replaceTab(QTabWidget *tabs, int index, QWidget *page)
+{
+    QWidget *old = tabs->widget(index);
+    const QString title = tabs->tabText(index);
+    tabs->removeTab(index);
+    tabs->insertTab(index, page, title);
     if (old)
         old->deleteLater();
+}
+
+void ResourceBrowser::selectInTree(const Gvr &gvr)
+{
+    if (gvr.resource.isEmpty())
+        return;
+    const QModelIndex source = m_treeModel->indexOf(gvr);
+    if (!source.isValid())
+        return;
+    const QModelIndex index = m_treeProxy->mapFromSource(source);
+    m_window->resourceTree()->expand(index.parent());
+    m_window->resourceTree()->setCurrentIndex(index);
 }
 
 ResourceBrowser::~ResourceBrowser() = default;
@@ -109,28 +150,29 @@ void ResourceBrowser::open(const Gvr &gvr)
     m_gvr = gvr;
     m_namespaced = resource ? resource->namespaced : true;
     const QString ns = m_namespaced ? m_window->currentNamespace() : QString();
-    const CacheKey key{m_context, gvr, ns, m_labelSelector, QString()};
+    const CacheKey key {m_context, gvr, ns, m_labelSelector, QString()};
     std::shared_ptr<ResourceCache> cache = m_registry->acquire(key);
     // The cache's sync state goes to the status bar: listing, live, or reconnecting after an error.
     connect(cache.get(), &ResourceCache::syncStateChanged, this,
-            [this, raw = cache.get()](ResourceCache::SyncState state) {
-                if (!m_tableModel || m_tableModel->cache().get() != raw)
-                    return;
-                switch (state) {
-                case ResourceCache::SyncState::Listing:
-                    m_window->statusBar()->showMessage(tr("Listing %1…").arg(raw->key().gvr.resource));
-                    break;
-                case ResourceCache::SyncState::Watching:
-                    m_window->statusBar()->clearMessage();
-                    break;
-                case ResourceCache::SyncState::Backoff:
-                    m_window->statusBar()->showMessage(
-                        tr("Reconnecting to %1: %2").arg(raw->key().gvr.resource, raw->lastError().toString()));
-                    break;
-                case ResourceCache::SyncState::Stopped:
-                    break;
-                }
-            });
+        [this, raw = cache.get()](ResourceCache::SyncState state) {
+            if (!m_tableModel || m_tableModel->cache().get() != raw)
+                return;
+            switch (state) {
+            case ResourceCache::SyncState::Listing:
+                m_window->statusBar()->showMessage(tr("Listing %1…").arg(raw->key().gvr.resource));
+                break;
+            case ResourceCache::SyncState::Watching:
+                m_window->statusBar()->clearMessage();
+                break;
+            case ResourceCache::SyncState::Backoff:
+                m_window->statusBar()->showMessage(
+                    tr("Reconnecting to %1: %2")
+                        .arg(raw->key().gvr.resource, raw->lastError().toString()));
+                break;
+            case ResourceCache::SyncState::Stopped:
+                break;
+            }
+        });
     auto *model = new ResourceTableModel(cache, m_namespaced && ns.isEmpty(), this);
     m_tableProxy->setSourceModel(model);
     if (m_tableModel)
@@ -139,8 +181,10 @@ void ResourceBrowser::open(const Gvr &gvr)
     QTableView *table = m_window->resourceTable();
     const auto hideWide = [this, table] {
         for (int c = 0; c < m_tableModel->columnCount(); ++c) {
-            const int priority = m_tableModel->headerData(c, Qt::Horizontal,
-                                                          ResourceTableModel::ColumnPriorityRole).toInt();
+            const int priority
+                = m_tableModel->headerData(
+                                  c, Qt::Horizontal, ResourceTableModel::ColumnPriorityRole)
+                      .toInt();
             table->setColumnHidden(c, priority > 0);
         }
     };
@@ -149,6 +193,7 @@ void ResourceBrowser::open(const Gvr &gvr)
     m_window->showResourceTable(true);
     ++m_fetchGeneration;
     m_overview->setMessage(tr("Select an object in the table to see it here."));
+    m_yaml->clear();
 }
 
 Result<void> ResourceBrowser::setLabelSelector(const QString &selector)
@@ -174,17 +219,18 @@ void ResourceBrowser::tableCurrentChanged()
     m_overview->setMessage(tr("Loading %1…").arg(name));
     const quint64 generation = ++m_fetchGeneration;
     m_connection->send(ApiRequest::get(m_gvr, ns, name), this,
-                       [this, generation](const Result<ApiResponse> &result) {
-                           if (generation != m_fetchGeneration)
-                               return;
-                           if (!result) {
-                               m_overview->setMessage(result.error().toString());
-                               return;
-                           }
-                           const QJsonObject object = QJsonDocument::fromJson(result->body).object();
-                           m_overview->setObject(object);
-                           Q_EMIT objectLoaded();
-                       });
+        [this, generation](const Result<ApiResponse> &result) {
+            if (generation != m_fetchGeneration)
+                return;
+            if (!result) {
+                m_overview->setMessage(result.error().toString());
+                return;
+            }
+            const QJsonObject object = QJsonDocument::fromJson(result->body).object();
+            m_overview->setObject(object);
+            m_yaml->setPlainText(QString::fromUtf8(jsonToYaml(withoutManagedFields(object))));
+            Q_EMIT objectLoaded();
+        });
 }
 
 } // namespace Qluster::Ui

@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QPointer>
 
+class QTabWidget;
+
 #include <memory>
 
 namespace Qluster {
@@ -21,6 +23,7 @@ namespace Qluster::Ui {
 
 class MainWindow;
 class ObjectOverview;
+class YamlEditor;
 class ResourceTableModel;
 class ResourceTableProxyModel;
 class ResourceTreeModel;
@@ -37,7 +40,7 @@ public:
     /// ResourceBrowser wires window (not owned) to connection, discovery and registry (not
     /// owned; all must outlive it); context names the caches it acquires.
     ResourceBrowser(MainWindow *window, Connection *connection, Discovery *discovery,
-                    ResourceCacheRegistry *registry, const QString &context, QObject *parent = nullptr);
+        ResourceCacheRegistry *registry, const QString &context, QObject *parent = nullptr);
     ~ResourceBrowser() override;
 
     /// ResourceBrowser::open shows the objects of gvr in the table (in the current namespace).
@@ -51,26 +54,30 @@ public:
     ResourceTableModel *tableModel() const { return m_tableModel; }
     ResourceTreeModel *treeModel() const { return m_treeModel; }
     ObjectOverview *overview() const { return m_overview; }
+    YamlEditor *yamlView() const { return m_yaml; }
 
 Q_SIGNALS:
     /// objectLoaded is emitted when the Overview shows a freshly fetched object.
     void objectLoaded();
 
 private:
+    static void replaceTab(QTabWidget *tabs, int index, QWidget *page);
+    void selectInTree(const Gvr &gvr);
     void treeCurrentChanged();
     void tableCurrentChanged();
     void reopen();
 
-    MainWindow *m_window;                 // not owned
-    QPointer<Connection> m_connection;    // not owned
-    Discovery *m_discovery;               // not owned
-    ResourceCacheRegistry *m_registry;    // not owned
+    MainWindow *m_window; // not owned
+    QPointer<Connection> m_connection; // not owned
+    Discovery *m_discovery; // not owned
+    ResourceCacheRegistry *m_registry; // not owned
     QString m_context;
-    ResourceTreeModel *m_treeModel = nullptr;        // owned (child)
-    ResourceTreeProxyModel *m_treeProxy = nullptr;   // owned (child)
-    ResourceTableModel *m_tableModel = nullptr;      // owned (child), replaced per kind
+    ResourceTreeModel *m_treeModel = nullptr; // owned (child)
+    ResourceTreeProxyModel *m_treeProxy = nullptr; // owned (child)
+    ResourceTableModel *m_tableModel = nullptr; // owned (child), replaced per kind
     ResourceTableProxyModel *m_tableProxy = nullptr; // owned (child)
-    ObjectOverview *m_overview = nullptr;            // owned by the detail tabs
+    ObjectOverview *m_overview = nullptr; // owned by the detail tabs
+    YamlEditor *m_yaml = nullptr; // owned by the detail tabs
     Gvr m_gvr;
     QString m_labelSelector;
     bool m_namespaced = true;
