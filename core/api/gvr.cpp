@@ -26,8 +26,8 @@ Gvk Gvk::fromApiVersion(const QString &apiVersion, const QString &kind)
 {
     const qsizetype slash = apiVersion.indexOf(QLatin1Char('/'));
     if (slash < 0)
-        return Gvk{QString(), apiVersion, kind};
-    return Gvk{apiVersion.left(slash), apiVersion.mid(slash + 1), kind};
+        return Gvk {QString(), apiVersion, kind};
+    return Gvk {apiVersion.left(slash), apiVersion.mid(slash + 1), kind};
 }
 
 } // namespace Qluster

@@ -39,7 +39,8 @@ struct Gvk
     QString kind;
 
     QString groupVersion() const;
-    /// Gvk::fromApiVersion splits an object's apiVersion ("apps/v1" or "v1") and pairs it with kind.
+    /// Gvk::fromApiVersion splits an object's apiVersion ("apps/v1" or "v1") and pairs it with
+    /// kind.
     static Gvk fromApiVersion(const QString &apiVersion, const QString &kind);
 
     friend bool operator==(const Gvk &, const Gvk &) = default;

@@ -9,10 +9,11 @@
 namespace Qluster {
 
 namespace {
-QString tr(const char *text)
+// The translation context of the command line's texts (lupdate reads CommandLineText::tr calls).
+class CommandLineText
 {
-    return QCoreApplication::translate("Qluster::CommandLine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+};
 } // namespace
 
 bool isValidNamespaceName(const QString &name)
@@ -24,30 +25,32 @@ bool isValidNamespaceName(const QString &name)
 Result<CommandLine> parseCommandLine(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Qluster: a desktop explorer for Kubernetes clusters."));
+    parser.setApplicationDescription(
+        CommandLineText::tr("Qluster: a desktop explorer for Kubernetes clusters."));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
 
     const QCommandLineOption kubeconfig(QStringLiteral("kubeconfig"),
-                                        tr("Read this kubeconfig file instead of KUBECONFIG or "
-                                           "~/.kube/config."),
-                                        tr("file"));
+        CommandLineText::tr("Read this kubeconfig file instead of KUBECONFIG or "
+                            "~/.kube/config."),
+        CommandLineText::tr("file"));
     const QCommandLineOption context(QStringLiteral("context"),
-                                     tr("Open this kubeconfig context instead of the current one."),
-                                     tr("name"));
+        CommandLineText::tr("Open this kubeconfig context instead of the current one."),
+        CommandLineText::tr("name"));
     const QCommandLineOption namespaceOption({QStringLiteral("n"), QStringLiteral("namespace")},
-                                             tr("Show this namespace instead of the context's."),
-                                             tr("name"));
+        CommandLineText::tr("Show this namespace instead of the context's."),
+        CommandLineText::tr("name"));
     const QCommandLineOption demo(QStringLiteral("demo"),
-                                  tr("Open the built-in sandbox cluster (no kubeconfig needed)."));
+        CommandLineText::tr("Open the built-in sandbox cluster (no kubeconfig needed)."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  tr("Show this help and exit."));
-    const QCommandLineOption version(QStringLiteral("version"), tr("Show the version and exit."));
+        CommandLineText::tr("Show this help and exit."));
+    const QCommandLineOption version(
+        QStringLiteral("version"), CommandLineText::tr("Show the version and exit."));
     parser.addOptions({kubeconfig, context, namespaceOption, demo, help, version});
 
     if (!parser.parse(arguments))
         return fail(Error::invalid(parser.errorText()));
     if (!parser.positionalArguments().isEmpty()) {
-        return fail(Error::invalid(tr("Unexpected argument '%1'; see --help.")
+        return fail(Error::invalid(CommandLineText::tr("Unexpected argument '%1'; see --help.")
                                        .arg(parser.positionalArguments().constFirst())));
     }
 
@@ -70,18 +73,19 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
     options.demo = parser.isSet(demo);
 
     if (parser.isSet(kubeconfig) && options.kubeconfig.isEmpty())
-        return fail(Error::invalid(tr("--kubeconfig needs a file name.")));
+        return fail(Error::invalid(CommandLineText::tr("--kubeconfig needs a file name.")));
     if (parser.isSet(context) && options.context.isEmpty())
-        return fail(Error::invalid(tr("--context needs a context name.")));
+        return fail(Error::invalid(CommandLineText::tr("--context needs a context name.")));
     if (parser.isSet(namespaceOption) && !isValidNamespaceName(options.namespaceName)) {
-        return fail(Error::invalid(
-            tr("--namespace '%1' is not a valid namespace name (lower-case letters, digits and '-', "
-               "at most 63 characters).")
-                .arg(options.namespaceName)));
+        return fail(Error::invalid(CommandLineText::tr(
+            "--namespace '%1' is not a valid namespace name (lower-case letters, digits and '-', "
+            "at most 63 characters).")
+                                       .arg(options.namespaceName)));
     }
     if (options.demo && !options.kubeconfig.isEmpty())
-        return fail(Error::invalid(tr("--demo opens the built-in sandbox; it cannot be combined "
-                                      "with --kubeconfig.")));
+        return fail(Error::invalid(
+            CommandLineText::tr("--demo opens the built-in sandbox; it cannot be combined "
+                                "with --kubeconfig.")));
     return result;
 }
 

@@ -37,8 +37,11 @@ public:
     /// lists, every key of a free-form map, and empty objects. List kinds come from meta.
     static FieldSet fromObject(const QJsonObject &object, const PatchMetaLookup &meta);
 
+    /// FieldSet::isEmpty is true when the set has no member.
     bool isEmpty() const { return !m_root.member && m_root.children.isEmpty(); }
+    /// FieldSet::contains is true when path itself is a member.
     bool contains(const FieldPath &path) const;
+    /// FieldSet::insert makes path a member (its parents become nodes, not members).
     void insert(const FieldPath &path);
     /// FieldSet::members lists every path in the set, parents before children.
     QList<FieldPath> members() const;
@@ -47,14 +50,18 @@ public:
     /// FieldSet::hasMemberAtOrBelow is true when path or any path under it is a member.
     bool hasMemberAtOrBelow(const FieldPath &path) const;
 
+    /// FieldSet::united is the union of both sets.
     FieldSet united(const FieldSet &other) const;
+    /// FieldSet::subtracted is this set without the members of other.
     FieldSet subtracted(const FieldSet &other) const;
+    /// FieldSet::intersected is the members both sets have.
     FieldSet intersected(const FieldSet &other) const;
-    /// FieldSet::withoutTopLevel drops the given paths and everything under them.
+    /// FieldSet::without drops the given paths and everything under them.
     FieldSet without(const QList<FieldPath> &paths) const;
 
     friend bool operator==(const FieldSet &a, const FieldSet &b) { return a.toFieldsV1() == b.toFieldsV1(); }
 
+    /// FieldSet::Node is one path element of the set's tree.
     struct Node
     {
         bool member = false;
@@ -65,11 +72,13 @@ private:
     Node m_root;
 };
 
-/// FieldPathElements builds path elements for fieldsV1.
+/// FieldPathElement builds path elements for fieldsV1.
 namespace FieldPathElement {
+/// FieldPathElement::field is "f:" + name, an object field.
 QString field(const QString &name);
 /// FieldPathElement::key is "k:" + the key fields of element as compact JSON with sorted names.
 QString key(const QJsonObject &element, const QStringList &keyFields);
+/// FieldPathElement::value is "v:" + the value as compact JSON, an element of a set list.
 QString value(const QJsonValue &value);
 } // namespace FieldPathElement
 

@@ -29,6 +29,12 @@ FieldSet ownedFields(const QJsonObject &object, const PatchMetaLookup &meta, con
     QList<FieldPath> ignored = identityPaths();
     for (const QString &field : options.resetFields)
         ignored.append({QStringLiteral("f:") + field});
+    if (!options.onlyFields.isEmpty()) {
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            if (!options.onlyFields.contains(it.key()))
+                ignored.append({QStringLiteral("f:") + it.key()});
+        }
+    }
     return FieldSet::fromObject(object, meta).without(ignored);
 }
 
@@ -234,12 +240,41 @@ Result<QJsonObject> serverSideApply(const QJsonObject &live, const QJsonObject &
         return fail(parsed.error());
     QList<ManagedFieldsEntry> entries = *parsed;
 
+    // An object that predates field management (no managedFields at all) gets its existing
+    // fields assigned to "before-first-apply", as kube-apiserver does, so the first apply
+    // cannot silently overwrite values it did not set.
+    const FieldSet existing = ownedFields(live, meta, options);
+    if (entries.isEmpty() && !existing.isEmpty()) {
+        ManagedFieldsEntry before;
+        before.manager = QStringLiteral("before-first-apply");
+        before.operation = QStringLiteral("Update");
+        before.apiVersion = options.apiVersion;
+        before.time = timestamp(options);
+        before.fields = existing;
+        entries.append(before);
+    }
+
     QJsonObject applied = withoutNulls(appliedConfig).toObject();
     QJsonObject appliedMetadata = applied.value(QLatin1String("metadata")).toObject();
     appliedMetadata.remove(QStringLiteral("managedFields"));
     applied.insert(QStringLiteral("metadata"), appliedMetadata);
     for (const QString &field : options.resetFields)
         applied.remove(field);
+    if (!options.onlyFields.isEmpty()) {
+        // A subresource apply changes only its own fields; the rest of the body just names the object.
+        const QJsonObject identity{{QStringLiteral("name"), appliedMetadata.value(QLatin1String("name"))},
+                                   {QStringLiteral("namespace"), appliedMetadata.value(QLatin1String("namespace"))}};
+        for (const QString &key : applied.keys()) {
+            if (!options.onlyFields.contains(key) && key != QLatin1String("apiVersion") && key != QLatin1String("kind"))
+                applied.remove(key);
+        }
+        QJsonObject metadata;
+        for (auto it = identity.constBegin(); it != identity.constEnd(); ++it) {
+            if (it.value().isString())
+                metadata.insert(it.key(), it.value());
+        }
+        applied.insert(QStringLiteral("metadata"), metadata);
+    }
     const FieldSet appliedSet = ownedFields(applied, meta, options);
 
     int own = -1;

@@ -6,6 +6,7 @@
 //   auto meta = registry.patchMetaLookup(gvk);                 // sandbox/openapiregistry.h
 //   ApplyOptions o; o.fieldManager = "kubectl"; o.force = false; o.apiVersion = "apps/v1";
 //   o.now = QDateTime::currentDateTimeUtc(); o.resetFields = {"status"};  // main resource
+//   (for /status: o.subresource = "status"; o.onlyFields = {"status"}; o.resetFields = {})
 //   Result<QJsonObject> merged = serverSideApply(liveOrEmpty, appliedConfig, *meta, o);
 //     -> 409 Error (httpStatus, reason "Conflict", causes FieldManagerConflict) like the real
 //        server when other managers own fields with different values and force is false.
@@ -51,6 +52,9 @@ struct ApplyOptions
     QDateTime now;          ///< the entry's time (UTC); current time when invalid
     QString subresource;    ///< "status", "scale" or empty
     QStringList resetFields;///< top-level fields this endpoint ignores, e.g. {"status"}
+    /// Top-level fields this endpoint alone writes, e.g. {"status"} for the status subresource
+    /// (everything else in an applied configuration is ignored); empty for the main resource.
+    QStringList onlyFields;
 };
 
 /// serverSideApply merges an applied configuration into live (an empty object when creating)

@@ -63,9 +63,11 @@ qsizetype indexOf(const QJsonArray &list, const QJsonValue &id, const QString &m
     return -1;
 }
 
-// Orders a merged list like upstream's normalizeElementOrder: the elements named by the patch
-// (or its $setElementOrder list) keep the patch's order; the server-only elements keep their
-// live order and are interleaved by their live position; new elements sort after them.
+// Orders a merged list like upstream's normalizeElementOrder: the elements the patch names keep
+// the patch's order (or its $setElementOrder list's), the other elements keep their live order,
+// and the two are interleaved by live position. An element new to the list goes before the
+// live elements that follow it, so a new element of a plain patch lands at the front (as with
+// kube-apiserver); clients send $setElementOrder to choose a place.
 QJsonArray normalizeOrder(const QJsonArray &merged, const QJsonArray &order, const QJsonArray &live,
                           const QString &mergeKey)
 {
@@ -80,31 +82,36 @@ QJsonArray normalizeOrder(const QJsonArray &merged, const QJsonArray &order, con
     std::stable_sort(patchItems.begin(), patchItems.end(), [&](const QJsonValue &a, const QJsonValue &b) {
         return indexOf(order, identity(a, mergeKey), mergeKey) < indexOf(order, identity(b, mergeKey), mergeKey);
     });
-    const auto liveIndex = [&](const QJsonValue &v) {
-        const qsizetype i = indexOf(live, identity(v, mergeKey), mergeKey);
-        return i < 0 ? std::numeric_limits<qsizetype>::max() : i;
-    };
-    QList<QJsonValue> result = patchItems;
-    qsizetype from = 0;
-    for (const QJsonValue &v : serverOnly) {
-        const qsizetype mine = liveIndex(v);
-        qsizetype pos = from;
-        while (pos < result.size() && liveIndex(result.at(pos)) < mine)
-            ++pos;
-        result.insert(pos, v);
-        from = pos + 1;
-    }
+    const auto liveIndex = [&](const QJsonValue &v) { return indexOf(live, identity(v, mergeKey), mergeKey); };
+    std::stable_sort(serverOnly.begin(), serverOnly.end(), [&](const QJsonValue &a, const QJsonValue &b) {
+        return liveIndex(a) < liveIndex(b);
+    });
     QJsonArray out;
-    for (const QJsonValue &v : result)
-        out.append(v);
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < serverOnly.size() || j < patchItems.size()) {
+        if (j >= patchItems.size()) {
+            out.append(serverOnly.at(i++));
+        } else if (i >= serverOnly.size()) {
+            out.append(patchItems.at(j++));
+        } else {
+            const qsizetype left = liveIndex(serverOnly.at(i));
+            const qsizetype right = liveIndex(patchItems.at(j));
+            if (left >= 0 && right >= 0 && left < right)
+                out.append(serverOnly.at(i++));
+            else
+                out.append(patchItems.at(j++));
+        }
+    }
     return out;
 }
 
 Result<QJsonObject> mergeMap(QJsonObject original, QJsonObject patch, const QStringList &path,
                              const PatchMetaLookup &meta);
 
+// order is the field's $setElementOrder list when the patch has one.
 Result<QJsonArray> mergeList(const QJsonArray &original, const QJsonArray &patch, const QStringList &path,
-                             const PatchMeta &fieldMeta, const PatchMetaLookup &meta)
+                             const PatchMeta &fieldMeta, const PatchMetaLookup &meta, const QJsonArray *order)
 {
     const QString &mergeKey = fieldMeta.mergeKey;
     bool objects = false;
@@ -126,7 +133,7 @@ Result<QJsonArray> mergeList(const QJsonArray &original, const QJsonArray &patch
             if (indexOf(merged, v, QString()) < 0)
                 merged.append(v);
         }
-        return normalizeOrder(merged, patch, original, QString());
+        return normalizeOrder(merged, order ? *order : patch, original, QString());
     }
 
     if (mergeKey.isEmpty())
@@ -185,12 +192,12 @@ Result<QJsonArray> mergeList(const QJsonArray &original, const QJsonArray &patch
         else
             merged.append(*result);
     }
-    return normalizeOrder(merged, items, live, mergeKey);
+    return normalizeOrder(merged, order ? *order : items, original, mergeKey);
 }
 
 // Merges one field value; original may be undefined when the field is new.
 Result<QJsonValue> mergeField(const QJsonValue &original, const QJsonValue &patch, const QStringList &path,
-                              const PatchMetaLookup &meta)
+                              const PatchMetaLookup &meta, const QJsonArray *order = nullptr)
 {
     const PatchMeta fieldMeta = meta.patchMeta(path);
     if (patch.isObject()) {
@@ -204,7 +211,7 @@ Result<QJsonValue> mergeField(const QJsonValue &original, const QJsonValue &patc
     if (patch.isArray()) {
         const QJsonArray list = patch.toArray();
         if (fieldMeta.isMergeList())
-            return asValue(mergeList(original.isArray() ? original.toArray() : QJsonArray(), list, path, fieldMeta, meta));
+            return asValue(mergeList(original.isArray() ? original.toArray() : QJsonArray(), list, path, fieldMeta, meta, order));
         // Replaced lists still lose any directives their elements carry.
         QJsonArray out;
         for (const QJsonValue &v : list) {
@@ -281,7 +288,24 @@ Result<QJsonObject> mergeMap(QJsonObject original, QJsonObject patch, const QStr
             const QJsonValue order = patch.take(key);
             if (!order.isArray() || field.isEmpty())
                 return fail(invalid(path, QStringLiteral("%1 must name a field and hold a list").arg(key)));
-            orders.insert(field, order.toArray());
+            // The elements the patch lists must appear in the same order in $setElementOrder.
+            const QString mergeKey = meta.patchMeta(path + QStringList{field}).mergeKey;
+            const QJsonArray listed = patch.value(field).toArray();
+            const QJsonArray wanted = order.toArray();
+            qsizetype p = 0;
+            for (qsizetype o = 0; p < listed.size() && o < wanted.size(); ++o) {
+                while (p < listed.size() && listed.at(p).isObject() && listed.at(p).toObject().contains(kPatch))
+                    ++p;
+                if (p < listed.size()
+                    && jsonEquals(identity(listed.at(p), mergeKey), identity(wanted.at(o), mergeKey)))
+                    ++p;
+            }
+            while (p < listed.size() && listed.at(p).isObject() && listed.at(p).toObject().contains(kPatch))
+                ++p;
+            if (p < listed.size())
+                return fail(invalid(path, QStringLiteral("the order in patch list %1 doesn't match %2 list %3")
+                                              .arg(compact(listed), key, compact(wanted))));
+            orders.insert(field, wanted);
         }
     }
 
@@ -296,13 +320,18 @@ Result<QJsonObject> mergeMap(QJsonObject original, QJsonObject patch, const QStr
             && value.toObject().value(kPatch).toString() == QLatin1String("delete"))
             continue;
         const QStringList childPath = path + QStringList{key};
-        auto merged = mergeField(original.value(key), value, childPath, meta);
+        const auto order = orders.constFind(key);
+        auto merged = mergeField(original.value(key), value, childPath, meta,
+                                 order == orders.constEnd() ? nullptr : &order.value());
         if (!merged)
             return fail(merged.error());
         original.insert(key, *merged);
     }
 
+    // Orders for lists the patch does not otherwise touch.
     for (auto it = orders.constBegin(); it != orders.constEnd(); ++it) {
+        if (patch.contains(it.key()))
+            continue;
         const QJsonValue current = original.value(it.key());
         if (!current.isArray())
             continue;
@@ -380,6 +409,13 @@ Result<void> diffLists(const QString &key, const QJsonArray &original, const QJs
             return fail(diff.error());
         if (!diff->isEmpty()) {
             QJsonObject change = *diff;
+            if (fieldMeta.hasStrategy(QStringLiteral("retainKeys"))) {
+                // e.g. a volume switching from emptyDir to configMap must drop emptyDir.
+                QJsonArray keys;
+                for (const QString &k : element.keys())
+                    keys.append(k);
+                change.insert(kRetainKeys, keys);
+            }
             change.insert(mergeKey, id);
             changes.append(change);
         }

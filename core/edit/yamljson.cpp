@@ -111,14 +111,30 @@ QJsonValue convert(const YAML::Node &node, int depth)
     }
     case YAML::NodeType::Sequence: {
         QJsonArray array;
-        for (const YAML::Node &item : node)
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            const YAML::Node item = *it;
             array.append(convert(item, depth + 1));
+        }
         return array;
     }
     case YAML::NodeType::Map: {
         QJsonObject object;
+        QList<QJsonObject> merged; // "<<" merge keys (YAML 1.1, supported by go-yaml v2)
         for (auto it = node.begin(); it != node.end(); ++it) {
-            const YAML::Node &keyNode = it->first;
+            // Copies: yaml-cpp's iterator proxy (and the nodes it holds) dies with each expression.
+            const YAML::Node keyNode = it->first;
+            const YAML::Node valueNode = it->second;
+            if (keyNode.IsScalar() && keyNode.Scalar() == "<<" && keyNode.Tag() == "?") {
+                const QJsonValue value = convert(valueNode, depth + 1);
+                const QJsonArray sources = value.isArray() ? value.toArray() : QJsonArray{value};
+                for (const QJsonValue &source : sources) {
+                    if (!source.isObject())
+                        throw ConversionError{valueNode.Mark(),
+                                              QStringLiteral("map merge requires map or sequence of maps as the value")};
+                    merged.append(source.toObject());
+                }
+                continue;
+            }
             QString key;
             if (keyNode.IsScalar()) {
                 key = QString::fromStdString(keyNode.Scalar());
@@ -131,7 +147,14 @@ QJsonValue convert(const YAML::Node &node, int depth)
             if (object.contains(key))
                 throw ConversionError{keyNode.Mark(),
                                       QStringLiteral("mapping key \"%1\" already defined").arg(key)};
-            object.insert(key, convert(it->second, depth + 1));
+            object.insert(key, convert(valueNode, depth + 1));
+        }
+        // Explicit keys win over merged ones; earlier merge sources win over later ones.
+        for (const QJsonObject &source : std::as_const(merged)) {
+            for (auto m = source.constBegin(); m != source.constEnd(); ++m) {
+                if (!object.contains(m.key()))
+                    object.insert(m.key(), m.value());
+            }
         }
         return object;
     }
@@ -145,63 +168,169 @@ Error parseError(const QString &file, const YAML::Mark &mark, const QString &mes
     return Error::parse(file, known ? mark.line + 1 : 0, known ? mark.column + 1 : 0, message);
 }
 
-void emitValue(YAML::Emitter &out, const QJsonValue &value)
+bool plainSafe(const QString &text)
+{
+    if (text.isEmpty() || !resolvePlain(text).isString() || text == QLatin1String("<<"))
+        return false;
+    if (text.front().isSpace() || text.back().isSpace() || text.endsWith(QLatin1Char(':')))
+        return false;
+    static const QString indicators = QStringLiteral("-?:,[]{}#&*!|>'\"%@`");
+    const QChar first = text.front();
+    if (indicators.contains(first)) {
+        // "-foo", "?x", ":x" are plain in YAML 1.2, but keep them quoted like go-yaml does.
+        return false;
+    }
+    for (const QChar c : text) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c == QChar(0xfeff))
+            return false;
+    }
+    return !text.contains(QLatin1String(": ")) && !text.contains(QLatin1String(" #"))
+           && !text.contains(QLatin1String(":\t"));
+}
+
+QString doubleQuoted(const QString &text)
+{
+    QString out = QStringLiteral("\"");
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case '"': out += QStringLiteral("\\\""); break;
+        case '\\': out += QStringLiteral("\\\\"); break;
+        case '\n': out += QStringLiteral("\\n"); break;
+        case '\t': out += QStringLiteral("\\t"); break;
+        case '\r': out += QStringLiteral("\\r"); break;
+        default:
+            if (c.unicode() < 0x20 || c.unicode() == 0x7f || c == QChar(0xfeff))
+                out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+            else
+                out += c;
+        }
+    }
+    return out + QLatin1Char('"');
+}
+
+QString scalarText(const QString &text)
+{
+    if (plainSafe(text))
+        return text;
+    for (const QChar c : text) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c == QChar(0xfeff))
+            return doubleQuoted(text);
+    }
+    QString quoted = text;
+    quoted.replace(QLatin1Char('\''), QStringLiteral("''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+// A literal block keeps multi-line text readable; only used when it reads back unchanged.
+bool literalSafe(const QString &text)
+{
+    if (!text.contains(QLatin1Char('\n')) || text.startsWith(QLatin1Char(' ')) || text.startsWith(QLatin1Char('\n')))
+        return false;
+    for (const QString &line : text.split(QLatin1Char('\n'))) {
+        if (line.endsWith(QLatin1Char(' ')) || line.endsWith(QLatin1Char('\t')))
+            return false;
+    }
+    for (const QChar c : text) {
+        if ((c.unicode() < 0x20 && c != QLatin1Char('\n')) || c.unicode() == 0x7f || c == QChar(0xfeff))
+            return false;
+    }
+    return true;
+}
+
+QString numberText(double d)
+{
+    if (std::isfinite(d) && std::floor(d) == d && std::fabs(d) < 9007199254740992.0)
+        return QString::number(static_cast<qint64>(d));
+    if (!std::isfinite(d))
+        return std::isnan(d) ? QStringLiteral(".nan") : (d > 0 ? QStringLiteral(".inf") : QStringLiteral("-.inf"));
+    return QString::number(d, 'g', QLocale::FloatingPointShortest);
+}
+
+bool isEmptyContainer(const QJsonValue &v)
+{
+    return (v.isObject() && v.toObject().isEmpty()) || (v.isArray() && v.toArray().isEmpty());
+}
+
+// emitValue writes a block (object or list) whose lines start at indent; emitInline writes a
+// value after "key:" or "-" on the current line, indent being where a nested block would start.
+void emitValue(QString &out, const QJsonValue &value, int indent);
+
+void emitInline(QString &out, const QJsonValue &value, int indent)
 {
     switch (value.type()) {
     case QJsonValue::Null:
     case QJsonValue::Undefined:
-        out << YAML::Null;
-        break;
+        out += QStringLiteral(" null\n");
+        return;
     case QJsonValue::Bool:
-        out << value.toBool();
-        break;
-    case QJsonValue::Double: {
-        const double d = value.toDouble();
-        if (std::isfinite(d) && std::floor(d) == d && std::fabs(d) < 9007199254740992.0)
-            out << static_cast<long long>(value.toInteger(static_cast<qint64>(d)));
-        else
-            out << QByteArray::number(d, 'g', QLocale::FloatingPointShortest).toStdString();
-        break;
-    }
+        out += value.toBool() ? QStringLiteral(" true\n") : QStringLiteral(" false\n");
+        return;
+    case QJsonValue::Double:
+        out += QLatin1Char(' ') + numberText(value.toDouble()) + QLatin1Char('\n');
+        return;
     case QJsonValue::String: {
         const QString text = value.toString();
-        if (text.contains(QLatin1Char('\n')) && !text.startsWith(QLatin1Char(' ')))
-            out << YAML::Literal;
-        else if (text.isEmpty() || !resolvePlain(text).isString())
-            out << YAML::DoubleQuoted;
-        out << text.toStdString();
-        break;
-    }
-    case QJsonValue::Array: {
-        const QJsonArray array = value.toArray();
-        if (array.isEmpty()) {
-            out << YAML::Flow << YAML::BeginSeq << YAML::EndSeq;
-            break;
+        if (!literalSafe(text)) {
+            out += QLatin1Char(' ') + scalarText(text) + QLatin1Char('\n');
+            return;
         }
-        out << YAML::BeginSeq;
-        for (const QJsonValue &item : array)
-            emitValue(out, item);
-        out << YAML::EndSeq;
-        break;
+        QString body = text;
+        QString chomp;
+        if (!body.endsWith(QLatin1Char('\n'))) {
+            chomp = QStringLiteral("-");
+        } else if (body.endsWith(QLatin1String("\n\n"))) {
+            chomp = QStringLiteral("+");
+        }
+        if (body.endsWith(QLatin1Char('\n')))
+            body.chop(1);
+        out += QStringLiteral(" |") + chomp + QLatin1Char('\n');
+        const QString pad(indent, QLatin1Char(' '));
+        for (const QString &line : body.split(QLatin1Char('\n')))
+            out += (line.isEmpty() ? QString() : pad + line) + QLatin1Char('\n');
+        return;
     }
-    case QJsonValue::Object: {
+    case QJsonValue::Array:
+    case QJsonValue::Object:
+        if (isEmptyContainer(value)) {
+            out += value.isArray() ? QStringLiteral(" []\n") : QStringLiteral(" {}\n");
+            return;
+        }
+        out += QLatin1Char('\n');
+        emitValue(out, value, indent);
+        return;
+    }
+}
+
+void emitValue(QString &out, const QJsonValue &value, int indent)
+{
+    const QString pad(indent, QLatin1Char(' '));
+    if (value.isObject()) {
         const QJsonObject object = value.toObject();
-        if (object.isEmpty()) {
-            out << YAML::Flow << YAML::BeginMap << YAML::EndMap;
-            break;
-        }
-        out << YAML::BeginMap;
         for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-            out << YAML::Key;
-            if (it.key().isEmpty() || !resolvePlain(it.key()).isString())
-                out << YAML::DoubleQuoted;
-            out << it.key().toStdString() << YAML::Value;
-            emitValue(out, it.value());
+            out += pad + scalarText(it.key()) + QLatin1Char(':');
+            // kubectl style: a list under a key starts at the key's own indentation.
+            emitInline(out, it.value(), it.value().isArray() ? indent : indent + 2);
         }
-        out << YAML::EndMap;
-        break;
+        return;
     }
+    if (value.isArray()) {
+        for (const QJsonValue &item : value.toArray()) {
+            if ((item.isObject() || item.isArray()) && !isEmptyContainer(item)) {
+                // The first line of a nested block goes right after "- ".
+                QString nested;
+                emitValue(nested, item, indent + 2);
+                out += pad + QStringLiteral("- ") + nested.mid(indent + 2);
+            } else {
+                out += pad + QLatin1Char('-');
+                emitInline(out, item, indent + 2);
+            }
+        }
+        return;
     }
+    // A scalar document.
+    QString line;
+    emitInline(line, value, indent);
+    out += line.mid(1);
 }
 
 } // namespace
@@ -242,13 +371,12 @@ Result<QJsonValue> yamlToJson(const QByteArray &yaml, const QString &file)
 
 QByteArray jsonToYaml(const QJsonValue &value)
 {
-    YAML::Emitter out;
-    out.SetIndent(2);
-    emitValue(out, value);
-    QByteArray bytes(out.c_str(), static_cast<qsizetype>(out.size()));
-    if (!bytes.endsWith('\n'))
-        bytes.append('\n');
-    return bytes;
+    QString out;
+    if (isEmptyContainer(value))
+        out = value.isArray() ? QStringLiteral("[]\n") : QStringLiteral("{}\n");
+    else
+        emitValue(out, value, 0);
+    return out.toUtf8();
 }
 
 } // namespace Qluster

@@ -253,6 +253,7 @@ void addMeta(Builder &b)
              {"merge", "uid"}),
         strings("finalizers", "Names that must be removed before the object is deleted.", {"merge"}),
         list("managedFields", meta("ManagedFieldsEntry"), "Which manager owns which fields (server-side apply)."),
+        str("selfLink", "Deprecated; always empty."),
     }));
     b.add(meta("ListMeta"), type("Metadata of a list response.", {
         str("resourceVersion", "The version of the list, to start a watch from."),
@@ -418,7 +419,11 @@ void addCore(Builder &b)
         i32("successThreshold", "Successes needed after a failure."),
         i32("failureThreshold", "Failures before the probe is considered failed."),
     }));
+    b.add(core("Capabilities"), type("Linux capabilities to add or drop.", {
+        strings("add", "Capabilities to add."), strings("drop", "Capabilities to drop."),
+    }));
     b.add(core("SecurityContext"), type("Security settings of a container.", {
+        ref("capabilities", core("Capabilities"), "Capabilities to add or drop."),
         flag("privileged", "Run privileged."),
         flag("readOnlyRootFilesystem", "Mount the root filesystem read-only."),
         flag("runAsNonRoot", "Refuse to run as root."),
@@ -431,6 +436,21 @@ void addCore(Builder &b)
         i64("runAsUser", "UID to run as."),
         i64("runAsGroup", "GID to run as."),
         i64("fsGroup", "Group that owns mounted volumes."),
+        {QStringLiteral("supplementalGroups"), QJsonObject{
+            {QStringLiteral("type"), QStringLiteral("array")},
+            {QStringLiteral("description"), QStringLiteral("Extra groups of the first process.")},
+            {QStringLiteral("items"), QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")},
+                                                  {QStringLiteral("format"), QStringLiteral("int64")},
+                                                  {QStringLiteral("default"), 0}}}}},
+    }));
+    b.add(core("LifecycleHandler"), type("An action run at a container lifecycle event.", {
+        ref("exec", core("ExecAction"), "Run a command."),
+        ref("httpGet", core("HTTPGetAction"), "Send an HTTP GET."),
+        ref("tcpSocket", core("TCPSocketAction"), "Open a TCP connection."),
+    }));
+    b.add(core("Lifecycle"), type("Actions at container start and stop.", {
+        ref("postStart", core("LifecycleHandler"), "Run right after the container starts."),
+        ref("preStop", core("LifecycleHandler"), "Run before the container is stopped."),
     }));
     b.add(core("Container"), type("A container of a pod: image, command, ports, environment and resources.", {
         str("name", "Name of the container, unique in the pod."),
@@ -453,6 +473,8 @@ void addCore(Builder &b)
         str("terminationMessagePolicy", "File or FallbackToLogsOnError."),
         flag("stdin", "Keep stdin open."),
         flag("tty", "Allocate a terminal."),
+        flag("stdinOnce", "Close stdin after the first attach ends."),
+        ref("lifecycle", core("Lifecycle"), "Start and stop hooks."),
     }, {"name"}));
     b.add(core("KeyToPath"), type("Maps a key to a file path in a volume.", {
         str("key", "The key."), str("path", "Relative file path."),
@@ -481,6 +503,30 @@ void addCore(Builder &b)
         str("claimName", "Name of the claim in the pod's namespace."),
         flag("readOnly", "Mount read-only."),
     }, {"claimName"}));
+    b.add(core("ResourceFieldSelector"), atomicType(type("Selects a resource limit or request of a container.", {
+        str("containerName", "The container; required for volumes."),
+        str("resource", "e.g. limits.cpu or requests.memory."),
+        ref("divisor", kQuantity, "Unit of the exposed value."),
+    }, {"resource"})));
+    b.add(core("DownwardAPIVolumeFile"), type("A file with pod information.", {
+        str("path", "Relative file path."),
+        ref("fieldRef", core("ObjectFieldSelector"), "A field of the pod."),
+        ref("resourceFieldRef", core("ResourceFieldSelector"), "A resource of a container."),
+        i32("mode", "File mode bits."),
+    }, {"path"}));
+    b.add(core("DownwardAPIVolumeSource"), type("A volume with pod information as files.", {
+        list("items", core("DownwardAPIVolumeFile"), "The files."),
+        i32("defaultMode", "Mode bits of the files."),
+    }));
+    b.add(core("NFSVolumeSource"), type("An NFS export.", {
+        str("server", "The NFS server."), str("path", "The exported path."), flag("readOnly", "Mount read-only."),
+    }, {"server", "path"}));
+    b.add(core("CSIVolumeSource"), type("A volume provided by a CSI driver.", {
+        str("driver", "The CSI driver name."), flag("readOnly", "Mount read-only."),
+        str("fsType", "Filesystem type."),
+        stringMap("volumeAttributes", "Driver-specific attributes."),
+        ref("nodePublishSecretRef", core("LocalObjectReference"), "Secret for the driver."),
+    }, {"driver"}));
     b.add(core("Volume"), type("A named volume of a pod; exactly one source is set.", {
         str("name", "Name of the volume, referenced by volumeMounts."),
         ref("configMap", core("ConfigMapVolumeSource"), "Files from a ConfigMap."),
@@ -488,6 +534,9 @@ void addCore(Builder &b)
         ref("emptyDir", core("EmptyDirVolumeSource"), "A scratch directory."),
         ref("hostPath", core("HostPathVolumeSource"), "A node directory."),
         ref("persistentVolumeClaim", core("PersistentVolumeClaimVolumeSource"), "A persistent volume claim."),
+        ref("downwardAPI", core("DownwardAPIVolumeSource"), "Pod information as files."),
+        ref("nfs", core("NFSVolumeSource"), "An NFS export."),
+        ref("csi", core("CSIVolumeSource"), "A CSI volume."),
     }, {"name"}));
     b.add(core("Toleration"), type("Lets a pod schedule onto nodes with a matching taint.", {
         str("key", "Taint key; empty matches all keys with Exists."),
@@ -499,6 +548,59 @@ void addCore(Builder &b)
     b.add(core("HostAlias"), type("An extra /etc/hosts entry.", {
         str("ip", "The address."), strings("hostnames", "Names for the address."),
     }));
+    b.add(core("NodeSelectorRequirement"), type("A node label (or field) requirement.", {
+        str("key", "The label key."), str("operator", "In, NotIn, Exists, DoesNotExist, Gt or Lt."),
+        strings("values", "Values for In, NotIn, Gt and Lt."),
+    }, {"key", "operator"}));
+    b.add(core("NodeSelectorTerm"), atomicType(type("Requirements that must all hold; terms are ORed.", {
+        list("matchExpressions", core("NodeSelectorRequirement"), "Requirements on node labels."),
+        list("matchFields", core("NodeSelectorRequirement"), "Requirements on node fields."),
+    })));
+    b.add(core("NodeSelector"), atomicType(type("Node selector terms, any of which must match.", {
+        list("nodeSelectorTerms", core("NodeSelectorTerm"), "The terms."),
+    }, {"nodeSelectorTerms"})));
+    b.add(core("PreferredSchedulingTerm"), type("A weighted node preference.", {
+        i32("weight", "Weight 1-100."), ref("preference", core("NodeSelectorTerm"), "The preferred nodes."),
+    }, {"weight", "preference"}));
+    b.add(core("NodeAffinity"), type("Which nodes the pod may or prefers to run on.", {
+        ref("requiredDuringSchedulingIgnoredDuringExecution", core("NodeSelector"), "Nodes the pod must run on."),
+        list("preferredDuringSchedulingIgnoredDuringExecution", core("PreferredSchedulingTerm"), "Nodes the pod prefers."),
+    }));
+    b.add(core("PodAffinityTerm"), type("Pods (by label) that must share a topology domain with this pod.", {
+        ref("labelSelector", meta("LabelSelector"), "The pods."),
+        strings("namespaces", "Namespaces of the pods; the pod's own when empty."),
+        str("topologyKey", "Node label that defines the domain, e.g. kubernetes.io/hostname."),
+        ref("namespaceSelector", meta("LabelSelector"), "Namespaces of the pods, by label."),
+    }, {"topologyKey"}));
+    b.add(core("WeightedPodAffinityTerm"), type("A weighted pod affinity term.", {
+        i32("weight", "Weight 1-100."), ref("podAffinityTerm", core("PodAffinityTerm"), "The term."),
+    }, {"weight", "podAffinityTerm"}));
+    b.add(core("PodAffinity"), type("Pods this pod should run near.", {
+        list("requiredDuringSchedulingIgnoredDuringExecution", core("PodAffinityTerm"), "Hard requirements."),
+        list("preferredDuringSchedulingIgnoredDuringExecution", core("WeightedPodAffinityTerm"), "Preferences."),
+    }));
+    b.add(core("PodAntiAffinity"), type("Pods this pod should run away from.", {
+        list("requiredDuringSchedulingIgnoredDuringExecution", core("PodAffinityTerm"), "Hard requirements."),
+        list("preferredDuringSchedulingIgnoredDuringExecution", core("WeightedPodAffinityTerm"), "Preferences."),
+    }));
+    b.add(core("Affinity"), type("Scheduling constraints of a pod.", {
+        ref("nodeAffinity", core("NodeAffinity"), "Node affinity."),
+        ref("podAffinity", core("PodAffinity"), "Pod affinity."),
+        ref("podAntiAffinity", core("PodAntiAffinity"), "Pod anti-affinity."),
+    }));
+    b.add(core("TopologySpreadConstraint"), type("How evenly matching pods spread over a topology.", {
+        i32("maxSkew", "Largest allowed difference of pod counts between domains."),
+        str("topologyKey", "Node label that defines the domains."),
+        str("whenUnsatisfiable", "DoNotSchedule or ScheduleAnyway."),
+        ref("labelSelector", meta("LabelSelector"), "The pods counted."),
+        i32("minDomains", "Minimum number of eligible domains."),
+        strings("matchLabelKeys", "Pod label keys whose values further select the pods.", {nullptr, nullptr, "atomic"}),
+        str("nodeAffinityPolicy", "Honor or Ignore node affinity when counting."),
+        str("nodeTaintsPolicy", "Honor or Ignore node taints when counting."),
+    }, {"maxSkew", "topologyKey", "whenUnsatisfiable"}));
+    b.add(core("PodReadinessGate"), type("An extra condition the pod needs to be ready.", {
+        str("conditionType", "The pod condition type."),
+    }, {"conditionType"}));
     b.add(core("PodSpec"), type("The desired state of a pod: its containers, volumes and scheduling.", {
         list("initContainers", core("Container"), "Containers run to completion, in order, before the others.", {"merge", "name"}),
         list("containers", core("Container"), "The containers of the pod; at least one.", {"merge", "name"}),
@@ -521,6 +623,18 @@ void addCore(Builder &b)
         list("hostAliases", core("HostAlias"), "Extra /etc/hosts entries.", {"merge", "ip"}),
         str("priorityClassName", "The priority class of the pod."),
         i32("priority", "Priority value, from the priority class."),
+        ref("affinity", core("Affinity"), "Scheduling constraints."),
+        list("topologySpreadConstraints", core("TopologySpreadConstraint"), "How to spread the pods.",
+             {"merge", "topologyKey", "map", {"topologyKey", "whenUnsatisfiable"}}),
+        list("readinessGates", core("PodReadinessGate"), "Extra readiness conditions."),
+        flag("automountServiceAccountToken", "Whether the API token is mounted."),
+        flag("enableServiceLinks", "Whether service environment variables are injected."),
+        flag("hostIPC", "Use the node's IPC namespace."),
+        flag("hostPID", "Use the node's PID namespace."),
+        flag("shareProcessNamespace", "Share one PID namespace between the containers."),
+        flag("setHostnameAsFQDN", "Use the fully qualified name as hostname."),
+        str("runtimeClassName", "The runtime class to run the pod with."),
+        str("preemptionPolicy", "Never or PreemptLowerPriority."),
     }, {"containers"}));
     b.add(core("PodCondition"), type("One aspect of a pod's state, e.g. Ready.", {
         str("type", "PodScheduled, Initialized, ContainersReady or Ready."),
@@ -650,6 +764,12 @@ void addCore(Builder &b)
         ref("targetPort", kIntOrString, "Port number or name on the pods."),
         i32("nodePort", "Port on every node for NodePort and LoadBalancer services."),
     }, {"port"}));
+    b.add(core("ClientIPConfig"), type("Client IP session affinity settings.", {
+        i32("timeoutSeconds", "Seconds a session sticks."),
+    }));
+    b.add(core("SessionAffinityConfig"), type("Session affinity settings.", {
+        ref("clientIP", core("ClientIPConfig"), "Settings for ClientIP affinity."),
+    }));
     b.add(core("ServiceSpec"), type("The desired state of a service.", {
         list("ports", core("ServicePort"), "The ports of the service.", {"merge", "port", "map", {"port", "protocol"}}),
         stringMap("selector", "Pods with these labels back the service.", true),
@@ -661,6 +781,15 @@ void addCore(Builder &b)
         str("externalName", "DNS name for ExternalName services."),
         str("externalTrafficPolicy", "Cluster or Local."),
         strings("ipFamilies", "IPv4 and/or IPv6.", {nullptr, nullptr, "atomic"}),
+        str("ipFamilyPolicy", "SingleStack, PreferDualStack or RequireDualStack."),
+        ref("sessionAffinityConfig", core("SessionAffinityConfig"), "Session affinity settings."),
+        str("internalTrafficPolicy", "Cluster or Local, for traffic from inside the cluster."),
+        flag("publishNotReadyAddresses", "Publish addresses of pods that are not ready."),
+        str("loadBalancerIP", "Requested load balancer address (deprecated)."),
+        strings("loadBalancerSourceRanges", "Client ranges allowed through the load balancer."),
+        str("loadBalancerClass", "The load balancer implementation."),
+        i32("healthCheckNodePort", "Health check port for Local traffic policy."),
+        flag("allocateLoadBalancerNodePorts", "Whether LoadBalancer services get node ports."),
     }));
     b.add(core("LoadBalancerIngress"), type("An address of a load balancer.", {
         str("ip", "IP address."), str("hostname", "DNS name."),

@@ -13,6 +13,9 @@
 //        (upstream: max-age=31536000), else "no-cache"; ETag: doc.etag(); 304 on If-None-Match.
 //   GET /openapi/v2            -> registry.swagger()
 //   PATCH / apply handlers     -> registry.patchMetaLookup(gvk) for strategic merge and SSA
+//   fieldValidation=Strict/Warn -> registry.model().unknownFields(gvk, object)
+//        (the built-in schemas omit rarer upstream fields: with them, prefer Warn semantics)
+//   /openapi/v2 is JSON only: kubectl asks it as protobuf (only for fallbacks; v3 is preferred).
 // Not thread-safe: use it from the sandbox's thread.
 
 #include "api/gvr.h"

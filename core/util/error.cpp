@@ -79,7 +79,8 @@ QString Error::toString() const
         if (cause.message.isEmpty() || message.contains(cause.message))
             continue;
         what += QStringLiteral("; ")
-            + (cause.field.isEmpty() ? cause.message : cause.field + QStringLiteral(": ") + cause.message);
+            + (cause.field.isEmpty() ? cause.message
+                                     : cause.field + QStringLiteral(": ") + cause.message);
     }
     return where.isEmpty() ? what : where + QStringLiteral(": ") + what;
 }

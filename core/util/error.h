@@ -24,14 +24,14 @@ struct StatusCause
 struct Error
 {
     enum class Kind {
-        Invalid,   ///< bad input given by the user or a caller
-        Io,        ///< a file could not be read or written
-        Parse,     ///< a document could not be parsed (file, line, column set when known)
-        Network,   ///< connection refused, reset, DNS, proxy
-        Tls,       ///< certificate or handshake failure
-        Http,      ///< the server answered with an error status (httpStatus, reason set)
-        Auth,      ///< credentials could not be obtained (exec plugin, OIDC, token file)
-        Timeout,   ///< no answer in time
+        Invalid, ///< bad input given by the user or a caller
+        Io, ///< a file could not be read or written
+        Parse, ///< a document could not be parsed (file, line, column set when known)
+        Network, ///< connection refused, reset, DNS, proxy
+        Tls, ///< certificate or handshake failure
+        Http, ///< the server answered with an error status (httpStatus, reason set)
+        Auth, ///< credentials could not be obtained (exec plugin, OIDC, token file)
+        Timeout, ///< no answer in time
         Cancelled, ///< aborted by the caller or by closing the connection
     };
 
@@ -39,14 +39,14 @@ struct Error
     QString message;
 
     QString file;
-    int line = 0;   ///< 1-based, 0 when unknown
+    int line = 0; ///< 1-based, 0 when unknown
     int column = 0; ///< 1-based, 0 when unknown
 
-    int httpStatus = 0;          ///< 0 when no HTTP answer was received
-    QString reason;              ///< metav1.Status reason, e.g. "Conflict", "NotFound"
-    QList<StatusCause> causes;   ///< metav1.Status details.causes
-    QString verb;                ///< HTTP method of the request that failed
-    QUrl url;                    ///< request URL without user info
+    int httpStatus = 0; ///< 0 when no HTTP answer was received
+    QString reason; ///< metav1.Status reason, e.g. "Conflict", "NotFound"
+    QList<StatusCause> causes; ///< metav1.Status details.causes
+    QString verb; ///< HTTP method of the request that failed
+    QUrl url; ///< request URL without user info
 
     static Error invalid(const QString &message);
     static Error io(const QString &file, const QString &message);

@@ -24,28 +24,26 @@ void tst_CommandLine::valid_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<AppOptions>("expected");
 
-    QTest::newRow("none") << QStringList{} << AppOptions{};
-    QTest::newRow("all")
-        << QStringList{QStringLiteral("--kubeconfig"), QStringLiteral("/k/config"),
-                       QStringLiteral("--context=prod"), QStringLiteral("--namespace"),
-                       QStringLiteral("kube-system")}
-        << AppOptions{QStringLiteral("/k/config"), QStringLiteral("prod"),
-                      QStringLiteral("kube-system"), false};
-    QTest::newRow("short namespace")
-        << QStringList{QStringLiteral("-n"), QStringLiteral("web")}
-        << AppOptions{{}, {}, QStringLiteral("web"), false};
+    QTest::newRow("none") << QStringList {} << AppOptions {};
+    QTest::newRow("all") << QStringList {QStringLiteral("--kubeconfig"),
+        QStringLiteral("/k/config"), QStringLiteral("--context=prod"),
+        QStringLiteral("--namespace"), QStringLiteral("kube-system")}
+                         << AppOptions {QStringLiteral("/k/config"), QStringLiteral("prod"),
+                                QStringLiteral("kube-system"), false};
+    QTest::newRow("short namespace") << QStringList {QStringLiteral("-n"), QStringLiteral("web")}
+                                     << AppOptions {{}, {}, QStringLiteral("web"), false};
     QTest::newRow("demo with context")
-        << QStringList{QStringLiteral("--demo"), QStringLiteral("--context"), QStringLiteral("x")}
-        << AppOptions{{}, QStringLiteral("x"), {}, true};
+        << QStringList {QStringLiteral("--demo"), QStringLiteral("--context"), QStringLiteral("x")}
+        << AppOptions {{}, QStringLiteral("x"), {}, true};
     QTest::newRow("single-dash long option")
-        << QStringList{QStringLiteral("-demo")} << AppOptions{{}, {}, {}, true};
+        << QStringList {QStringLiteral("-demo")} << AppOptions {{}, {}, {}, true};
 }
 
 void tst_CommandLine::valid()
 {
     QFETCH(QStringList, args);
     QFETCH(AppOptions, expected);
-    const auto result = parseCommandLine(QStringList{QStringLiteral("qluster")} + args);
+    const auto result = parseCommandLine(QStringList {QStringLiteral("qluster")} + args);
     if (!result)
         QFAIL(qPrintable(result.error().toString()));
     QCOMPARE(result->action, CommandLine::Action::Run);
@@ -57,25 +55,25 @@ void tst_CommandLine::invalid_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("mentions");
 
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
-                                    << QStringLiteral("frobnicate");
-    QTest::newRow("missing value") << QStringList{QStringLiteral("--context")}
-                                   << QStringLiteral("context");
-    QTest::newRow("empty context") << QStringList{QStringLiteral("--context=")}
-                                   << QStringLiteral("--context");
-    QTest::newRow("bad namespace") << QStringList{QStringLiteral("-n"), QStringLiteral("Kube_System")}
-                                   << QStringLiteral("Kube_System");
-    QTest::newRow("demo with kubeconfig")
-        << QStringList{QStringLiteral("--demo"), QStringLiteral("--kubeconfig=/x")}
-        << QStringLiteral("--demo");
-    QTest::newRow("positional") << QStringList{QStringLiteral("pods")} << QStringLiteral("pods");
+    QTest::newRow("unknown option")
+        << QStringList {QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
+    QTest::newRow("missing value")
+        << QStringList {QStringLiteral("--context")} << QStringLiteral("context");
+    QTest::newRow("empty context")
+        << QStringList {QStringLiteral("--context=")} << QStringLiteral("--context");
+    QTest::newRow("bad namespace")
+        << QStringList {QStringLiteral("-n"), QStringLiteral("Kube_System")}
+        << QStringLiteral("Kube_System");
+    QTest::newRow("demo with kubeconfig") << QStringList {QStringLiteral("--demo"),
+        QStringLiteral("--kubeconfig=/x")} << QStringLiteral("--demo");
+    QTest::newRow("positional") << QStringList {QStringLiteral("pods")} << QStringLiteral("pods");
 }
 
 void tst_CommandLine::invalid()
 {
     QFETCH(QStringList, args);
     QFETCH(QString, mentions);
-    const auto result = parseCommandLine(QStringList{QStringLiteral("qluster")} + args);
+    const auto result = parseCommandLine(QStringList {QStringLiteral("qluster")} + args);
     QVERIFY(!result.has_value());
     QCOMPARE(result.error().kind, Error::Kind::Invalid);
     QVERIFY2(result.error().message.contains(mentions), qPrintable(result.error().message));

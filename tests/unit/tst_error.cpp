@@ -24,20 +24,22 @@ void tst_Error::toString_data()
 
     QTest::newRow("parse with position")
         << Error::parse(QStringLiteral("/home/u/.kube/config"), 12, 3,
-                        QStringLiteral("mapping values are not allowed here"))
+               QStringLiteral("mapping values are not allowed here"))
         << QStringLiteral("/home/u/.kube/config:12:3: mapping values are not allowed here");
     QTest::newRow("io without position")
         << Error::io(QStringLiteral("/tmp/ca.crt"), QStringLiteral("No such file or directory"))
         << QStringLiteral("/tmp/ca.crt: No such file or directory");
     QTest::newRow("http with request")
-        << Error::http(409, QStringLiteral("Conflict"), QStringLiteral("the object has been modified"))
+        << Error::http(
+               409, QStringLiteral("Conflict"), QStringLiteral("the object has been modified"))
                .withRequest(QStringLiteral("PUT"),
-                            QUrl(QStringLiteral("https://h:6443/api/v1/namespaces/a/pods/p")))
+                   QUrl(QStringLiteral("https://h:6443/api/v1/namespaces/a/pods/p")))
         << QStringLiteral("PUT https://h:6443/api/v1/namespaces/a/pods/p: 409 Conflict: the object "
                           "has been modified");
-    Error invalid = Error::http(422, QStringLiteral("Invalid"), QStringLiteral("Pod \"X\" is invalid"));
+    Error invalid
+        = Error::http(422, QStringLiteral("Invalid"), QStringLiteral("Pod \"X\" is invalid"));
     invalid.causes = {{QStringLiteral("FieldValueInvalid"), QStringLiteral("must be lower case"),
-                       QStringLiteral("metadata.name")}};
+        QStringLiteral("metadata.name")}};
     QTest::newRow("http with causes")
         << invalid
         << QStringLiteral("422 Invalid: Pod \"X\" is invalid; metadata.name: must be lower case");
@@ -53,8 +55,9 @@ void tst_Error::toString()
 
 void tst_Error::withRequestDropsUserInfo()
 {
-    const Error e = Error::invalid(QStringLiteral("x")).withRequest(
-        QStringLiteral("GET"), QUrl(QStringLiteral("https://admin:secret@h/api")));
+    const Error e = Error::invalid(QStringLiteral("x"))
+                        .withRequest(QStringLiteral("GET"),
+                            QUrl(QStringLiteral("https://admin:secret@h/api")));
     QVERIFY(!e.toString().contains(QStringLiteral("secret")));
     QCOMPARE(e.url, QUrl(QStringLiteral("https://h/api")));
 }

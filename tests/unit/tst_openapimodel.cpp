@@ -33,6 +33,10 @@ private Q_SLOTS:
     void patchMeta();
     void schemaAtPath();
     void crdSchema();
+    void typeNames_data();
+    void typeNames();
+    void fieldsOfList();
+    void unknownFields();
     void notADocument();
 
 private:
@@ -156,6 +160,67 @@ void tst_OpenApiModel::crdSchema()
                  .value(QLatin1String("type")).toString(), QStringLiteral("string"));
     model.removeSchema(QStringLiteral("com.example.v1.Widget"));
     QVERIFY(model.schemaNameForGvk(gvk).isEmpty());
+}
+
+void tst_OpenApiModel::typeNames_data()
+{
+    QTest::addColumn<QString>("schema");
+    QTest::addColumn<QString>("fieldPath");
+    QTest::addColumn<QString>("typeName");
+    const QString pod = QStringLiteral("io.k8s.api.core.v1.Pod");
+    QTest::newRow("struct list") << pod << QStringLiteral("spec.containers") << QStringLiteral("[]Container");
+    QTest::newRow("string map") << pod << QStringLiteral("metadata.labels") << QStringLiteral("map[string]string");
+    QTest::newRow("quantity map") << pod << QStringLiteral("spec.containers.resources.limits") << QStringLiteral("map[string]Quantity");
+    QTest::newRow("ref") << QStringLiteral("io.k8s.api.apps.v1.Deployment") << QStringLiteral("spec.template") << QStringLiteral("PodTemplateSpec");
+    QTest::newRow("int or string") << QStringLiteral("io.k8s.api.core.v1.Service") << QStringLiteral("spec.ports.targetPort") << QStringLiteral("IntOrString");
+    QTest::newRow("integer") << QStringLiteral("io.k8s.api.apps.v1.Deployment") << QStringLiteral("spec.replicas") << QStringLiteral("integer");
+    QTest::newRow("strings") << pod << QStringLiteral("spec.containers.args") << QStringLiteral("[]string");
+    QTest::newRow("time") << pod << QStringLiteral("metadata.creationTimestamp") << QStringLiteral("Time");
+}
+
+void tst_OpenApiModel::typeNames()
+{
+    QFETCH(QString, schema);
+    QFETCH(QString, fieldPath);
+    QFETCH(QString, typeName);
+    QStringList p = fieldPath.split(QLatin1Char('.'));
+    const QString field = p.takeLast();
+    const QList<SchemaField> fields = m_v3.fields(m_v3.schemaAtPath(schema, p));
+    const auto it = std::find_if(fields.begin(), fields.end(), [&](const SchemaField &f) { return f.name == field; });
+    QVERIFY2(it != fields.end(), qPrintable(fieldPath));
+    QCOMPARE(it->typeName, typeName);
+    QVERIFY(!it->description.isEmpty());
+}
+
+void tst_OpenApiModel::fieldsOfList()
+{
+    // Fields of a list field are those of its element, as kubectl explain shows them.
+    const QList<SchemaField> fields = m_v3.fields(m_v3.schemaAtPath(QStringLiteral("io.k8s.api.core.v1.Pod"), path("spec.containers")));
+    QStringList names;
+    for (const SchemaField &f : fields)
+        names.append(f.name);
+    QVERIFY(names.contains(QStringLiteral("image")));
+    QVERIFY(std::is_sorted(names.begin(), names.end()));
+    const auto name = std::find_if(fields.begin(), fields.end(), [](const SchemaField &f) { return f.name == QLatin1String("name"); });
+    QVERIFY(name != fields.end() && name->required);
+}
+
+void tst_OpenApiModel::unknownFields()
+{
+    const Gvk deployment{QStringLiteral("apps"), QStringLiteral("v1"), QStringLiteral("Deployment")};
+    const QJsonObject object = QJsonDocument::fromJson(R"({
+        "apiVersion": "apps/v1", "kind": "Deployment",
+        "metadata": {"name": "web", "labels": {"any": "thing"}, "colour": "red"},
+        "spec": {"replicas": 1, "replica": 2,
+          "template": {"spec": {"containers": [{"name": "a", "image": "x"}, {"name": "b", "imag": "y"}]}}}})").object();
+    QCOMPARE(m_v3.unknownFields(deployment, object),
+             (QStringList{QStringLiteral("metadata.colour"), QStringLiteral("spec.replica"),
+                          QStringLiteral("spec.template.spec.containers[1].imag")}));
+    QJsonObject clean = object;
+    clean.insert(QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("web")}});
+    clean.insert(QStringLiteral("spec"), QJsonObject{{QStringLiteral("replicas"), 1}});
+    QVERIFY(m_v3.unknownFields(deployment, clean).isEmpty());
+    QVERIFY(m_v3.unknownFields({QStringLiteral("x"), QStringLiteral("v1"), QStringLiteral("Y")}, object).isEmpty());
 }
 
 void tst_OpenApiModel::notADocument()

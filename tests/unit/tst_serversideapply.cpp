@@ -88,6 +88,8 @@ private Q_SLOTS:
     void keyedListConflictNamesUpdateManager();
     void sharedElementIsNoConflict();
     void unchangedApplyKeepsTime();
+    void statusSubresource();
+    void beforeFirstApply();
     void droppedFieldsAreRemoved();
     void droppedFieldsOwnedByOthersStay();
     void keyedListMerge();
@@ -330,6 +332,48 @@ void tst_ServerSideApply::unchangedApplyKeepsTime()
                                          *meta, later);
     QVERIFY(changed.has_value());
     QCOMPARE(entryOf(*changed, QStringLiteral("m")).value(QLatin1String("time")).toString(), QStringLiteral("2026-11-23T02:00:00Z"));
+}
+
+void tst_ServerSideApply::statusSubresource()
+{
+    const auto meta = m_registry.patchMetaLookup(kDeployment);
+    const QJsonObject live = load(QStringLiteral("real-1.22/responses/strategic_patch_dryrun_result.json"));
+    ApplyOptions status = options("controller", false, "apps/v1");
+    status.subresource = QStringLiteral("status");
+    status.onlyFields = {QStringLiteral("status")};
+    status.resetFields.clear();
+    const auto result = serverSideApply(live, yaml(R"(
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, labels: {ignored: "yes"}}
+spec: {replicas: 9}
+status: {replicas: 3, readyReplicas: 3}
+)"), *meta, status);
+    if (!result)
+        QFAIL(qPrintable(result.error().toString()));
+    QCOMPARE((*result)[QLatin1String("status")][QLatin1String("readyReplicas")].toInt(), 3);
+    QCOMPARE((*result)[QLatin1String("spec")][QLatin1String("replicas")].toInt(), 3);
+    QVERIFY(!(*result)[QLatin1String("metadata")][QLatin1String("labels")].toObject().contains(QLatin1String("ignored")));
+    const QJsonObject entry = entryOf(*result, QStringLiteral("controller"));
+    QCOMPARE(entry.value(QLatin1String("subresource")).toString(), QStringLiteral("status"));
+    QCOMPARE(entry.value(QLatin1String("fieldsV1")).toObject(), json(R"({"f:status":{"f:readyReplicas":{},"f:replicas":{}}})"));
+}
+
+void tst_ServerSideApply::beforeFirstApply()
+{
+    const auto meta = m_registry.patchMetaLookup(kConfigMap);
+    const QJsonObject legacy = json(R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"old","uid":"u1"},"data":{"a":"1","b":"2"}})");
+    const auto conflict = serverSideApply(legacy, yaml("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: old}\ndata: {a: changed}\n"),
+                                          *meta, options("kubectl"));
+    QVERIFY(!conflict.has_value());
+    QVERIFY(conflict.error().message.startsWith(QLatin1String("Apply failed with 1 conflict: conflict with \"before-first-apply\" using v1")));
+    const auto same = serverSideApply(legacy, yaml("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: old}\ndata: {a: '1', c: '3'}\n"),
+                                      *meta, options("kubectl"));
+    if (!same)
+        QFAIL(qPrintable(same.error().toString()));
+    QCOMPARE(entryOf(*same, QStringLiteral("before-first-apply")).value(QLatin1String("fieldsV1")).toObject(),
+             json(R"({"f:data":{"f:a":{},"f:b":{}}})"));
+    QCOMPARE(same->value(QLatin1String("data")).toObject(), json(R"({"a":"1","b":"2","c":"3"})"));
 }
 
 void tst_ServerSideApply::droppedFieldsAreRemoved()

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "edit/jsonutil.h"
 #include "edit/strategicmerge.h"
+#include "edit/yamljson.h"
 #include "schema/openapimodel.h"
 
 #include <QFile>
@@ -52,6 +53,29 @@ const QByteArray kDeployment = R"({
 })";
 } // namespace
 
+// The field metadata of the test type kube-apiserver's own strategic-merge tests use.
+class TestTypeMeta final : public PatchMetaLookup
+{
+public:
+    PatchMeta patchMeta(const QStringList &path) const override
+    {
+        PatchMeta m;
+        const QString field = path.isEmpty() ? QString() : path.last();
+        if (field == QLatin1String("mergingList") || field == QLatin1String("mergeItemPtr")) {
+            m.strategies = {QStringLiteral("merge")};
+            m.mergeKey = QStringLiteral("name");
+        } else if (field == QLatin1String("mergingIntList")) {
+            m.strategies = {QStringLiteral("merge")};
+        } else if (field == QLatin1String("retainKeysMap")) {
+            m.strategies = {QStringLiteral("retainKeys")};
+        } else if (field == QLatin1String("retainKeysMergingList")) {
+            m.strategies = {QStringLiteral("merge"), QStringLiteral("retainKeys")};
+            m.mergeKey = QStringLiteral("name");
+        }
+        return m;
+    }
+};
+
 class tst_StrategicMerge final : public QObject
 {
     Q_OBJECT
@@ -64,9 +88,12 @@ private Q_SLOTS:
     void applyToRealObject();
     void create_data();
     void create();
+    void createRetainKeysElement();
     void roundTrip_data();
     void roundTrip();
     void withoutSchema();
+    void upstreamSemantics_data();
+    void upstreamSemantics();
 
 private:
     OpenApiModel m_model;
@@ -90,10 +117,17 @@ void tst_StrategicMerge::apply_data()
         << QByteArray(R"({"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.27"}]}}}})")
         << containers + QStringLiteral("/0")
         << QByteArray(R"({"name":"nginx","image":"nginx:1.27","args":["-a","-b"],"env":[{"name":"A","value":"1"},{"name":"B","value":"2"}],"ports":[{"containerPort":80,"protocol":"TCP"}]})");
-    QTest::newRow("new container appended")
+    // Like kube-apiserver, a new element of a patch without $setElementOrder goes first.
+    QTest::newRow("new container first")
         << QByteArray(R"({"spec":{"template":{"spec":{"containers":[{"name":"log","image":"fluent"}]}}}})")
         << containers
-        << QByteArray(R"([{"name":"nginx","image":"nginx:1.25","args":["-a","-b"],"env":[{"name":"A","value":"1"},{"name":"B","value":"2"}],"ports":[{"containerPort":80,"protocol":"TCP"}]},{"name":"sidecar","image":"busybox"},{"name":"log","image":"fluent"}])");
+        << QByteArray(R"([{"name":"log","image":"fluent"},{"name":"nginx","image":"nginx:1.25","args":["-a","-b"],"env":[{"name":"A","value":"1"},{"name":"B","value":"2"}],"ports":[{"containerPort":80,"protocol":"TCP"}]},{"name":"sidecar","image":"busybox"}])");
+    QTest::newRow("new container placed by $setElementOrder")
+        << QByteArray(R"({"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"nginx"},{"name":"sidecar"},{"name":"log"}],"containers":[{"name":"log","image":"fluent"}]}}}})")
+        << containers + QStringLiteral("/2/name") << QByteArray(R"("log")");
+    QTest::newRow("modified element keeps its place")
+        << QByteArray(R"({"spec":{"template":{"spec":{"containers":[{"name":"sidecar","image":"busybox:2"}]}}}})")
+        << containers + QStringLiteral("/1") << QByteArray(R"({"name":"sidecar","image":"busybox:2"})");
     QTest::newRow("$patch delete element")
         << QByteArray(R"({"spec":{"template":{"spec":{"containers":[{"name":"nginx","$patch":"delete"}]}}}})")
         << containers << QByteArray(R"([{"name":"sidecar","image":"busybox"}])");
@@ -135,7 +169,16 @@ void tst_StrategicMerge::apply_data()
     QTest::newRow("volumes by name")
         << QByteArray(R"({"spec":{"template":{"spec":{"volumes":[{"name":"cache","emptyDir":{"medium":"Memory"}}]}}}})")
         << QStringLiteral("/spec/template/spec/volumes")
-        << QByteArray(R"([{"name":"data","emptyDir":{}},{"name":"cache","emptyDir":{"medium":"Memory"}}])");
+        << QByteArray(R"([{"name":"cache","emptyDir":{"medium":"Memory"}},{"name":"data","emptyDir":{}}])");
+    QTest::newRow("patch order wins over live order")
+        << QByteArray(R"({"spec":{"template":{"spec":{"containers":[{"name":"sidecar","image":"s2"},{"name":"nginx","image":"n2"}]}}}})")
+        << containers + QStringLiteral("/0/name") << QByteArray(R"("sidecar")");
+    QTest::newRow("int set keeps server-only items first")
+        << QByteArray(R"({"metadata":{"finalizers":["b","z"]}})")
+        << QStringLiteral("/metadata/finalizers") << QByteArray(R"(["a","b","z"])");
+    QTest::newRow("$setElementOrder with absent items")
+        << QByteArray(R"({"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"sidecar"},{"name":"ghost"},{"name":"nginx"}]}}}})")
+        << containers + QStringLiteral("/0/name") << QByteArray(R"("sidecar")");
     QTest::newRow("scalar replaced") << QByteArray(R"({"spec":{"replicas":3}})")
                                      << QStringLiteral("/spec/replicas") << QByteArray("3");
     QTest::newRow("new subtree loses directives")
@@ -185,6 +228,9 @@ void tst_StrategicMerge::applyErrors_data()
     QTest::newRow("retainKeys mismatch")
         << QByteArray(R"({"spec":{"strategy":{"$retainKeys":["type"],"rollingUpdate":{}}}})")
         << QStringLiteral("not in $retainKeys");
+    QTest::newRow("$setElementOrder disagrees with the patch")
+        << QByteArray(R"({"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"nginx"},{"name":"sidecar"}],"containers":[{"name":"sidecar","image":"a"},{"name":"nginx","image":"b"}]}}}})")
+        << QStringLiteral("doesn't match $setElementOrder/containers");
     QTest::newRow("merge directive in list")
         << QByteArray(R"({"spec":{"template":{"spec":{"containers":[{"$patch":"merge"}]}}}})")
         << QStringLiteral("merging lists cannot yet be specified");
@@ -249,6 +295,21 @@ void tst_StrategicMerge::create_data()
         << QByteArray(R"({"spec":{"strategy":{"$retainKeys":["type"],"rollingUpdate":null,"type":"Recreate"}}})");
 }
 
+void tst_StrategicMerge::createRetainKeysElement()
+{
+    const SchemaPatchMetaLookup meta(&m_model, m_deployment);
+    const QJsonValue original = json(R"({"spec":{"template":{"spec":{"volumes":[{"name":"v","emptyDir":{}}]}}}})");
+    const QJsonValue modified = json(R"({"spec":{"template":{"spec":{"volumes":[{"name":"v","configMap":{"name":"c"}}]}}}})");
+    const auto patch = createStrategicMergePatch(original, modified, meta);
+    if (!patch)
+        QFAIL(qPrintable(patch.error().toString()));
+    QVERIFY2(jsonEquals(*patch, json(R"({"spec":{"template":{"spec":{"$setElementOrder/volumes":[{"name":"v"}],"volumes":[{"$retainKeys":["configMap","name"],"configMap":{"name":"c"},"emptyDir":null,"name":"v"}]}}}})")),
+             dump(*patch).constData());
+    const auto applied = applyStrategicMergePatch(original, *patch, meta);
+    QVERIFY(applied.has_value());
+    QVERIFY(jsonEquals(*applied, modified));
+}
+
 void tst_StrategicMerge::create()
 {
     QFETCH(QByteArray, original);
@@ -296,6 +357,74 @@ void tst_StrategicMerge::withoutSchema()
     if (!result)
         QFAIL(qPrintable(result.error().toString()));
     QVERIFY(jsonEquals(*result, json(R"({"l":[{"name":"b"}],"m":{"k":"v","j":"w"}})")));
+}
+
+void tst_StrategicMerge::upstreamSemantics_data()
+{
+    QTest::addColumn<QByteArray>("original");
+    QTest::addColumn<QByteArray>("patch");
+    QTest::addColumn<QByteArray>("expected"); // empty: an error is expected
+    QTest::newRow("unique scalars") << QByteArray("mergingIntList: [1, 2]") << QByteArray("mergingIntList: [2, 3]")
+                                    << QByteArray("mergingIntList: [1, 2, 3]");
+    QTest::newRow("delete nested map") << QByteArray("simpleMap: {key1: 1, key2: 1}") << QByteArray("simpleMap: {$patch: delete}")
+                                       << QByteArray("simpleMap: {}");
+    QTest::newRow("replace list with nothing") << QByteArray("mergingList: [{name: 1}, {name: 2}]")
+                                               << QByteArray("mergingList: [{$patch: replace}]") << QByteArray("mergingList: []");
+    QTest::newRow("replace whole map") << QByteArray("{name: 1, value: 1}") << QByteArray("{$patch: replace}") << QByteArray("{}");
+    QTest::newRow("replace map with a key") << QByteArray("{name: 1, value: 1}") << QByteArray("{other: a, $patch: replace}")
+                                            << QByteArray("{other: a}");
+    QTest::newRow("delete duplicates") << QByteArray("mergingList: [{name: 1}, {name: 1}, {name: 2, value: a}, {name: 3}, {name: 3}]")
+                                       << QByteArray("mergingList: [{name: 1, $patch: delete}, {name: 3, $patch: delete}]")
+                                       << QByteArray("mergingList: [{name: 2, value: a}]");
+    QTest::newRow("patch order, server-only first") << QByteArray("mergingList: [{name: 1}, {name: 2, value: b}, {name: 3}]")
+                                                    << QByteArray("mergingList: [{name: 3, value: c}, {name: 1, value: a}]")
+                                                    << QByteArray("mergingList: [{name: 2, value: b}, {name: 3, value: c}, {name: 1, value: a}]");
+    QTest::newRow("patch order of ints") << QByteArray("mergingIntList: [1, 2, 3]") << QByteArray("mergingIntList: [3, 1]")
+                                         << QByteArray("mergingIntList: [2, 3, 1]");
+    QTest::newRow("order names absent item") << QByteArray("mergingList: [{name: 1}, {name: 3}]")
+                                             << QByteArray("{$setElementOrder/mergingList: [{name: 3}, {name: 2}, {name: 1}], mergingList: [{name: 3, value: 3}, {name: 1, value: 1}]}")
+                                             << QByteArray("mergingList: [{name: 3, value: 3}, {name: 1, value: 1}]");
+    QTest::newRow("order of ints only") << QByteArray("mergingIntList: [1, 3]") << QByteArray("{$setElementOrder/mergingIntList: [3, 2, 1]}")
+                                        << QByteArray("mergingIntList: [3, 1]");
+    QTest::newRow("order contradicts patch") << QByteArray("mergingList: [{name: 1}, {name: 3}, {name: 2}]")
+                                             << QByteArray("{$setElementOrder/mergingList: [{name: 1}, {name: 2}, {name: 3}], mergingList: [{name: 3, value: 3}, {name: 1, value: 1}]}")
+                                             << QByteArray();
+    QTest::newRow("missing merge key") << QByteArray("mergingList: [{name: 1, value: a}]") << QByteArray("mergingList: [{value: b}]")
+                                       << QByteArray();
+    QTest::newRow("retainKeys map without directive") << QByteArray("retainKeysMap: {name: foo, value: a}")
+                                                      << QByteArray("retainKeysMap: {value: b}")
+                                                      << QByteArray("retainKeysMap: {name: foo, value: b}");
+    QTest::newRow("retainKeys list element") << QByteArray("retainKeysMergingList: [{name: bar}, {name: foo, value: a}]")
+                                             << QByteArray("retainKeysMergingList: [{name: foo, value: null}]")
+                                             << QByteArray("retainKeysMergingList: [{name: bar}, {name: foo}]");
+    QTest::newRow("nested merging lists") << QByteArray("mergingList: [{name: 1, mergingList: [{name: 1}, {name: 2, value: 2}]}, {name: 2}]")
+                                          << QByteArray("{$setElementOrder/mergingList: [{name: 1}, {name: 2}], mergingList: [{name: 1, $setElementOrder/mergingList: [{name: 1}, {name: 2}], mergingList: [{name: 1, value: 1}]}]}")
+                                          << QByteArray("mergingList: [{name: 1, mergingList: [{name: 1, value: 1}, {name: 2, value: 2}]}, {name: 2}]");
+    QTest::newRow("delete with order") << QByteArray("mergingList: [{name: 1}, {name: 2, other: b}]")
+                                       << QByteArray("{$setElementOrder/mergingList: [{name: 2}], mergingList: [{name: 1, $patch: delete}]}")
+                                       << QByteArray("mergingList: [{name: 2, other: b}]");
+    QTest::newRow("null value of new field") << QByteArray("{name: 2}") << QByteArray("{name: 1, value: 1, other: null}")
+                                             << QByteArray("{name: 1, value: 1}");
+}
+
+void tst_StrategicMerge::upstreamSemantics()
+{
+    QFETCH(QByteArray, original);
+    QFETCH(QByteArray, patch);
+    QFETCH(QByteArray, expected);
+    const auto o = yamlToJson(original);
+    const auto p = yamlToJson(patch);
+    QVERIFY(o.has_value() && p.has_value());
+    const auto result = applyStrategicMergePatch(*o, *p, TestTypeMeta());
+    if (expected.isEmpty()) {
+        QVERIFY(!result.has_value());
+        return;
+    }
+    if (!result)
+        QFAIL(qPrintable(result.error().toString()));
+    const auto e = yamlToJson(expected);
+    QVERIFY(e.has_value());
+    QVERIFY2(jsonEquals(*result, *e), dump(*result).constData());
 }
 
 QTEST_GUILESS_MAIN(tst_StrategicMerge)

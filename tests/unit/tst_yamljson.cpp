@@ -34,6 +34,7 @@ private Q_SLOTS:
     void errors();
     void roundTrip_data();
     void roundTrip();
+    void kubectlStyle();
     void roundTripRealObject();
 };
 
@@ -64,6 +65,9 @@ void tst_YamlJson::scalars_data()
     QTest::newRow("literal block") << QByteArray("v: |\n  a\n  b\n") << QByteArray(R"({"v":"a\nb\n"})");
     QTest::newRow("flow") << QByteArray("v: {a: [1, \"2\", x]}") << QByteArray(R"({"v":{"a":[1,"2","x"]}})");
     QTest::newRow("json input") << QByteArray(R"({"a": [1, true, "x"]})") << QByteArray(R"({"a":[1,true,"x"]})");
+    QTest::newRow("merge key") << QByteArray("base: &b {image: x, port: 1}\nc: {<<: *b, port: 2}") << QByteArray(R"({"base":{"image":"x","port":1},"c":{"image":"x","port":2}})");
+    QTest::newRow("merge key list") << QByteArray("a: &a {x: 1}\nb: &b {x: 2, y: 2}\nc: {<<: [*a, *b]}") << QByteArray(R"({"a":{"x":1},"b":{"x":2,"y":2},"c":{"x":1,"y":2}})");
+    QTest::newRow("quoted << is a key") << QByteArray("\"<<\": 1") << QByteArray(R"({"<<":1})");
     QTest::newRow("anchor") << QByteArray("a: &x {b: 1}\nc: *x") << QByteArray(R"({"a":{"b":1},"c":{"b":1}})");
 }
 
@@ -159,8 +163,26 @@ void tst_YamlJson::roundTrip_data()
     QTest::newRow("numbers") << QByteArray(R"({"a":1,"b":-2.25,"c":1e20,"d":0})");
     QTest::newRow("nested") << QByteArray(R"({"a":[{"b":[]},{}],"c":{"d":[1,[2]]}})");
     QTest::newRow("special characters") << QByteArray(R"({"a":"x: y","b":"- z","c":"#c","d":"multi\nline\n","e":" lead"})");
-    QTest::newRow("keys") << QByteArray(R"({"true":1,"8080":2,"a b":3,"":4})");
+    QTest::newRow("keys") << QByteArray(R"({"true":1,"8080":2,"a b":3,"":4,"<<":5})");
     QTest::newRow("null and bool") << QByteArray(R"({"a":null,"b":false})");
+    QTest::newRow("literal blocks") << QByteArray(R"({"a":"x
+y","b":"x
+
+","c":"x
+  y
+","d":"
+lead","e":"t	ab
+","f":"x
+
+y
+"})");
+    QTest::newRow("indicators") << QByteArray(R"({"a":"-","b":"- x","c":"*x","d":"&x","e":"!x","f":"%x","g":"@x","h":"a: b","i":"a:","j":"it's","k":"{x}","l":"[x]","m":"#x","n":"x #y","o":"x#y"})");
+    QTest::newRow("yaml 1.1 words") << QByteArray(R"({"a":"y","b":"N","c":"on","d":"Off","e":"1_000","f":"0755","g":".5","h":"1e3","i":"NULL","j":"~"})");
+    QTest::newRow("nested lists") << QByteArray(R"({"a":[[1,2],[[3]],[],{}],"b":[{"c":[{"d":1}],"e":[]}]})");
+    QTest::newRow("unicode and controls") << QByteArray(R"({"a":"zażółć","b":"x","c":"
+"})");
+    QTest::newRow("top-level list") << QByteArray(R"([{"a":1},"b",[]])");
+    QTest::newRow("scalar document") << QByteArray(R"("just text")");
 }
 
 void tst_YamlJson::roundTrip()
@@ -172,6 +194,20 @@ void tst_YamlJson::roundTrip()
     if (!back)
         QFAIL(qPrintable(back.error().toString() + QLatin1Char('\n') + QString::fromUtf8(yaml)));
     QVERIFY2(jsonEquals(*back, value), yaml.constData());
+}
+
+void tst_YamlJson::kubectlStyle()
+{
+    // Lists start at their key's indentation and objects in lists follow "- ", as kubectl prints.
+    const QByteArray yaml = jsonToYaml(json(R"({"spec":{"containers":[{"name":"web","ports":[{"containerPort":80}]}],"replicas":2}})"));
+    QCOMPARE(yaml, QByteArray("spec:\n"
+                              "  containers:\n"
+                              "  - name: web\n"
+                              "    ports:\n"
+                              "    - containerPort: 80\n"
+                              "  replicas: 2\n"));
+    QCOMPARE(jsonToYaml(json(R"({"a":"true","b":"multi\nline\n","c":{}})")),
+             QByteArray("a: 'true'\nb: |\n  multi\n  line\nc: {}\n"));
 }
 
 void tst_YamlJson::roundTripRealObject()

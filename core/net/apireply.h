@@ -1,0 +1,82 @@
+// SPDX-FileCopyrightText: 2026 Qluster authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "net/apirequest.h"
+#include "net/authprovider.h"
+#include "util/result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QPointer>
+#include <QSslError>
+#include <QTimer>
+
+class QNetworkReply;
+
+namespace Qluster {
+
+class Connection;
+
+/// ApiResponse is a successful (2xx) HTTP answer: status, headers and the whole body.
+struct ApiResponse
+{
+    int status = 0;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+
+    /// ApiResponse::header returns the first header named `name` (case-insensitive), or empty.
+    QByteArray header(const QByteArray &name) const;
+};
+
+/// ApiReply is the handle of one request sent with Connection::send(): it emits finished() once,
+/// after which result() holds the response or the ApiError. Retries (GET on 429/5xx) and the
+/// credential refresh after a 401 happen inside. The reply deletes itself after finished()
+/// handlers return; abort() cancels it (finished() then carries a Cancelled error).
+class ApiReply final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApiReply)
+public:
+    ~ApiReply() override;
+
+    const ApiRequest &request() const { return m_request; }
+    bool isFinished() const { return m_finished; }
+    /// ApiReply::result is valid once finished() was emitted.
+    const Result<ApiResponse> &result() const { return m_result; }
+    /// ApiReply::attempts counts the HTTP requests sent (retries included).
+    int attempts() const { return m_attempts; }
+
+public Q_SLOTS:
+    void abort();
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    friend class Connection;
+    ApiReply(Connection *connection, const ApiRequest &request);
+    void start();
+    void sendWith(const Credentials &credentials);
+    void onNetworkFinished();
+    void finish(Result<ApiResponse> result);
+
+    Connection *m_connection = nullptr; // not owned (parent)
+    ApiRequest m_request;
+    QNetworkReply *m_reply = nullptr; // owned while running
+    Credentials m_credentials;
+    QList<QSslError> m_sslErrors;
+    QTimer m_deadline;
+    QTimer m_retryTimer;
+    Result<ApiResponse> m_result;
+    int m_attempts = 0;
+    int m_retries = 0;
+    bool m_authRetried = false;
+    bool m_finished = false;
+    bool m_aborted = false;
+    bool m_timedOut = false;
+};
+
+} // namespace Qluster

@@ -1,0 +1,294 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ClusterSession</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 · Kubernetes %2 · %3</source>
+        <translation>%1 · Kubernetes %2 · %3</translation>
+    </message>
+    <message>
+        <source>(unknown version)</source>
+        <translation>（未知版本）</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Qluster: a desktop explorer for Kubernetes clusters.</source>
+        <translation>Qluster：Kubernetes 集群桌面浏览器。</translation>
+    </message>
+    <message>
+        <source>Read this kubeconfig file instead of KUBECONFIG or ~/.kube/config.</source>
+        <translation>读取此 kubeconfig 文件，而不是 KUBECONFIG 或 ~/.kube/config。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Open this kubeconfig context instead of the current one.</source>
+        <translation>打开此 kubeconfig 上下文，而不是当前上下文。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Show this namespace instead of the context&apos;s.</source>
+        <translation>显示此命名空间，而不是上下文的命名空间。</translation>
+    </message>
+    <message>
+        <source>Open the built-in sandbox cluster (no kubeconfig needed).</source>
+        <translation>打开内置的沙箱集群（无需 kubeconfig）。</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>显示此帮助并退出。</translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation>显示版本并退出。</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &apos;%1&apos;; see --help.</source>
+        <translation>意外的参数“%1”；请参阅 --help。</translation>
+    </message>
+    <message>
+        <source>--kubeconfig needs a file name.</source>
+        <translation>--kubeconfig 需要一个文件名。</translation>
+    </message>
+    <message>
+        <source>--context needs a context name.</source>
+        <translation>--context 需要一个上下文名称。</translation>
+    </message>
+    <message>
+        <source>--namespace &apos;%1&apos; is not a valid namespace name (lower-case letters, digits and &apos;-&apos;, at most 63 characters).</source>
+        <translation>--namespace “%1” 不是有效的命名空间名称（小写字母、数字和“-”，最多 63 个字符）。</translation>
+    </message>
+    <message>
+        <source>--demo opens the built-in sandbox; it cannot be combined with --kubeconfig.</source>
+        <translation>--demo 打开内置沙箱，不能与 --kubeconfig 同时使用。</translation>
+    </message>
+</context>
+<context>
+    <name>Qluster::Ui::AboutDialog</name>
+    <message>
+        <source>not available</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>Qluster %1</source>
+        <translation>Qluster %1</translation>
+    </message>
+    <message>
+        <source>Qt %1 (built with %2)</source>
+        <translation>Qt %1（构建于 %2）</translation>
+    </message>
+    <message>
+        <source>TLS: %1</source>
+        <translation>TLS：%1</translation>
+    </message>
+    <message>
+        <source>System: %1 (%2)</source>
+        <translation>系统：%1（%2）</translation>
+    </message>
+    <message>
+        <source>About Qluster</source>
+        <translation>关于 Qluster</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Qluster&lt;/h2&gt;&lt;p&gt;A native desktop explorer for Kubernetes clusters.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Qluster&lt;/h2&gt;&lt;p&gt;原生桌面 Kubernetes 集群浏览器。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Syntax highlighting: %1</source>
+        <translation>语法高亮：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Qluster::Ui::MainWindow</name>
+    <message>
+        <source>Qluster</source>
+        <translation>Qluster</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Qluster</source>
+        <translation>关于 Qluster(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>上下文：</translation>
+    </message>
+    <message>
+        <source>No kubeconfig contexts</source>
+        <translation>没有 kubeconfig 上下文</translation>
+    </message>
+    <message>
+        <source>The kubeconfig context to explore</source>
+        <translation>要浏览的 kubeconfig 上下文</translation>
+    </message>
+    <message>
+        <source>Namespace:</source>
+        <translation>命名空间：</translation>
+    </message>
+    <message>
+        <source>Pick a namespace, or type one and press Enter</source>
+        <translation>选择一个命名空间，或输入名称后按回车</translation>
+    </message>
+    <message>
+        <source>All namespaces</source>
+        <translation>所有命名空间</translation>
+    </message>
+    <message>
+        <source>Filter kinds (name, short name, group)</source>
+        <translation>筛选类型（名称、简称、组）</translation>
+    </message>
+    <message>
+        <source>No resource selected</source>
+        <translation>未选择资源</translation>
+    </message>
+    <message>
+        <source>Pick a context in the toolbar, then choose a kind such as Pods in the tree on the left to list its objects here. No cluster? Start Qluster with --demo.</source>
+        <translation>在工具栏中选择一个上下文，然后在左侧树中选择一种类型（例如 Pods），即可在此列出其对象。没有集群？使用 --demo 启动 Qluster。</translation>
+    </message>
+    <message>
+        <source>Select an object in the table to see it here.</source>
+        <translation>在表格中选择一个对象即可在此查看。</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>未选择任何内容</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>YAML</source>
+        <translation>YAML</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid namespace name: use lower-case letters, digits and &apos;-&apos;.</source>
+        <translation>“%1” 不是有效的命名空间名称：请使用小写字母、数字和“-”。</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation>已连接：%1</translation>
+    </message>
+    <message>
+        <source>Connection failed: %1</source>
+        <translation>连接失败：%1</translation>
+    </message>
+    <message>
+        <source>No cluster</source>
+        <translation>没有集群</translation>
+    </message>
+    <message>
+        <source>Choose a context in the toolbar: its resource kinds appear here.</source>
+        <translation>在工具栏中选择一个上下文，其资源类型将显示在这里。</translation>
+    </message>
+    <message>
+        <source>⚠ TLS verification is off for this cluster (insecure-skip-tls-verify)</source>
+        <translation>⚠ 此集群已关闭 TLS 校验（insecure-skip-tls-verify）</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Cannot connect</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Reading the cluster&apos;s API resources…</source>
+        <translation>正在读取集群的 API 资源…</translation>
+    </message>
+</context>
+<context>
+    <name>Qluster::Ui::SessionController</name>
+    <message>
+        <source>Could not switch context: %1</source>
+        <translation>无法切换上下文：%1</translation>
+    </message>
+    <message>
+        <source>Could not save the namespace: %1</source>
+        <translation>无法保存命名空间：%1</translation>
+    </message>
+    <message>
+        <source>You may not list namespaces in this cluster: type the one you want.</source>
+        <translation>你无权列出此集群的命名空间：请直接输入所需的命名空间。</translation>
+    </message>
+    <message>
+        <source>No contexts in %1. Add a cluster with kubectl, or start Qluster with --demo to explore the built-in sandbox cluster.</source>
+        <translation>%1 中没有上下文。请用 kubectl 添加集群，或使用 --demo 启动 Qluster 来浏览内置的沙箱集群。</translation>
+    </message>
+</context>
+<context>
+    <name>Qluster::Ui::YamlEditor</name>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>%1 at column %2: %3</source>
+        <translation>%1（第 %2 列）：%3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,109 @@
+// SPDX-FileCopyrightText: 2026 Qluster authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QMainWindow>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSettings;
+class QSplitter;
+class QStackedWidget;
+class QTabWidget;
+class QTableView;
+class QTreeView;
+
+namespace Qluster::Ui {
+
+class EmptyState;
+
+/// MainWindow is the explorer's frame: a toolbar with the context and namespace selectors, the
+/// resource tree on the left, the object table in the centre, detail tabs on the right and the
+/// connection state in the status bar. It remembers its geometry, context and namespace.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+public:
+    enum class ConnectionState { Disconnected, Connecting, Connected, Failed };
+    Q_ENUM(ConnectionState)
+
+    /// MainWindow reads and writes its state through `settings` (not owned, must outlive it).
+    explicit MainWindow(QSettings *settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// MainWindow::setContexts lists the kubeconfig's contexts and selects `current`.
+    void setContexts(const QStringList &names, const QString &current);
+    QString currentContext() const;
+
+    /// MainWindow::setNamespaces lists the cluster's namespaces, keeping the current choice.
+    void setNamespaces(const QStringList &names);
+    /// MainWindow::currentNamespace is the chosen namespace, empty for all namespaces.
+    QString currentNamespace() const;
+    /// MainWindow::setCurrentNamespace chooses `name` (empty: all namespaces); false if invalid.
+    bool setCurrentNamespace(const QString &name);
+
+    /// MainWindow::setConnectionState shows the state in the status bar and, until the resource
+    /// tree is shown, in the left pane (with a Retry button after a failure).
+    void setConnectionState(ConnectionState state, const QString &detail = QString());
+    ConnectionState connectionState() const { return m_connectionState; }
+
+    /// MainWindow::lastContext and lastNamespace are what the user had chosen in the previous run.
+    QString lastContext() const;
+    QString lastNamespace() const;
+
+    QTreeView *resourceTree() const { return m_resourceTree; }
+    QTableView *resourceTable() const { return m_resourceTable; }
+    QTabWidget *detailTabs() const { return m_detailTabs; }
+
+    /// MainWindow::setInsecureWarning shows a persistent warning that TLS verification is off.
+    void setInsecureWarning(bool insecure);
+    bool hasInsecureWarning() const;
+
+    /// MainWindow::showMessage shows a transient message (e.g. a failed write-back) in the status
+    /// bar.
+    void showMessage(const QString &message);
+
+    /// MainWindow::showResourceTree switches the left pane from its empty state to the tree.
+    void showResourceTree(bool show);
+    /// MainWindow::showResourceTable switches the centre pane from its empty state to the table.
+    void showResourceTable(bool show);
+
+Q_SIGNALS:
+    void contextChanged(const QString &context);
+    void namespaceChanged(const QString &namespaceName); ///< empty: all namespaces
+    void retryRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createToolBar();
+    QWidget *createResourcePane();
+    QWidget *createTablePane();
+    QWidget *createDetailPane();
+    void commitNamespaceText();
+    void saveState();
+    void restoreState();
+
+    QSettings *m_settings; // not owned
+    QComboBox *m_contextBox = nullptr;
+    QComboBox *m_namespaceBox = nullptr;
+    QLineEdit *m_resourceFilter = nullptr;
+    QStackedWidget *m_treeStack = nullptr;
+    EmptyState *m_treeEmpty = nullptr;
+    QTreeView *m_resourceTree = nullptr;
+    QStackedWidget *m_tableStack = nullptr;
+    EmptyState *m_tableEmpty = nullptr;
+    QTableView *m_resourceTable = nullptr;
+    QTabWidget *m_detailTabs = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QLabel *m_connectionLabel = nullptr;
+    QLabel *m_insecureLabel = nullptr;
+    ConnectionState m_connectionState = ConnectionState::Disconnected;
+    QString m_currentNamespace;
+};
+
+} // namespace Qluster::Ui
