@@ -1649,26 +1649,18 @@ StatusOr SandboxServer::applyPatch(const ResourceType &type, const QJsonObject &
             return std::unexpected(ApiStatus::failure(422, QStringLiteral("Invalid"), result.error().message));
         return result->toObject();
     }
-    QJsonObject patch;
-    if (contentType == "application/apply-patch+yaml") {
-        auto yaml = yamlToJson(patchBody, QStringLiteral("patch"));
-        if (!yaml || !yaml->isObject())
-            return badPatch(yaml ? QStringLiteral("the applied configuration must be an object") : yaml.error().toString());
-        patch = yaml->toObject();
-    } else {
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(patchBody, &error);
-        if (error.error != QJsonParseError::NoError || !doc.isObject())
-            return badPatch(QStringLiteral("the patch is not a JSON object: %1").arg(error.errorString()));
-        patch = doc.object();
-    }
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(patchBody, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return badPatch(QStringLiteral("the patch is not a JSON object: %1").arg(error.errorString()));
+    const QJsonObject patch = doc.object();
     if (contentType == "application/merge-patch+json") {
         auto result = applyMergePatch(current, patch);
         if (!result)
             return badPatch(result.error().message);
         return result->toObject();
     }
-    // Strategic merge (and apply, which merges the applied configuration the same way).
+    // Strategic merge, with the patch metadata of the schema (merge keys, strategies).
     const auto lookup = m_openApi->patchMetaLookup(type.gvk());
     const NoPatchMeta none;
     auto result = applyStrategicMergePatch(current, patch, lookup ? *lookup : static_cast<const PatchMetaLookup &>(none));

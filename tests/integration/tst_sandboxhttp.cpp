@@ -192,6 +192,64 @@ private Q_SLOTS:
         QCOMPARE(send("GET", QStringLiteral("/random")).status, 404);
     }
 
+    void statusSubresourceAndDryRun()
+    {
+        const QByteArray deployment = R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"sub"},
+            "spec":{"replicas":2,"selector":{"matchLabels":{"app":"sub"}},"template":{"metadata":{"labels":{"app":"sub"}},
+            "spec":{"containers":[{"name":"c","image":"i"}]}}},"status":{"replicas":99}})";
+        // dryRun=All answers like a create but stores nothing.
+        Reply r = send("POST", QStringLiteral("/apis/apps/v1/namespaces/default/deployments?dryRun=All"), deployment);
+        QCOMPARE(r.status, 201);
+        QCOMPARE(send("GET", QStringLiteral("/apis/apps/v1/namespaces/default/deployments/sub")).status, 404);
+        r = send("POST", QStringLiteral("/apis/apps/v1/namespaces/default/deployments"), deployment);
+        QCOMPARE(r.status, 201);
+        QJsonObject object = send("GET", QStringLiteral("/apis/apps/v1/namespaces/default/deployments/sub")).json();
+        QCOMPARE(object.value(QLatin1String("metadata")).toObject().value(QLatin1String("generation")).toInt(), 1);
+        // A write of the main resource ignores status; the status subresource ignores spec.
+        // (Unconditional writes: the deployment controller writes status concurrently.)
+        auto unconditional = [](QJsonObject o) {
+            QJsonObject meta = o.value(QLatin1String("metadata")).toObject();
+            meta.remove(QStringLiteral("resourceVersion"));
+            o.insert(QStringLiteral("metadata"), meta);
+            return o;
+        };
+        object = unconditional(object);
+        QJsonObject spec = object.value(QLatin1String("spec")).toObject();
+        spec.insert(QStringLiteral("replicas"), 4);
+        object.insert(QStringLiteral("spec"), spec);
+        object.insert(QStringLiteral("status"), QJsonObject{{QStringLiteral("replicas"), 42}});
+        r = send("PUT", QStringLiteral("/apis/apps/v1/namespaces/default/deployments/sub"), QJsonDocument(object).toJson());
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QLatin1String("spec")).toObject().value(QLatin1String("replicas")).toInt(), 4);
+        QVERIFY(r.json().value(QLatin1String("status")).toObject().value(QLatin1String("replicas")).toInt() != 42);
+        QCOMPARE(r.json().value(QLatin1String("metadata")).toObject().value(QLatin1String("generation")).toInt(), 2);
+        // The deployment controller has written status meanwhile (as on a real cluster): re-read.
+        object = unconditional(send("GET", QStringLiteral("/apis/apps/v1/namespaces/default/deployments/sub")).json());
+        spec.insert(QStringLiteral("replicas"), 7);
+        object.insert(QStringLiteral("spec"), spec);
+        object.insert(QStringLiteral("status"), QJsonObject{{QStringLiteral("replicas"), 42}});
+        r = send("PUT", QStringLiteral("/apis/apps/v1/namespaces/default/deployments/sub/status"), QJsonDocument(object).toJson());
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QLatin1String("status")).toObject().value(QLatin1String("replicas")).toInt(), 42);
+        QCOMPARE(r.json().value(QLatin1String("spec")).toObject().value(QLatin1String("replicas")).toInt(), 4);
+        r = send("GET", QStringLiteral("/apis/apps/v1/namespaces/default/deployments/sub/scale"));
+        QCOMPARE(r.json().value(QLatin1String("kind")).toString(), QStringLiteral("Scale"));
+        QCOMPARE(r.json().value(QLatin1String("spec")).toObject().value(QLatin1String("replicas")).toInt(), 4);
+    }
+
+    void deleteCollectionWithSelector()
+    {
+        for (const char *n : {"dc-a", "dc-b"})
+            QCOMPARE(send("POST", QStringLiteral("/api/v1/namespaces/default/configmaps"), configMap(QLatin1String(n), {{QStringLiteral("batch"), QStringLiteral("dc")}})).status, 201);
+        QCOMPARE(send("DELETE", QStringLiteral("/api/v1/namespaces/default/configmaps?labelSelector=batch%3Ddc&dryRun=All")).status, 200);
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps?labelSelector=batch%3Ddc")).json().value(QLatin1String("items")).toArray().size(), 2);
+        const Reply r = send("DELETE", QStringLiteral("/api/v1/namespaces/default/configmaps?labelSelector=batch%3Ddc"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QLatin1String("items")).toArray().size(), 2);
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps?labelSelector=batch%3Ddc")).json().value(QLatin1String("items")).toArray().size(), 0);
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps/cfg-1")).status, 200);
+    }
+
     void listPagesWithContinue()
     {
         for (const char *n : {"page-a", "page-b", "page-c"})
