@@ -115,6 +115,27 @@
     </message>
 </context>
 <context>
+    <name>Qluster::Ui::ContextListModel</name>
+    <message>
+        <source>(none)</source>
+        <translation>(brak)</translation>
+    </message>
+    <message>
+        <source>Cluster: %1
+User: %2
+Namespace: %3
+Server: %4</source>
+        <translation>Klaster: %1
+Użytkownik: %2
+Przestrzeń nazw: %3
+Serwer: %4</translation>
+    </message>
+    <message>
+        <source>default (not set)</source>
+        <translation>default (nieustawiona)</translation>
+    </message>
+</context>
+<context>
     <name>Qluster::Ui::MainWindow</name>
     <message>
         <source>Qluster</source>
@@ -252,6 +273,166 @@
         <source>Reading the cluster&apos;s API resources…</source>
         <translation>Odczytywanie zasobów API klastra…</translation>
     </message>
+    <message>
+        <source>Filter rows</source>
+        <translation>Filtruj wiersze</translation>
+    </message>
+    <message>
+        <source>Label selector, e.g. app=web,tier notin (db)</source>
+        <translation>Selektor etykiet, np. app=web,tier notin (db)</translation>
+    </message>
+</context>
+<context>
+    <name>Qluster::Ui::ObjectOverview</name>
+    <message>
+        <source>none</source>
+        <translation>brak</translation>
+    </message>
+    <message>
+        <source>API version</source>
+        <translation>Wersja API</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Przestrzeń nazw</translation>
+    </message>
+    <message>
+        <source>UID</source>
+        <translation>UID</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Utworzono</translation>
+    </message>
+    <message>
+        <source>Resource version</source>
+        <translation>Wersja zasobu</translation>
+    </message>
+    <message>
+        <source>Deleting since</source>
+        <translation>Usuwany od</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Etykiety</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Adnotacje</translation>
+    </message>
+    <message>
+        <source>Owner references</source>
+        <translation>Właściciele</translation>
+    </message>
+    <message>
+        <source>controller</source>
+        <translation>kontroler</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Warunki</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Powód</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Komunikat</translation>
+    </message>
+    <message>
+        <source>Last transition</source>
+        <translation>Ostatnia zmiana</translation>
+    </message>
+</context>
+<context>
+    <name>Qluster::Ui::ResourceBrowser</name>
+    <message>
+        <source>Select an object in the table to see it here.</source>
+        <translation>Wybierz obiekt w tabeli, aby go tu zobaczyć.</translation>
+    </message>
+    <message>
+        <source>Listing %1…</source>
+        <translation>Pobieranie listy %1…</translation>
+    </message>
+    <message>
+        <source>Reconnecting to %1: %2</source>
+        <translation>Ponowne łączenie z %1: %2</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Wczytywanie %1…</translation>
+    </message>
+</context>
+<context>
+    <name>Qluster::Ui::ResourceTableModel</name>
+    <message>
+        <source>Namespace</source>
+        <translation>Przestrzeń nazw</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nazwa</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Wiek</translation>
+    </message>
+</context>
+<context>
+    <name>Qluster::Ui::ResourceTreeModel</name>
+    <message>
+        <source>Workloads</source>
+        <translation>Obciążenia</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Sieć</translation>
+    </message>
+    <message>
+        <source>Config &amp; Storage</source>
+        <translation>Konfiguracja i magazyn</translation>
+    </message>
+    <message>
+        <source>Access Control</source>
+        <translation>Kontrola dostępu</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Klaster</translation>
+    </message>
+    <message>
+        <source>Custom Resources</source>
+        <translation>Zasoby niestandardowe</translation>
+    </message>
+    <message>
+        <source>%1 (stale)</source>
+        <translation>%1 (nieaktualne)</translation>
+    </message>
+    <message>
+        <source>Short names: %1</source>
+        <translation>Skróty: %1</translation>
+    </message>
+    <message>
+        <source>Namespaced</source>
+        <translation>W przestrzeni nazw</translation>
+    </message>
+    <message>
+        <source>Cluster-scoped</source>
+        <translation>Dla całego klastra</translation>
+    </message>
+    <message>
+        <source>Discovery marks this group-version stale: its server did not answer.</source>
+        <translation>Wykrywanie oznacza tę grupę-wersję jako nieaktualną: jej serwer nie odpowiedział.</translation>
+    </message>
 </context>
 <context>
     <name>Qluster::Ui::SessionController</name>
@@ -270,6 +451,10 @@
     <message>
         <source>No contexts in %1. Add a cluster with kubectl, or start Qluster with --demo to explore the built-in sandbox cluster.</source>
         <translation>Brak kontekstów w %1. Dodaj klaster za pomocą kubectl albo uruchom Qluster z --demo, aby poznać wbudowany klaster piaskownicy.</translation>
+    </message>
+    <message>
+        <source>Reading the API resources failed: %1</source>
+        <translation>Odczyt zasobów API nie powiódł się: %1</translation>
     </message>
 </context>
 <context>

@@ -115,6 +115,27 @@
     </message>
 </context>
 <context>
+    <name>Qluster::Ui::ContextListModel</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Cluster: %1
+User: %2
+Namespace: %3
+Server: %4</source>
+        <translation>集群：%1
+用户：%2
+命名空间：%3
+服务器：%4</translation>
+    </message>
+    <message>
+        <source>default (not set)</source>
+        <translation>default（未设置）</translation>
+    </message>
+</context>
+<context>
     <name>Qluster::Ui::MainWindow</name>
     <message>
         <source>Qluster</source>
@@ -252,6 +273,166 @@
         <source>Reading the cluster&apos;s API resources…</source>
         <translation>正在读取集群的 API 资源…</translation>
     </message>
+    <message>
+        <source>Filter rows</source>
+        <translation>筛选行</translation>
+    </message>
+    <message>
+        <source>Label selector, e.g. app=web,tier notin (db)</source>
+        <translation>标签选择器，例如 app=web,tier notin (db)</translation>
+    </message>
+</context>
+<context>
+    <name>Qluster::Ui::ObjectOverview</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>API version</source>
+        <translation>API 版本</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>UID</source>
+        <translation>UID</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Resource version</source>
+        <translation>资源版本</translation>
+    </message>
+    <message>
+        <source>Deleting since</source>
+        <translation>删除开始于</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>注解</translation>
+    </message>
+    <message>
+        <source>Owner references</source>
+        <translation>所有者引用</translation>
+    </message>
+    <message>
+        <source>controller</source>
+        <translation>控制器</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>状况</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Last transition</source>
+        <translation>最近变更</translation>
+    </message>
+</context>
+<context>
+    <name>Qluster::Ui::ResourceBrowser</name>
+    <message>
+        <source>Select an object in the table to see it here.</source>
+        <translation>在表格中选择一个对象即可在此查看。</translation>
+    </message>
+    <message>
+        <source>Listing %1…</source>
+        <translation>正在列出 %1…</translation>
+    </message>
+    <message>
+        <source>Reconnecting to %1: %2</source>
+        <translation>正在重新连接 %1：%2</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>Qluster::Ui::ResourceTableModel</name>
+    <message>
+        <source>Namespace</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>存在时间</translation>
+    </message>
+</context>
+<context>
+    <name>Qluster::Ui::ResourceTreeModel</name>
+    <message>
+        <source>Workloads</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Config &amp; Storage</source>
+        <translation>配置与存储</translation>
+    </message>
+    <message>
+        <source>Access Control</source>
+        <translation>访问控制</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>Custom Resources</source>
+        <translation>自定义资源</translation>
+    </message>
+    <message>
+        <source>%1 (stale)</source>
+        <translation>%1（已过时）</translation>
+    </message>
+    <message>
+        <source>Short names: %1</source>
+        <translation>简称：%1</translation>
+    </message>
+    <message>
+        <source>Namespaced</source>
+        <translation>命名空间级</translation>
+    </message>
+    <message>
+        <source>Cluster-scoped</source>
+        <translation>集群级</translation>
+    </message>
+    <message>
+        <source>Discovery marks this group-version stale: its server did not answer.</source>
+        <translation>发现服务将此组版本标记为过时：其服务器没有响应。</translation>
+    </message>
 </context>
 <context>
     <name>Qluster::Ui::SessionController</name>
@@ -270,6 +451,10 @@
     <message>
         <source>No contexts in %1. Add a cluster with kubectl, or start Qluster with --demo to explore the built-in sandbox cluster.</source>
         <translation>%1 中没有上下文。请用 kubectl 添加集群，或使用 --demo 启动 Qluster 来浏览内置的沙箱集群。</translation>
+    </message>
+    <message>
+        <source>Reading the API resources failed: %1</source>
+        <translation>读取 API 资源失败：%1</translation>
     </message>
 </context>
 <context>
