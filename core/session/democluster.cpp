@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "democluster.h"
 
+#include "config/kubeconfig.h"
 #include "sandbox/sandboxserver.h"
 
 namespace Qluster {
@@ -29,6 +30,14 @@ Result<QString> DemoCluster::start()
     m_sandbox->invoke([&](SandboxServer &server) { written = server.writeKubeconfig(path); });
     if (!written)
         return fail(written.error());
+    // Open on the namespace where the demo data set lives, as `kubectl config set-context` would.
+    Result<Kubeconfig> kubeconfig = Kubeconfig::load(path);
+    if (!kubeconfig)
+        return fail(kubeconfig.error());
+    if (Result<void> set = kubeconfig->setContextNamespace(kubeconfig->currentContext(), kDemoNamespace);
+        !set) {
+        return fail(set.error());
+    }
     return path;
 }
 

@@ -22,6 +22,10 @@ public:
     DemoCluster();
     ~DemoCluster();
 
+    /// DemoCluster::kDemoNamespace is where the demo data set's workloads run; the kubeconfig's
+    /// current context points there.
+    static inline const QString kDemoNamespace = QStringLiteral("shop");
+
     /// DemoCluster::start starts the sandbox and returns the path of its kubeconfig.
     Result<QString> start();
     QString kubeconfigPath() const;

@@ -177,8 +177,10 @@ void tst_ClusterSession::demoClusterOpensLikeARealOne()
     QTRY_COMPARE_WITH_TIMEOUT(session.state(), ClusterSession::State::Connected, 10000);
     QCOMPARE(session.connection()->server().scheme(), QStringLiteral("https"));
     QVERIFY(!session.connection()->isInsecure());
-    // The demo data set has several namespaces of its own.
+    // The demo data set has several namespaces of its own, and opens on the one with workloads.
     QTRY_VERIFY_WITH_TIMEOUT(session.namespaces().size() >= 5, 10000);
+    QCOMPARE(session.namespaceName(), DemoCluster::kDemoNamespace);
+    QVERIFY(session.namespaces().contains(DemoCluster::kDemoNamespace));
 }
 
 QTEST_GUILESS_MAIN(tst_ClusterSession)

@@ -183,6 +183,11 @@ QWidget *MainWindow::createTablePane()
     m_resourceTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_resourceTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_resourceTable->verticalHeader()->hide();
+    m_resourceTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_resourceTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    m_resourceTable->setWordWrap(false);
+    m_resourceTable->setTextElideMode(Qt::ElideMiddle);
+    m_resourceTable->horizontalHeader()->setResizeContentsPrecision(200);
     m_resourceTable->horizontalHeader()->setStretchLastSection(true);
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_rowFilter, 1);

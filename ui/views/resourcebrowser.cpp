@@ -190,6 +190,16 @@ void ResourceBrowser::open(const Gvr &gvr)
     };
     hideWide();
     connect(model, &QAbstractItemModel::modelReset, this, hideWide);
+    // Fit the columns to the first rows once; later the user's widths stay.
+    auto fitted = std::make_shared<bool>(false);
+    const auto fit = [table, model, fitted] {
+        if (*fitted || model->rowCount() == 0)
+            return;
+        *fitted = true;
+        table->resizeColumnsToContents();
+    };
+    connect(model, &QAbstractItemModel::rowsInserted, table, fit);
+    connect(model, &QAbstractItemModel::modelReset, table, fit);
     m_window->showResourceTable(true);
     ++m_fetchGeneration;
     m_overview->setMessage(tr("Select an object in the table to see it here."));
