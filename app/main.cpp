@@ -1,13 +1,17 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
 #include "config/commandline.h"
+#include "session/clustersession.h"
+#include "session/democluster.h"
 #include "translation.h"
 #include "views/mainwindow.h"
+#include "views/sessioncontroller.h"
 
 #include <QApplication>
 #include <QSettings>
 
 #include <cstdio>
+#include <optional>
 
 using namespace Qluster;
 
@@ -44,14 +48,34 @@ int main(int argc, char **argv)
         std::fputs(qPrintable(commandLine->text), stdout);
         return 0;
     }
+    const AppOptions &options = commandLine->options;
 
     QApplication app(argc, argv);
     setApplicationIdentity();
     QGuiApplication::setDesktopFileName(QStringLiteral("io.qluster.Qluster"));
     Ui::installTranslations(app, QLocale::system());
 
+    QString kubeconfig = options.kubeconfig;
+    std::optional<DemoCluster> demo;
+    if (options.demo) {
+        demo.emplace();
+        Result<QString> started = demo->start();
+        if (!started) {
+            std::fprintf(stderr, "qluster: the sandbox cluster did not start: %s\n",
+                qPrintable(started.error().toString()));
+            return 1;
+        }
+        kubeconfig = *started;
+    }
+
     QSettings settings;
     Ui::MainWindow window(&settings);
+    ClusterSession session;
+    Ui::SessionController controller(&session, &window);
+    if (Result<void> loaded = session.loadKubeconfig(kubeconfig); !loaded)
+        controller.showKubeconfigError(loaded.error().toString());
+    else
+        controller.start(options);
     window.show();
     return QApplication::exec();
 }

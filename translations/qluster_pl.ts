@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pl">
 <context>
+    <name>ClusterSession</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · Kubernetes %2 · %3</source>
+        <translation>%1 · Kubernetes %2 · %3</translation>
+    </message>
+    <message>
+        <source>(unknown version)</source>
+        <translation>(nieznana wersja)</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Qluster: a desktop explorer for Kubernetes clusters.</source>
@@ -93,6 +108,10 @@
     <message>
         <source>Copy</source>
         <translation>Kopiuj</translation>
+    </message>
+    <message>
+        <source>Syntax highlighting: %1</source>
+        <translation>Podświetlanie składni: %1</translation>
     </message>
 </context>
 <context>
@@ -208,6 +227,68 @@
     <message>
         <source>Choose a context in the toolbar: its resource kinds appear here.</source>
         <translation>Wybierz kontekst na pasku narzędzi: jego rodzaje zasobów pojawią się tutaj.</translation>
+    </message>
+    <message>
+        <source>⚠ TLS verification is off for this cluster (insecure-skip-tls-verify)</source>
+        <translation>⚠ Weryfikacja TLS jest wyłączona dla tego klastra (insecure-skip-tls-verify)</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Łączenie…</translation>
+    </message>
+    <message>
+        <source>Cannot connect</source>
+        <translation>Nie można połączyć</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Ponów</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Połączono</translation>
+    </message>
+    <message>
+        <source>Reading the cluster&apos;s API resources…</source>
+        <translation>Odczytywanie zasobów API klastra…</translation>
+    </message>
+</context>
+<context>
+    <name>Qluster::Ui::SessionController</name>
+    <message>
+        <source>Could not switch context: %1</source>
+        <translation>Nie można przełączyć kontekstu: %1</translation>
+    </message>
+    <message>
+        <source>Could not save the namespace: %1</source>
+        <translation>Nie można zapisać przestrzeni nazw: %1</translation>
+    </message>
+    <message>
+        <source>You may not list namespaces in this cluster: type the one you want.</source>
+        <translation>Nie możesz wyświetlić przestrzeni nazw tego klastra: wpisz tę, której potrzebujesz.</translation>
+    </message>
+    <message>
+        <source>No contexts in %1. Add a cluster with kubectl, or start Qluster with --demo to explore the built-in sandbox cluster.</source>
+        <translation>Brak kontekstów w %1. Dodaj klaster za pomocą kubectl albo uruchom Qluster z --demo, aby poznać wbudowany klaster piaskownicy.</translation>
+    </message>
+</context>
+<context>
+    <name>Qluster::Ui::YamlEditor</name>
+    <message>
+        <source>Error</source>
+        <translation>Błąd</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Ostrzeżenie</translation>
+    </message>
+    <message>
+        <source>%1 at column %2: %3</source>
+        <translation>%1 w kolumnie %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 </TS>

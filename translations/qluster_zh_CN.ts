@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ClusterSession</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 · Kubernetes %2 · %3</source>
+        <translation>%1 · Kubernetes %2 · %3</translation>
+    </message>
+    <message>
+        <source>(unknown version)</source>
+        <translation>（未知版本）</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Qluster: a desktop explorer for Kubernetes clusters.</source>
@@ -93,6 +108,10 @@
     <message>
         <source>Copy</source>
         <translation>复制</translation>
+    </message>
+    <message>
+        <source>Syntax highlighting: %1</source>
+        <translation>语法高亮：%1</translation>
     </message>
 </context>
 <context>
@@ -208,6 +227,68 @@
     <message>
         <source>Choose a context in the toolbar: its resource kinds appear here.</source>
         <translation>在工具栏中选择一个上下文，其资源类型将显示在这里。</translation>
+    </message>
+    <message>
+        <source>⚠ TLS verification is off for this cluster (insecure-skip-tls-verify)</source>
+        <translation>⚠ 此集群已关闭 TLS 校验（insecure-skip-tls-verify）</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Cannot connect</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Reading the cluster&apos;s API resources…</source>
+        <translation>正在读取集群的 API 资源…</translation>
+    </message>
+</context>
+<context>
+    <name>Qluster::Ui::SessionController</name>
+    <message>
+        <source>Could not switch context: %1</source>
+        <translation>无法切换上下文：%1</translation>
+    </message>
+    <message>
+        <source>Could not save the namespace: %1</source>
+        <translation>无法保存命名空间：%1</translation>
+    </message>
+    <message>
+        <source>You may not list namespaces in this cluster: type the one you want.</source>
+        <translation>你无权列出此集群的命名空间：请直接输入所需的命名空间。</translation>
+    </message>
+    <message>
+        <source>No contexts in %1. Add a cluster with kubectl, or start Qluster with --demo to explore the built-in sandbox cluster.</source>
+        <translation>%1 中没有上下文。请用 kubectl 添加集群，或使用 --demo 启动 Qluster 来浏览内置的沙箱集群。</translation>
+    </message>
+</context>
+<context>
+    <name>Qluster::Ui::YamlEditor</name>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>%1 at column %2: %3</source>
+        <translation>%1（第 %2 列）：%3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
 #include "translation.h"
+#include "views/aboutdialog.h"
 #include "views/emptystate.h"
 #include "views/mainwindow.h"
 
@@ -8,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -33,6 +35,9 @@ private Q_SLOTS:
     void acceptsTypedNamespaceAndRejectsInvalid();
     void persistsSessionAndGeometry();
     void connectionStateInStatusBar();
+    void failedConnectionOffersRetry();
+    void insecureWarning();
+    void aboutReportsVersions();
     void chineseTranslation();
 
 private:
@@ -210,6 +215,54 @@ void tst_MainWindow::connectionStateInStatusBar()
         MainWindow::ConnectionState::Failed, QStringLiteral("401 Unauthorized"));
     QVERIFY(label->text().contains(QStringLiteral("401 Unauthorized")));
     QCOMPARE(window.connectionState(), MainWindow::ConnectionState::Failed);
+}
+
+void tst_MainWindow::failedConnectionOffersRetry()
+{
+    MainWindow window(m_settings.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *treeStack = window.findChild<QStackedWidget *>(QStringLiteral("treeStack"));
+    auto *state = qobject_cast<EmptyState *>(treeStack->widget(0));
+    QVERIFY(state);
+
+    window.setConnectionState(MainWindow::ConnectionState::Failed,
+        QStringLiteral("GET https://h/version: 401 Unauthorized"));
+    QCOMPARE(treeStack->currentWidget(), state);
+    QVERIFY(state->hint().contains(QStringLiteral("401 Unauthorized")));
+    auto *retry = state->findChild<QPushButton *>(QStringLiteral("emptyStateAction"));
+    QVERIFY(retry && retry->isVisible());
+    QSignalSpy retried(&window, &MainWindow::retryRequested);
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QCOMPARE(retried.count(), 1);
+
+    window.setConnectionState(MainWindow::ConnectionState::Connecting, QStringLiteral("prod"));
+    QVERIFY(!retry->isVisible());
+    QVERIFY(state->hint().contains(QStringLiteral("prod")));
+}
+
+void tst_MainWindow::insecureWarning()
+{
+    MainWindow window(m_settings.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *label = window.findChild<QLabel *>(QStringLiteral("insecureWarning"));
+    QVERIFY(label && !label->isVisible());
+    window.setInsecureWarning(true);
+    QVERIFY(label->isVisible());
+    QVERIFY(window.hasInsecureWarning());
+    window.setInsecureWarning(false);
+    QVERIFY(!window.hasInsecureWarning());
+}
+
+void tst_MainWindow::aboutReportsVersions()
+{
+    const QString report = AboutDialog::versionReport();
+    QVERIFY(report.contains(QStringLiteral(QLUSTER_VERSION_STRING)));
+    QVERIFY(report.contains(QString::fromLatin1(qVersion())));
+    QVERIFY2(report.contains(QStringLiteral("OpenSSL")), qPrintable(report));
+    QVERIFY(report.contains(QStringLiteral("built-in"))
+        || report.contains(QStringLiteral("KSyntaxHighlighting")));
 }
 
 void tst_MainWindow::chineseTranslation()

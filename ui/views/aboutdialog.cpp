@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "aboutdialog.h"
 
+#include "editor/highlighter.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QDialogButtonBox>
@@ -22,7 +24,8 @@ QString AboutDialog::versionReport()
               .arg(QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR))
         + QLatin1Char('\n') + tr("TLS: %1").arg(ssl) + QLatin1Char('\n')
         + tr("System: %1 (%2)")
-              .arg(QSysInfo::prettyProductName(), QSysInfo::currentCpuArchitecture());
+              .arg(QSysInfo::prettyProductName(), QSysInfo::currentCpuArchitecture())
+        + QLatin1Char('\n') + tr("Syntax highlighting: %1").arg(Highlighter::backendName());
 }
 
 AboutDialog::AboutDialog(QWidget *parent)

@@ -3,6 +3,7 @@
 #include "emptystate.h"
 
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace Qluster::Ui {
@@ -11,7 +12,11 @@ EmptyState::EmptyState(const QString &title, const QString &hint, QWidget *paren
     : QWidget(parent)
     , m_title(new QLabel(title, this))
     , m_hint(new QLabel(hint, this))
+    , m_action(new QPushButton(this))
 {
+    m_action->setObjectName(QStringLiteral("emptyStateAction"));
+    m_action->hide();
+    connect(m_action, &QPushButton::clicked, this, &EmptyState::actionTriggered);
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
     titleFont.setBold(true);
@@ -29,6 +34,7 @@ EmptyState::EmptyState(const QString &title, const QString &hint, QWidget *paren
     layout->addStretch(2);
     layout->addWidget(m_title);
     layout->addWidget(m_hint);
+    layout->addWidget(m_action, 0, Qt::AlignHCenter);
     layout->addStretch(3);
     layout->setContentsMargins(24, 24, 24, 24);
 }
@@ -51,6 +57,17 @@ QString EmptyState::title() const
 QString EmptyState::hint() const
 {
     return m_hint->text();
+}
+
+void EmptyState::setActionText(const QString &text)
+{
+    m_action->setText(text);
+    m_action->setVisible(!text.isEmpty());
+}
+
+QString EmptyState::actionText() const
+{
+    return m_action->text();
 }
 
 } // namespace Qluster::Ui

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 
 namespace Qluster::Ui {
 
@@ -21,9 +22,17 @@ public:
     QString title() const;
     QString hint() const;
 
+    /// EmptyState::setActionText shows a button under the hint (empty text hides it).
+    void setActionText(const QString &text);
+    QString actionText() const;
+
+Q_SIGNALS:
+    void actionTriggered();
+
 private:
     QLabel *m_title; // not owned (child)
     QLabel *m_hint; // not owned (child)
+    QPushButton *m_action; // not owned (child)
 };
 
 } // namespace Qluster::Ui

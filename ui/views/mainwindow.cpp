@@ -61,6 +61,12 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     m_splitter->setSizes({260, 760, 420});
     setCentralWidget(m_splitter);
 
+    m_insecureLabel = new QLabel(
+        tr("⚠ TLS verification is off for this cluster (insecure-skip-tls-verify)"), this);
+    m_insecureLabel->setObjectName(QStringLiteral("insecureWarning"));
+    m_insecureLabel->setStyleSheet(QStringLiteral("QLabel { color: #b45309; font-weight: bold; }"));
+    m_insecureLabel->hide();
+    statusBar()->addPermanentWidget(m_insecureLabel);
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setObjectName(QStringLiteral("connectionState"));
     statusBar()->addPermanentWidget(m_connectionLabel);
@@ -135,12 +141,12 @@ QWidget *MainWindow::createResourcePane()
     m_treeStack = new QStackedWidget(pane);
     m_treeStack->setObjectName(QStringLiteral("treeStack"));
     m_treeEmpty = new EmptyState(tr("No cluster"),
-                                 tr("Choose a context in the toolbar: its resource kinds appear here."),
-                                 m_treeStack);
+        tr("Choose a context in the toolbar: its resource kinds appear here."), m_treeStack);
     m_resourceTree = new QTreeView(m_treeStack);
     m_resourceTree->setObjectName(QStringLiteral("resourceTree"));
     m_resourceTree->setHeaderHidden(true);
     m_resourceTree->setUniformRowHeights(true);
+    connect(m_treeEmpty, &EmptyState::actionTriggered, this, &MainWindow::retryRequested);
     m_treeStack->addWidget(m_treeEmpty);
     m_treeStack->addWidget(m_resourceTree);
     layout->addWidget(m_resourceFilter);
@@ -274,6 +280,49 @@ void MainWindow::setConnectionState(ConnectionState state, const QString &detail
         break;
     }
     m_connectionLabel->setText(text);
+
+    switch (state) {
+    case ConnectionState::Disconnected:
+        m_treeEmpty->setTitle(tr("No cluster"));
+        m_treeEmpty->setHint(detail.isEmpty()
+                ? tr("Choose a context in the toolbar: its resource kinds appear here.")
+                : detail);
+        m_treeEmpty->setActionText(QString());
+        showResourceTree(false);
+        break;
+    case ConnectionState::Connecting:
+        m_treeEmpty->setTitle(tr("Connecting…"));
+        m_treeEmpty->setHint(detail);
+        m_treeEmpty->setActionText(QString());
+        showResourceTree(false);
+        break;
+    case ConnectionState::Failed:
+        m_treeEmpty->setTitle(tr("Cannot connect"));
+        m_treeEmpty->setHint(detail);
+        m_treeEmpty->setActionText(tr("Retry"));
+        showResourceTree(false);
+        break;
+    case ConnectionState::Connected:
+        m_treeEmpty->setTitle(tr("Connected"));
+        m_treeEmpty->setHint(tr("Reading the cluster's API resources…"));
+        m_treeEmpty->setActionText(QString());
+        break;
+    }
+}
+
+void MainWindow::setInsecureWarning(bool insecure)
+{
+    m_insecureLabel->setVisible(insecure);
+}
+
+bool MainWindow::hasInsecureWarning() const
+{
+    return !m_insecureLabel->isHidden();
+}
+
+void MainWindow::showMessage(const QString &message)
+{
+    statusBar()->showMessage(message, 10000);
 }
 
 QString MainWindow::lastContext() const

@@ -44,6 +44,8 @@ public:
     /// MainWindow::setCurrentNamespace chooses `name` (empty: all namespaces); false if invalid.
     bool setCurrentNamespace(const QString &name);
 
+    /// MainWindow::setConnectionState shows the state in the status bar and, until the resource
+    /// tree is shown, in the left pane (with a Retry button after a failure).
     void setConnectionState(ConnectionState state, const QString &detail = QString());
     ConnectionState connectionState() const { return m_connectionState; }
 
@@ -55,6 +57,14 @@ public:
     QTableView *resourceTable() const { return m_resourceTable; }
     QTabWidget *detailTabs() const { return m_detailTabs; }
 
+    /// MainWindow::setInsecureWarning shows a persistent warning that TLS verification is off.
+    void setInsecureWarning(bool insecure);
+    bool hasInsecureWarning() const;
+
+    /// MainWindow::showMessage shows a transient message (e.g. a failed write-back) in the status
+    /// bar.
+    void showMessage(const QString &message);
+
     /// MainWindow::showResourceTree switches the left pane from its empty state to the tree.
     void showResourceTree(bool show);
     /// MainWindow::showResourceTable switches the centre pane from its empty state to the table.
@@ -63,6 +73,7 @@ public:
 Q_SIGNALS:
     void contextChanged(const QString &context);
     void namespaceChanged(const QString &namespaceName); ///< empty: all namespaces
+    void retryRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -90,6 +101,7 @@ private:
     QTabWidget *m_detailTabs = nullptr;
     QSplitter *m_splitter = nullptr;
     QLabel *m_connectionLabel = nullptr;
+    QLabel *m_insecureLabel = nullptr;
     ConnectionState m_connectionState = ConnectionState::Disconnected;
     QString m_currentNamespace;
 };

@@ -1,0 +1,200 @@
+// SPDX-FileCopyrightText: 2026 Qluster authors
+// SPDX-License-Identifier: Apache-2.0
+#include "clustersession.h"
+
+#include "util/logging.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Qluster {
+
+namespace {
+class SessionText
+{
+    Q_DECLARE_TR_FUNCTIONS(ClusterSession)
+};
+
+const Gvr kNamespaces {QString(), QStringLiteral("v1"), QStringLiteral("namespaces")};
+} // namespace
+
+ClusterSession::ClusterSession(QObject *parent)
+    : QObject(parent)
+{
+}
+
+ClusterSession::~ClusterSession() = default;
+
+Result<void> ClusterSession::loadKubeconfig(const QString &explicitPath)
+{
+    m_explicitPath = explicitPath;
+    Result<Kubeconfig> loaded = Kubeconfig::load(explicitPath);
+    if (!loaded)
+        return fail(loaded.error());
+    close();
+    m_kubeconfig = std::move(*loaded);
+    return {};
+}
+
+QStringList ClusterSession::contextNames() const
+{
+    return m_kubeconfig.contextNames();
+}
+
+void ClusterSession::open(const QString &contextName, const QString &namespaceOverride)
+{
+    close();
+    ++m_generation;
+    m_contextName = contextName;
+    m_namespaceOverride = namespaceOverride;
+    m_lastError.reset();
+
+    Result<ResolvedContext> resolved = m_kubeconfig.resolve(contextName);
+    if (!resolved) {
+        setFailed(resolved.error());
+        return;
+    }
+    m_namespaceName = namespaceOverride.isEmpty() ? resolved->namespaceName : namespaceOverride;
+    Q_EMIT namespaceChanged(m_namespaceName);
+
+    Result<std::unique_ptr<Connection>> connection = Connection::create(*resolved, m_options);
+    if (!connection) {
+        setFailed(connection.error());
+        return;
+    }
+    m_connection = std::move(*connection);
+    setState(State::Connecting,
+        SessionText::tr("%1 (%2)").arg(contextName, m_connection->server().toDisplayString()));
+    fetchVersion();
+}
+
+Result<void> ClusterSession::switchContext(const QString &contextName)
+{
+    if (Result<void> written = m_kubeconfig.setCurrentContext(contextName); !written)
+        return written;
+    open(contextName);
+    return {};
+}
+
+Result<void> ClusterSession::switchNamespace(const QString &namespaceName)
+{
+    if (namespaceName == m_namespaceName)
+        return {};
+    // "All namespaces" is a view, not something kubectl can store in a context.
+    if (!namespaceName.isEmpty() && !m_contextName.isEmpty()) {
+        if (Result<void> written = m_kubeconfig.setContextNamespace(m_contextName, namespaceName);
+            !written) {
+            return written;
+        }
+    }
+    m_namespaceName = namespaceName;
+    Q_EMIT namespaceChanged(m_namespaceName);
+    return {};
+}
+
+void ClusterSession::retry()
+{
+    if (Result<void> reloaded = loadKubeconfig(m_explicitPath); !reloaded) {
+        setFailed(reloaded.error());
+        return;
+    }
+    const QString context = m_contextName.isEmpty() ? m_kubeconfig.currentContext() : m_contextName;
+    if (context.isEmpty()) {
+        setState(State::NoContext, QString());
+        return;
+    }
+    open(context, m_namespaceOverride);
+}
+
+void ClusterSession::close()
+{
+    if (!m_connection)
+        return;
+    ++m_generation;
+    m_connection->close();
+    m_connection.reset();
+    m_namespaces.clear();
+    m_namespacesForbidden = false;
+    m_serverVersion.clear();
+    Q_EMIT connectionChanged(nullptr);
+    setState(State::NoContext, QString());
+}
+
+void ClusterSession::setState(State state, const QString &detail)
+{
+    if (state == m_state && detail == m_stateDetail)
+        return;
+    m_state = state;
+    m_stateDetail = detail;
+    Q_EMIT stateChanged(state, detail);
+}
+
+void ClusterSession::setFailed(const Error &error)
+{
+    qCInfo(lcNet) << "context" << m_contextName << "failed:" << error.toString();
+    m_lastError = error;
+    setState(State::Failed, error.toString());
+}
+
+void ClusterSession::fetchVersion()
+{
+    const quint64 generation = m_generation;
+    m_connection->send(ApiRequest::raw(QStringLiteral("/version")), this,
+        [this, generation](const Result<ApiResponse> &result) {
+            if (generation != m_generation)
+                return;
+            if (!result) {
+                setFailed(result.error());
+                return;
+            }
+            const QJsonObject version = QJsonDocument::fromJson(result->body).object();
+            m_serverVersion = version.value(QStringLiteral("gitVersion")).toString();
+            setState(State::Connected,
+                SessionText::tr("%1 · Kubernetes %2 · %3")
+                    .arg(m_contextName,
+                        m_serverVersion.isEmpty() ? SessionText::tr("(unknown version)")
+                                                  : m_serverVersion,
+                        m_connection->server().toDisplayString()));
+            Q_EMIT connectionChanged(m_connection.get());
+            fetchNamespaces();
+        });
+}
+
+void ClusterSession::fetchNamespaces()
+{
+    const quint64 generation = m_generation;
+    m_connection->send(
+        ApiRequest::get(kNamespaces), this, [this, generation](const Result<ApiResponse> &result) {
+            if (generation != m_generation)
+                return;
+            if (!result) {
+                // 403: the user may still work in namespaces they know the name of.
+                m_namespacesForbidden = result.error().httpStatus == 403;
+                if (!m_namespacesForbidden)
+                    qCInfo(lcNet) << "listing namespaces failed:" << result.error().toString();
+                m_namespaces.clear();
+                Q_EMIT namespacesChanged(m_namespaces);
+                return;
+            }
+            QStringList names;
+            const QJsonArray items = QJsonDocument::fromJson(result->body)
+                                         .object()
+                                         .value(QStringLiteral("items"))
+                                         .toArray();
+            for (const QJsonValue &item : items) {
+                names << item.toObject()
+                             .value(QStringLiteral("metadata"))
+                             .toObject()
+                             .value(QStringLiteral("name"))
+                             .toString();
+            }
+            names.sort();
+            m_namespaces = names;
+            m_namespacesForbidden = false;
+            Q_EMIT namespacesChanged(m_namespaces);
+        });
+}
+
+} // namespace Qluster

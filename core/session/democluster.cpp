@@ -1,0 +1,35 @@
+// SPDX-FileCopyrightText: 2026 Qluster authors
+// SPDX-License-Identifier: Apache-2.0
+#include "democluster.h"
+
+#include "sandbox/sandboxserver.h"
+
+namespace Qluster {
+
+DemoCluster::DemoCluster() = default;
+
+DemoCluster::~DemoCluster() = default;
+
+QString DemoCluster::kubeconfigPath() const
+{
+    return m_dir.filePath(QStringLiteral("kubeconfig"));
+}
+
+Result<QString> DemoCluster::start()
+{
+    if (!m_dir.isValid())
+        return fail(Error::io(m_dir.path(), m_dir.errorString()));
+    SandboxOptions options;
+    options.demoData = true;
+    m_sandbox = std::make_unique<SandboxThread>(options);
+    if (Result<void> started = m_sandbox->start(); !started)
+        return fail(started.error());
+    Result<void> written;
+    const QString path = kubeconfigPath();
+    m_sandbox->invoke([&](SandboxServer &server) { written = server.writeKubeconfig(path); });
+    if (!written)
+        return fail(written.error());
+    return path;
+}
+
+} // namespace Qluster

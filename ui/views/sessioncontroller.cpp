@@ -1,0 +1,105 @@
+// SPDX-FileCopyrightText: 2026 Qluster authors
+// SPDX-License-Identifier: Apache-2.0
+#include "sessioncontroller.h"
+
+#include "mainwindow.h"
+
+#include "session/clustersession.h"
+
+namespace Qluster::Ui {
+
+namespace {
+MainWindow::ConnectionState toWindowState(ClusterSession::State state)
+{
+    switch (state) {
+    case ClusterSession::State::NoContext:
+        return MainWindow::ConnectionState::Disconnected;
+    case ClusterSession::State::Connecting:
+        return MainWindow::ConnectionState::Connecting;
+    case ClusterSession::State::Connected:
+        return MainWindow::ConnectionState::Connected;
+    case ClusterSession::State::Failed:
+        return MainWindow::ConnectionState::Failed;
+    }
+    return MainWindow::ConnectionState::Disconnected;
+}
+} // namespace
+
+SessionController::SessionController(ClusterSession *session, MainWindow *window, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_window(window)
+{
+    connect(m_window, &MainWindow::contextChanged, this, [this](const QString &context) {
+        if (Result<void> switched = m_session->switchContext(context); !switched)
+            m_window->showMessage(
+                tr("Could not switch context: %1").arg(switched.error().toString()));
+    });
+    connect(m_window, &MainWindow::namespaceChanged, this, [this](const QString &namespaceName) {
+        if (Result<void> switched = m_session->switchNamespace(namespaceName); !switched) {
+            m_window->showMessage(
+                tr("Could not save the namespace: %1").arg(switched.error().toString()));
+        }
+    });
+    connect(m_window, &MainWindow::retryRequested, m_session, &ClusterSession::retry);
+
+    connect(m_session, &ClusterSession::stateChanged, this,
+        [this](ClusterSession::State state, const QString &detail) {
+            refreshContexts(); // a retry re-reads the kubeconfig, which may have been edited
+            m_window->setConnectionState(toWindowState(state), detail);
+        });
+    connect(m_session, &ClusterSession::connectionChanged, this, [this](Connection *connection) {
+        m_window->setInsecureWarning(connection && connection->isInsecure());
+    });
+    connect(m_session, &ClusterSession::namespacesChanged, this, [this](const QStringList &names) {
+        m_window->setNamespaces(names);
+        if (m_session->namespacesForbidden()) {
+            m_window->showMessage(
+                tr("You may not list namespaces in this cluster: type the one you want."));
+        }
+    });
+    connect(m_session, &ClusterSession::namespaceChanged, this,
+        [this](const QString &namespaceName) { m_window->setCurrentNamespace(namespaceName); });
+}
+
+void SessionController::start(const AppOptions &options)
+{
+    refreshContexts();
+    const QStringList contexts = m_session->contextNames();
+    QString context = options.context;
+    if (context.isEmpty())
+        context = m_session->kubeconfig().currentContext();
+    if (context.isEmpty() && contexts.contains(m_window->lastContext()))
+        context = m_window->lastContext();
+    if (contexts.isEmpty()) {
+        const QStringList files = m_session->kubeconfig().files();
+        m_window->setConnectionState(MainWindow::ConnectionState::Disconnected,
+            tr("No contexts in %1. Add a cluster with kubectl, or start Qluster with --demo to "
+               "explore the built-in sandbox cluster.")
+                .arg(files.isEmpty() ? QStringLiteral("~/.kube/config")
+                                     : files.join(QStringLiteral(", "))));
+        return;
+    }
+    if (context.isEmpty()) {
+        m_window->setConnectionState(MainWindow::ConnectionState::Disconnected);
+        return;
+    }
+    m_window->setContexts(contexts, context);
+    m_session->open(context, options.namespaceName);
+}
+
+void SessionController::showKubeconfigError(const QString &message)
+{
+    m_window->setContexts({}, QString());
+    m_window->setConnectionState(MainWindow::ConnectionState::Failed, message);
+}
+
+void SessionController::refreshContexts()
+{
+    QString current = m_session->contextName();
+    if (current.isEmpty())
+        current = m_session->kubeconfig().currentContext();
+    m_window->setContexts(m_session->contextNames(), current);
+}
+
+} // namespace Qluster::Ui
