@@ -54,14 +54,15 @@ QJsonObject fromError(const Error &error)
     return failure(code, reason, error.message, details);
 }
 
-QJsonObject notFound(const QString &resource, const QString &name)
+QJsonObject notFound(const QString &resource, const QString &name, const QString &group)
 {
-    return failure(404, QStringLiteral("NotFound"),
-                   name.isEmpty() ? QStringLiteral("the server could not find the requested resource")
-                                  : QStringLiteral("%1 \"%2\" not found").arg(resource, name),
-                   name.isEmpty() ? QJsonObject{}
-                                  : QJsonObject{{QStringLiteral("name"), name},
-                                                {QStringLiteral("kind"), resource}});
+    if (name.isEmpty())
+        return failure(404, QStringLiteral("NotFound"), QStringLiteral("the server could not find the requested resource"));
+    QJsonObject details{{QStringLiteral("name"), name}, {QStringLiteral("kind"), resource}};
+    if (!group.isEmpty())
+        details.insert(QStringLiteral("group"), group);
+    const QString qualified = group.isEmpty() ? resource : resource + QLatin1Char('.') + group;
+    return failure(404, QStringLiteral("NotFound"), QStringLiteral("%1 \"%2\" not found").arg(qualified, name), details);
 }
 
 QJsonObject alreadyExists(const QString &resource, const QString &group, const QString &name)
@@ -74,14 +75,18 @@ QJsonObject alreadyExists(const QString &resource, const QString &group, const Q
                    QStringLiteral("%1 \"%2\" already exists").arg(qualified, name), details);
 }
 
-QJsonObject conflict(const QString &resource, const QString &name)
+QJsonObject conflict(const QString &resource, const QString &name, const QString &group)
 {
+    QJsonObject details{{QStringLiteral("name"), name}, {QStringLiteral("kind"), resource}};
+    if (!group.isEmpty())
+        details.insert(QStringLiteral("group"), group);
+    const QString qualified = group.isEmpty() ? resource : resource + QLatin1Char('.') + group;
     return failure(409, QStringLiteral("Conflict"),
                    QStringLiteral("Operation cannot be fulfilled on %1 \"%2\": the object has been "
                                   "modified; please apply your changes to the latest version and "
                                   "try again")
-                       .arg(resource, name),
-                   QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("kind"), resource}});
+                       .arg(qualified, name),
+                   details);
 }
 
 QJsonObject badRequest(const QString &message)

@@ -23,9 +23,9 @@ QJsonObject success(const QJsonObject &details = {});
 /// ApiStatus::fromError turns an Error (Http kind: code/reason/causes) into a Status.
 QJsonObject fromError(const Error &error);
 
-QJsonObject notFound(const QString &resource, const QString &name);
+QJsonObject notFound(const QString &resource, const QString &name, const QString &group = QString());
 QJsonObject alreadyExists(const QString &resource, const QString &group, const QString &name);
-QJsonObject conflict(const QString &resource, const QString &name);
+QJsonObject conflict(const QString &resource, const QString &name, const QString &group = QString());
 QJsonObject badRequest(const QString &message);
 QJsonObject invalid(const QString &kind, const QString &group, const QString &name,
                     const QString &field, const QString &causeMessage);

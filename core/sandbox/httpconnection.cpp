@@ -67,6 +67,14 @@ void HttpConnection::onReadyRead()
 {
     if (!m_socket || m_released)
         return;
+    if (m_discard > 0) {
+        // Drain the refused body so the client reads our 413 instead of a reset connection.
+        const QByteArray dropped = m_socket->read(m_discard);
+        m_discard -= dropped.size();
+        if (m_discard <= 0)
+            m_socket->disconnectFromHost();
+        return;
+    }
     if (m_buffer.isEmpty() && !m_busy) {
         // Peek first: a WebSocket upgrade must reach QWebSocketServer with its bytes unread.
         const QByteArray peeked = m_socket->peek(maxHeadBytes);
@@ -209,6 +217,8 @@ void HttpConnection::processBuffer()
                 }
             }
             if (length > m_maxBodyBytes) {
+                const qint64 buffered = m_buffer.size() - bodyStart;
+                m_discard = qMax<qint64>(0, length - buffered);
                 fail(413, "request body too large");
                 return;
             }
@@ -293,7 +303,8 @@ void HttpConnection::finishResponse()
         return;
     m_socket->flush();
     if (m_closeAfter) {
-        m_socket->disconnectFromHost();
+        if (m_discard <= 0) // else closed once the refused body is drained
+            m_socket->disconnectFromHost();
         return;
     }
     if (!m_buffer.isEmpty() || m_socket->bytesAvailable() > 0)
@@ -314,6 +325,7 @@ void HttpConnection::fail(int status, const QByteArray &message)
                             + R"(","code":)" + QByteArray::number(status) + "}";
     m_busy = true;
     respond(status, {{"Content-Type", "application/json"}}, body);
+    m_busy = true; // no further requests on this connection
 }
 
 QTcpSocket *HttpConnection::release()

@@ -92,6 +92,7 @@ private:
     bool m_closeAfter = false;
     bool m_released = false;
     bool m_closedEmitted = false;
+    qint64 m_discard = 0;     ///< bytes of a refused (413) body still to read and drop
 };
 
 } // namespace Qluster

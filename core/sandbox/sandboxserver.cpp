@@ -7,6 +7,7 @@
 #include "fieldselector.h"
 #include "edit/jsonpatch.h"
 #include "edit/mergepatch.h"
+#include "edit/serversideapply.h"
 #include "edit/strategicmerge.h"
 #include "edit/yamljson.h"
 #include "labelselector.h"
@@ -364,12 +365,8 @@ void SandboxServer::setUpConnection(QTcpSocket *socket)
     connect(connection, &HttpConnection::upgradeRequested, this, &SandboxServer::onUpgrade);
     connect(connection, &HttpConnection::closed, this, [this](HttpConnection *c) {
         m_connections.removeAll(QPointer<HttpConnection>(c));
-        if (WatchSession *w = m_watches.take(c)) {
-            m_store.removeWatcher(w->watcherId);
-            delete w->timeout;
-            delete w->bookmark;
-            delete w;
-        }
+        if (WatchSession *w = m_watches.take(c))
+            retireWatch(w);
     });
 }
 
@@ -839,15 +836,22 @@ void SandboxServer::handleResource(Request &r, const ResourcePath &p)
 
 namespace {
 
+// The manager recorded for a write: ?fieldManager=, else the User-Agent's program name, as the
+// apiserver defaults it ("kubectl/v1.32.4 (linux/amd64) ..." -> "kubectl").
+QString fieldManagerOf(const HttpRequest &request)
+{
+    const QString explicitManager = request.queryValue("fieldManager");
+    if (!explicitManager.isEmpty())
+        return explicitManager;
+    const QString agent = QString::fromUtf8(request.header("user-agent")).section(QLatin1Char('/'), 0, 0).trimmed();
+    return agent.isEmpty() ? QStringLiteral("unknown") : agent;
+}
+
 bool wantsTable(const HttpRequest &request)
 {
     return request.header("accept").contains("as=Table");
 }
 
-QString resourceNameWithGroup(const ResourceType &t)
-{
-    return t.group.isEmpty() ? t.plural : t.plural + QLatin1Char('.') + t.group;
-}
 
 } // namespace
 
@@ -856,7 +860,7 @@ void SandboxServer::handleGet(Request &r, const ResourcePath &p)
     const ResourceType &type = *p.type;
     const QJsonObject *object = m_store.get(storageGvr(type), type.namespaced ? p.namespaceName : QString(), p.name);
     if (!object) {
-        sendStatus(r, ApiStatus::notFound(resourceNameWithGroup(type), p.name));
+        sendStatus(r, ApiStatus::notFound(type.plural, p.name, type.group));
         return;
     }
     const QJsonObject o = presentObject(type, *object);
@@ -982,7 +986,6 @@ void SandboxServer::handleWatch(Request &r, const ResourcePath &p)
     w->fields = *fields;
     w->table = wantsTable(r.http);
     w->include = TablePrinter::parseIncludeObject(r.http.queryValue("includeObject"));
-    m_watches.insert(r.connection, w);
     r.status = 200;
     r.connection->beginStream(200, {{"Content-Type", "application/json"},
                                     {"Cache-Control", "no-cache, private"}});
@@ -1049,6 +1052,8 @@ void SandboxServer::handleWatch(Request &r, const ResourcePath &p)
         for (auto it = prefix.isEmpty() ? objects.begin() : objects.lower_bound(prefix); it != objects.end(); ++it) {
             if (!prefix.isEmpty() && !it->first.startsWith(prefix))
                 break;
+            if (!w->connection)
+                break;
             if (matches(it->second))
                 w->connection->writeChunk(encode(QStringLiteral("ADDED"), presentObject(w->type, it->second)));
         }
@@ -1056,34 +1061,40 @@ void SandboxServer::handleWatch(Request &r, const ResourcePath &p)
         bool ok = false;
         const qint64 rv = rvText.toLongLong(&ok);
         if (!ok) {
-            w->connection->writeChunk(encode(QStringLiteral("ERROR"),
-                                             ApiStatus::badRequest(QStringLiteral("invalid resource version: %1").arg(rvText))));
-            w->connection->endStream();
+            if (w->connection)
+                w->connection->writeChunk(encode(QStringLiteral("ERROR"),
+                                                 ApiStatus::badRequest(QStringLiteral("invalid resource version: %1").arg(rvText))));
+            if (w->connection)
+                w->connection->endStream();
+            delete w;
             return;
         }
         const auto events = m_store.eventsSince(w->gvr, rv);
         if (!events) {
             // The requested resourceVersion left the event window: 410 Expired as an ERROR event.
-            w->connection->writeChunk(encode(QStringLiteral("ERROR"), ApiStatus::expired(events.error().message)));
-            w->connection->endStream();
+            if (w->connection)
+                w->connection->writeChunk(encode(QStringLiteral("ERROR"), ApiStatus::expired(events.error().message)));
+            if (w->connection)
+                w->connection->endStream();
+            delete w;
             return;
         }
         for (const WatchEvent &e : *events)
             deliver(e);
     }
+    if (!w->connection) {
+        delete w;
+        return;
+    }
     w->watcherId = m_store.addWatcher(w->gvr, deliver);
+    m_watches.insert(r.connection, w);
 
     QPointer<HttpConnection> connection = r.connection;
     auto finish = [this, connection] {
         if (!connection)
             return;
-        if (WatchSession *s = m_watches.take(connection)) {
-            m_store.removeWatcher(s->watcherId);
-            s->timeout->deleteLater();
-            if (s->bookmark)
-                s->bookmark->deleteLater();
-            delete s;
-        }
+        if (WatchSession *s = m_watches.take(connection))
+            retireWatch(s);
         connection->endStream();
     };
     bool timeoutOk = false;
@@ -1108,6 +1119,22 @@ void SandboxServer::handleWatch(Request &r, const ResourcePath &p)
         });
         w->bookmark->start(m_options.bookmarkMilliseconds);
     }
+}
+
+void SandboxServer::retireWatch(WatchSession *w)
+{
+    // Deferred: this may run inside the watcher's own callback (a write noticed the closed peer).
+    w->connection.clear();
+    if (w->timeout)
+        w->timeout->stop();
+    if (w->bookmark)
+        w->bookmark->stop();
+    QTimer::singleShot(0, this, [this, w] {
+        m_store.removeWatcher(w->watcherId);
+        delete w->timeout;
+        delete w->bookmark;
+        delete w;
+    });
 }
 
 void SandboxServer::dropWatches()
@@ -1139,29 +1166,34 @@ Result<QJsonObject> SandboxServer::createObject(const QJsonObject &object)
     QString ns = metaString(object, kNamespace);
     if (type->namespaced && ns.isEmpty())
         ns = QStringLiteral("default");
-    return createInternal(*type, type->namespaced ? ns : QString(), object, QStringLiteral("sandbox"), false);
+    auto created = createInternal(*type, type->namespaced ? ns : QString(), object, QStringLiteral("sandbox"), false);
+    if (!created) {
+        const QJsonObject status = created.error();
+        return fail(statusError(status.value(QLatin1String("code")).toInt(), status.value(QLatin1String("reason")).toString(),
+                                status.value(QLatin1String("message")).toString()));
+    }
+    return *created;
 }
 
-Result<QJsonObject> SandboxServer::createInternal(const ResourceType &type, const QString &namespaceName,
+StatusOr SandboxServer::createInternal(const ResourceType &type, const QString &namespaceName,
                                                   QJsonObject object, const QString &fieldManager, bool dryRun)
 {
-    Q_UNUSED(fieldManager);
     const QString apiVersion = object.value(QLatin1String("apiVersion")).toString();
     const QString kind = object.value(QLatin1String("kind")).toString();
     if (!apiVersion.isEmpty() && apiVersion != type.groupVersion())
-        return fail(statusError(400, QStringLiteral("BadRequest"),
+        return std::unexpected(ApiStatus::failure(400, QStringLiteral("BadRequest"),
                                 QStringLiteral("the API version in the data (%1) does not match the expected API version (%2)")
                                     .arg(apiVersion, type.groupVersion())));
     if (!kind.isEmpty() && kind != type.kind)
-        return fail(statusError(400, QStringLiteral("BadRequest"),
+        return std::unexpected(ApiStatus::failure(400, QStringLiteral("BadRequest"),
                                 QStringLiteral("the kind in the data (%1) does not match the expected kind (%2)").arg(kind, type.kind)));
     object = presentObject(type, object);
     QJsonObject meta = metaOf(object);
     const QString bodyNamespace = meta.value(kNamespace).toString();
     if (type.namespaced) {
         if (!bodyNamespace.isEmpty() && bodyNamespace != namespaceName)
-            return fail(statusError(400, QStringLiteral("BadRequest"),
-                                    QStringLiteral("the namespace of the provided object does not match the namespace sent on the request")));
+            return std::unexpected(ApiStatus::badRequest(
+                QStringLiteral("the namespace of the provided object does not match the namespace sent on the request")));
         meta.insert(kNamespace, namespaceName);
     } else {
         meta.remove(kNamespace);
@@ -1170,27 +1202,24 @@ Result<QJsonObject> SandboxServer::createInternal(const ResourceType &type, cons
     if (name.isEmpty() && !meta.value(QLatin1String("generateName")).toString().isEmpty())
         name = meta.value(QLatin1String("generateName")).toString() + randomSuffix(5);
     auto invalidName = [&](const QString &why) {
-        Error e = statusError(422, QStringLiteral("Invalid"),
-                              QStringLiteral("%1 \"%2\" is invalid: metadata.name: %3").arg(type.kind, name, why));
-        e.causes.append(StatusCause{QStringLiteral("FieldValueInvalid"), why, QStringLiteral("metadata.name")});
-        return e;
+        return std::unexpected(ApiStatus::invalid(type.kind, type.group, name, QStringLiteral("metadata.name"), why));
     };
     if (name.isEmpty())
-        return fail(invalidName(QStringLiteral("Required value: name or generateName is required")));
+        return invalidName(QStringLiteral("Required value: name or generateName is required"));
     const bool labelName = type.plural == QLatin1String("namespaces");
     if (labelName ? !isDnsLabel(name) : !isDnsSubdomain(name)) {
-        return fail(invalidName(
+        return invalidName(
             QStringLiteral("Invalid value: \"%1\": a lowercase RFC 1123 %2 must consist of lower case alphanumeric "
                            "characters, '-' or '.', and must start and end with an alphanumeric character")
-                .arg(name, labelName ? QStringLiteral("label") : QStringLiteral("subdomain"))));
+                .arg(name, labelName ? QStringLiteral("label") : QStringLiteral("subdomain")));
     }
     meta.insert(kName, name);
     if (type.namespaced) {
         const QJsonObject *ns = m_store.get(Gvr{QString(), QStringLiteral("v1"), QStringLiteral("namespaces")}, QString(), namespaceName);
         if (!ns)
-            return fail(statusError(404, QStringLiteral("NotFound"), QStringLiteral("namespaces \"%1\" not found").arg(namespaceName)));
+            return std::unexpected(ApiStatus::notFound(QStringLiteral("namespaces"), namespaceName));
         if (metaOf(*ns).contains(QLatin1String("deletionTimestamp")))
-            return fail(statusError(403, QStringLiteral("Forbidden"),
+            return std::unexpected(ApiStatus::failure(403, QStringLiteral("Forbidden"),
                                     QStringLiteral("%1 \"%2\" is forbidden: unable to create new content in namespace %3 because it is being terminated")
                                         .arg(type.plural, name, namespaceName)));
     }
@@ -1199,17 +1228,12 @@ Result<QJsonObject> SandboxServer::createInternal(const ResourceType &type, cons
         const QString expected = spec.value(QLatin1String("names")).toObject().value(QLatin1String("plural")).toString()
                                  + QLatin1Char('.') + spec.value(QLatin1String("group")).toString();
         if (name != expected) {
-            Error e = statusError(422, QStringLiteral("Invalid"),
-                                  QStringLiteral("CustomResourceDefinition.apiextensions.k8s.io \"%1\" is invalid: metadata.name: "
-                                                 "Invalid value: \"%1\": must be spec.names.plural+\".\"+spec.group").arg(name));
-            e.causes.append(StatusCause{QStringLiteral("FieldValueInvalid"), QStringLiteral("must be spec.names.plural+\".\"+spec.group"), QStringLiteral("metadata.name")});
-            return fail(e);
+            return std::unexpected(ApiStatus::invalid(type.kind, type.group, name, QStringLiteral("metadata.name"),
+                                                      QStringLiteral("Invalid value: \"%1\": must be spec.names.plural+\".\"+spec.group").arg(name)));
         }
     }
     if (m_store.get(storageGvr(type), type.namespaced ? namespaceName : QString(), name)) {
-        Error e = statusError(409, QStringLiteral("AlreadyExists"),
-                              QStringLiteral("%1 \"%2\" already exists").arg(resourceNameWithGroup(type), name));
-        return fail(e);
+        return std::unexpected(ApiStatus::alreadyExists(type.plural, type.group, name));
     }
     meta.insert(QStringLiteral("uid"), QUuid::createUuid().toString(QUuid::WithoutBraces));
     meta.insert(QStringLiteral("creationTimestamp"), nowTimestamp());
@@ -1219,6 +1243,17 @@ Result<QJsonObject> SandboxServer::createInternal(const ResourceType &type, cons
         meta.insert(QStringLiteral("generation"), 1);
     object.insert(kMetadata, meta);
     applyDefaults(type, object);
+    if (!fieldManager.isEmpty() && !metaOf(object).contains(QLatin1String("managedFields"))) {
+        const auto lookup = m_openApi->patchMetaLookup(type.gvk());
+        const NoPatchMeta none;
+        ApplyOptions options;
+        options.fieldManager = fieldManager;
+        options.apiVersion = type.groupVersion();
+        QJsonObject empty;
+        auto recorded = recordUpdate(empty, object, lookup ? *lookup : static_cast<const PatchMetaLookup &>(none), options);
+        if (recorded)
+            object = *recorded;
+    }
     if (dryRun) {
         setMeta(object, QStringLiteral("resourceVersion"), QString::number(m_store.resourceVersion()));
         return object;
@@ -1228,26 +1263,23 @@ Result<QJsonObject> SandboxServer::createInternal(const ResourceType &type, cons
     return presentObject(type, stored);
 }
 
-Result<QJsonObject> SandboxServer::updateInternal(const ResourceType &type, const QString &namespaceName,
+StatusOr SandboxServer::updateInternal(const ResourceType &type, const QString &namespaceName,
                                                   const QString &name, QJsonObject object,
-                                                  const QString &subresource, bool dryRun)
+                                                  const QString &subresource, bool dryRun,
+                                                  const QString &fieldManager)
 {
     const QString ns = type.namespaced ? namespaceName : QString();
     const QJsonObject *current = m_store.get(storageGvr(type), ns, name);
     if (!current)
-        return fail(statusError(404, QStringLiteral("NotFound"), QStringLiteral("%1 \"%2\" not found").arg(resourceNameWithGroup(type), name)));
+        return std::unexpected(ApiStatus::notFound(type.plural, name, type.group));
     const QString bodyName = metaString(object, kName);
     if (!bodyName.isEmpty() && bodyName != name)
-        return fail(statusError(400, QStringLiteral("BadRequest"),
-                                QStringLiteral("the name of the object (%1) does not match the name on the URL (%2)").arg(bodyName, name)));
+        return std::unexpected(ApiStatus::badRequest(
+            QStringLiteral("the name of the object (%1) does not match the name on the URL (%2)").arg(bodyName, name)));
     const QString bodyRv = metaString(object, QLatin1String("resourceVersion"));
     const QString currentRv = metaString(*current, QLatin1String("resourceVersion"));
     if (!bodyRv.isEmpty() && bodyRv != currentRv) {
-        Error e = statusError(409, QStringLiteral("Conflict"),
-                              QStringLiteral("Operation cannot be fulfilled on %1 \"%2\": the object has been modified; "
-                                             "please apply your changes to the latest version and try again")
-                                  .arg(resourceNameWithGroup(type), name));
-        return fail(e);
+        return std::unexpected(ApiStatus::conflict(type.plural, name, type.group));
     }
     QJsonObject updated;
     if (subresource == QLatin1String("status")) {
@@ -1277,6 +1309,17 @@ Result<QJsonObject> SandboxServer::updateInternal(const ResourceType &type, cons
         }
         updated.insert(kMetadata, meta);
     }
+    if (!fieldManager.isEmpty()) {
+        const auto lookup = m_openApi->patchMetaLookup(type.gvk());
+        const NoPatchMeta none;
+        ApplyOptions options;
+        options.fieldManager = fieldManager;
+        options.apiVersion = type.groupVersion();
+        options.subresource = subresource;
+        auto recorded = recordUpdate(presentObject(type, *current), updated, lookup ? *lookup : static_cast<const PatchMetaLookup &>(none), options);
+        if (recorded)
+            updated = *recorded;
+    }
     if (withoutVolatile(updated) == withoutVolatile(*current))
         return presentObject(type, *current); // a no-op update keeps the resourceVersion
     if (dryRun)
@@ -1286,14 +1329,14 @@ Result<QJsonObject> SandboxServer::updateInternal(const ResourceType &type, cons
     return presentObject(type, stored);
 }
 
-Result<QJsonObject> SandboxServer::deleteInternal(const ResourceType &type, const QString &namespaceName,
+StatusOr SandboxServer::deleteInternal(const ResourceType &type, const QString &namespaceName,
                                                   const QString &name, bool dryRun)
 {
     const QString ns = type.namespaced ? namespaceName : QString();
     const Gvr gvr = storageGvr(type);
     const QJsonObject *current = m_store.get(gvr, ns, name);
     if (!current)
-        return fail(statusError(404, QStringLiteral("NotFound"), QStringLiteral("%1 \"%2\" not found").arg(resourceNameWithGroup(type), name)));
+        return std::unexpected(ApiStatus::notFound(type.plural, name, type.group));
     QJsonObject last = presentObject(type, *current);
     if (dryRun)
         return last;
@@ -1356,9 +1399,9 @@ void SandboxServer::handleCreate(Request &r, const ResourcePath &p)
         return;
     }
     const bool dryRun = r.http.queryValue("dryRun") == QLatin1String("All");
-    auto created = createInternal(*p.type, p.namespaceName, *body, r.http.queryValue("fieldManager"), dryRun);
+    auto created = createInternal(*p.type, p.namespaceName, *body, fieldManagerOf(r.http), dryRun);
     if (!created) {
-        sendError(r, created.error());
+        sendStatus(r, created.error());
         return;
     }
     sendJson(r, 201, *created);
@@ -1372,9 +1415,9 @@ void SandboxServer::handleUpdate(Request &r, const ResourcePath &p)
         return;
     }
     const bool dryRun = r.http.queryValue("dryRun") == QLatin1String("All");
-    auto updated = updateInternal(*p.type, p.namespaceName, p.name, *body, p.subresource, dryRun);
+    auto updated = updateInternal(*p.type, p.namespaceName, p.name, *body, p.subresource, dryRun, fieldManagerOf(r.http));
     if (!updated) {
-        sendError(r, updated.error());
+        sendStatus(r, updated.error());
         return;
     }
     sendJson(r, 200, *updated);
@@ -1393,14 +1436,14 @@ void SandboxServer::handleDelete(Request &r, const ResourcePath &p)
             if (current && ((pre.contains(QLatin1String("uid")) && pre.value(QLatin1String("uid")) != metaOf(*current).value(QLatin1String("uid")))
                             || (pre.contains(QLatin1String("resourceVersion"))
                                 && pre.value(QLatin1String("resourceVersion")) != metaOf(*current).value(QLatin1String("resourceVersion"))))) {
-                sendStatus(r, ApiStatus::conflict(resourceNameWithGroup(*p.type), p.name));
+                sendStatus(r, ApiStatus::conflict(p.type->plural, p.name, p.type->group));
                 return;
             }
         }
     }
     auto deleted = deleteInternal(*p.type, p.namespaceName, p.name, dryRun);
     if (!deleted) {
-        sendError(r, deleted.error());
+        sendStatus(r, deleted.error());
         return;
     }
     sendJson(r, 200, *deleted);
@@ -1443,7 +1486,7 @@ void SandboxServer::handleScale(Request &r, const ResourcePath &p)
     const QString ns = type.namespaced ? p.namespaceName : QString();
     const QJsonObject *current = m_store.get(storageGvr(type), ns, p.name);
     if (!current) {
-        sendStatus(r, ApiStatus::notFound(resourceNameWithGroup(type), p.name));
+        sendStatus(r, ApiStatus::notFound(type.plural, p.name, type.group));
         return;
     }
     auto scaleOf = [&type](const QJsonObject &o) {
@@ -1480,7 +1523,7 @@ void SandboxServer::handleScale(Request &r, const ResourcePath &p)
     }
     const QString bodyRv = metaString(*body, QLatin1String("resourceVersion"));
     if (!bodyRv.isEmpty() && bodyRv != metaString(*current, QLatin1String("resourceVersion"))) {
-        sendStatus(r, ApiStatus::conflict(resourceNameWithGroup(type), p.name));
+        sendStatus(r, ApiStatus::conflict(type.plural, p.name, type.group));
         return;
     }
     QJsonObject updated = *current;
@@ -1491,7 +1534,7 @@ void SandboxServer::handleScale(Request &r, const ResourcePath &p)
     auto result = updateInternal(type, p.namespaceName, p.name, updated, QString(),
                                  r.http.queryValue("dryRun") == QLatin1String("All"));
     if (!result) {
-        sendError(r, result.error());
+        sendStatus(r, result.error());
         return;
     }
     sendJson(r, 200, scaleOf(*result));
@@ -1543,39 +1586,39 @@ void SandboxServer::handleReview(Request &r, const QString &kind)
     sendJson(r, 201, result);
 }
 
-Result<QJsonObject> SandboxServer::applyPatch(const ResourceType &type, const QJsonObject &current,
+StatusOr SandboxServer::applyPatch(const ResourceType &type, const QJsonObject &current,
                                               const QByteArray &contentType, const QByteArray &patchBody) const
 {
     auto badPatch = [](const QString &why) {
-        return statusError(400, QStringLiteral("BadRequest"), why);
+        return std::unexpected(ApiStatus::badRequest(why));
     };
     if (contentType == "application/json-patch+json") {
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(patchBody, &error);
         if (error.error != QJsonParseError::NoError || !doc.isArray())
-            return fail(badPatch(QStringLiteral("the JSON patch is not a JSON array: %1").arg(error.errorString())));
+            return badPatch(QStringLiteral("the JSON patch is not a JSON array: %1").arg(error.errorString()));
         auto result = applyJsonPatch(current, doc.array());
         if (!result)
-            return fail(statusError(422, QStringLiteral("Invalid"), result.error().message));
+            return std::unexpected(ApiStatus::failure(422, QStringLiteral("Invalid"), result.error().message));
         return result->toObject();
     }
     QJsonObject patch;
     if (contentType == "application/apply-patch+yaml") {
         auto yaml = yamlToJson(patchBody, QStringLiteral("patch"));
         if (!yaml || !yaml->isObject())
-            return fail(badPatch(yaml ? QStringLiteral("the applied configuration must be an object") : yaml.error().toString()));
+            return badPatch(yaml ? QStringLiteral("the applied configuration must be an object") : yaml.error().toString());
         patch = yaml->toObject();
     } else {
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(patchBody, &error);
         if (error.error != QJsonParseError::NoError || !doc.isObject())
-            return fail(badPatch(QStringLiteral("the patch is not a JSON object: %1").arg(error.errorString())));
+            return badPatch(QStringLiteral("the patch is not a JSON object: %1").arg(error.errorString()));
         patch = doc.object();
     }
     if (contentType == "application/merge-patch+json") {
         auto result = applyMergePatch(current, patch);
         if (!result)
-            return fail(badPatch(result.error().message));
+            return badPatch(result.error().message);
         return result->toObject();
     }
     // Strategic merge (and apply, which merges the applied configuration the same way).
@@ -1583,7 +1626,7 @@ Result<QJsonObject> SandboxServer::applyPatch(const ResourceType &type, const QJ
     const NoPatchMeta none;
     auto result = applyStrategicMergePatch(current, patch, lookup ? *lookup : static_cast<const PatchMetaLookup &>(none));
     if (!result)
-        return fail(badPatch(result.error().message));
+        return badPatch(result.error().message);
     return result->toObject();
 }
 
@@ -1599,7 +1642,7 @@ void SandboxServer::handlePatch(Request &r, const ResourcePath &p)
                                          QStringLiteral("%1: Unsupported Media Type").arg(415)));
         return;
     }
-    const QString fieldManager = r.http.queryValue("fieldManager");
+    const QString fieldManager = apply ? r.http.queryValue("fieldManager") : fieldManagerOf(r.http);
     if (apply && fieldManager.isEmpty()) {
         sendStatus(r, ApiStatus::badRequest(QStringLiteral("PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch")));
         return;
@@ -1607,44 +1650,68 @@ void SandboxServer::handlePatch(Request &r, const ResourcePath &p)
     const bool dryRun = r.http.queryValue("dryRun") == QLatin1String("All");
     const QString ns = type.namespaced ? p.namespaceName : QString();
     const QJsonObject *current = m_store.get(storageGvr(type), ns, p.name);
-    if (!current) {
-        if (apply && p.subresource.isEmpty()) {
+    if (apply) {
+        auto applied = parseBody(r);
+        if (!applied) {
+            sendError(r, applied.error());
+            return;
+        }
+        if (!current && !p.subresource.isEmpty()) {
+            sendStatus(r, ApiStatus::notFound(type.plural, p.name, type.group));
+            return;
+        }
+        const auto lookup = m_openApi->patchMetaLookup(type.gvk());
+        const NoPatchMeta none;
+        ApplyOptions options;
+        options.fieldManager = fieldManager;
+        options.force = isTrue(r.http.queryValue("force"));
+        options.apiVersion = type.groupVersion();
+        options.subresource = p.subresource;
+        if (p.subresource.isEmpty() && type.hasStatus)
+            options.resetFields = {QStringLiteral("status")};
+        else if (p.subresource == QLatin1String("status"))
+            options.resetFields = {QStringLiteral("spec")};
+        const QJsonObject live = current ? presentObject(type, *current) : QJsonObject{};
+        auto merged = serverSideApply(live, *applied, lookup ? *lookup : static_cast<const PatchMetaLookup &>(none), options);
+        if (!merged) {
+            sendError(r, merged.error());
+            return;
+        }
+        QJsonObject object = *merged;
+        if (!current) {
             // Server-side apply creates what does not exist yet.
-            auto body = parseBody(r);
-            if (!body) {
-                sendError(r, body.error());
-                return;
-            }
-            QJsonObject object = *body;
             setMeta(object, QStringLiteral("name"), p.name);
-            auto created = createInternal(type, p.namespaceName, object, fieldManager, dryRun);
+            auto created = createInternal(type, p.namespaceName, object, QString(), dryRun);
             if (!created) {
-                sendError(r, created.error());
+                sendStatus(r, created.error());
                 return;
             }
             sendJson(r, 201, *created);
             return;
         }
-        sendStatus(r, ApiStatus::notFound(resourceNameWithGroup(type), p.name));
+        // Applied configurations carry no resourceVersion precondition unless they set one.
+        if (!metaOf(*applied).contains(QLatin1String("resourceVersion")))
+            setMeta(object, QStringLiteral("resourceVersion"), metaString(*current, QLatin1String("resourceVersion")));
+        auto updated = updateInternal(type, p.namespaceName, p.name, object, p.subresource, dryRun);
+        if (!updated) {
+            sendStatus(r, updated.error());
+            return;
+        }
+        sendJson(r, 200, *updated);
+        return;
+    }
+    if (!current) {
+        sendStatus(r, ApiStatus::notFound(type.plural, p.name, type.group));
         return;
     }
     auto patched = applyPatch(type, presentObject(type, *current), contentType, r.http.body);
     if (!patched) {
-        sendError(r, patched.error());
+        sendStatus(r, patched.error());
         return;
     }
-    QJsonObject object = *patched;
-    if (apply) {
-        // Applied configurations carry no resourceVersion precondition unless they set one.
-        QJsonObject meta = metaOf(object);
-        const QJsonObject applied = yamlToJson(r.http.body).value_or(QJsonValue()).toObject();
-        if (!metaOf(applied).contains(QLatin1String("resourceVersion")))
-            meta.insert(QStringLiteral("resourceVersion"), metaString(*current, QLatin1String("resourceVersion")));
-        object.insert(kMetadata, meta);
-    }
-    auto updated = updateInternal(type, p.namespaceName, p.name, object, p.subresource, dryRun);
+    auto updated = updateInternal(type, p.namespaceName, p.name, *patched, p.subresource, dryRun, fieldManagerOf(r.http));
     if (!updated) {
-        sendError(r, updated.error());
+        sendStatus(r, updated.error());
         return;
     }
     sendJson(r, 200, *updated);

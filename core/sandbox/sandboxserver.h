@@ -30,6 +30,7 @@
 #include <QThread>
 #include <QUrl>
 
+#include <expected>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -41,6 +42,9 @@ class QWebSocket;
 class QWebSocketServer;
 
 namespace Qluster {
+
+/// StatusOr is an object or the metav1.Status (JSON) explaining why there is none.
+using StatusOr = std::expected<QJsonObject, QJsonObject>;
 
 /// SandboxOptions configures a SandboxServer.
 struct SandboxOptions
@@ -154,6 +158,7 @@ private:
     void handleGet(Request &r, const ResourcePath &p);
     void handleList(Request &r, const ResourcePath &p);
     void handleWatch(Request &r, const ResourcePath &p);
+    void retireWatch(WatchSession *w);
     void handleCreate(Request &r, const ResourcePath &p);
     void handleUpdate(Request &r, const ResourcePath &p);
     void handlePatch(Request &r, const ResourcePath &p);
@@ -163,7 +168,7 @@ private:
     void handleLog(Request &r, const ResourcePath &p);
     void handleReview(Request &r, const QString &kind);
     void handleOpenApi(Request &r, const QString &path);
-    Result<QJsonObject> applyPatch(const ResourceType &type, const QJsonObject &current,
+    StatusOr applyPatch(const ResourceType &type, const QJsonObject &current,
                                    const QByteArray &contentType, const QByteArray &patch) const;
 
     std::optional<ResourcePath> parseResourcePath(const QString &path) const;
@@ -175,12 +180,13 @@ private:
     Result<QJsonObject> parseBody(const Request &r) const;
 
     /// Writes `object` as the system: validates, fills metadata, stores (unless dry run).
-    Result<QJsonObject> createInternal(const ResourceType &type, const QString &namespaceName,
+    StatusOr createInternal(const ResourceType &type, const QString &namespaceName,
                                        QJsonObject object, const QString &fieldManager, bool dryRun);
-    Result<QJsonObject> updateInternal(const ResourceType &type, const QString &namespaceName,
+    StatusOr updateInternal(const ResourceType &type, const QString &namespaceName,
                                        const QString &name, QJsonObject object,
-                                       const QString &subresource, bool dryRun);
-    Result<QJsonObject> deleteInternal(const ResourceType &type, const QString &namespaceName,
+                                       const QString &subresource, bool dryRun,
+                                       const QString &fieldManager = QString());
+    StatusOr deleteInternal(const ResourceType &type, const QString &namespaceName,
                                        const QString &name, bool dryRun);
     void applyDefaults(const ResourceType &type, QJsonObject &object);
     void afterWrite(const ResourceType &type, const QJsonObject &object, bool deleted);

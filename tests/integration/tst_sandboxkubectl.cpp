@@ -281,6 +281,22 @@ data:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("cm"), QStringLiteral("ssa"), QStringLiteral("-o"), QStringLiteral("jsonpath={.data.color}/{.data.size}")});
         QCOMPARE(r.out, QStringLiteral("red/big"));
+        r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("cm"), QStringLiteral("ssa"), QStringLiteral("--show-managed-fields"), QStringLiteral("-o"),
+                          QStringLiteral("jsonpath={.metadata.managedFields[0].manager}/{.metadata.managedFields[0].operation}")});
+        QCOMPARE(r.out, QStringLiteral("kubectl/Apply"));
+
+        // A second manager applying a different value for a field it does not own conflicts.
+        const QByteArray rival = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ssa\n  namespace: default\ndata:\n  color: green\n";
+        r = m_f->kubectl({QStringLiteral("apply"), QStringLiteral("--server-side"), QStringLiteral("--field-manager=rival"), QStringLiteral("-f"), QStringLiteral("-")}, rival);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("conflict")) && r.err.contains(QStringLiteral(".data.color")), qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("cm"), QStringLiteral("ssa"), QStringLiteral("-o"), QStringLiteral("jsonpath={.data.color}")});
+        QCOMPARE(r.out, QStringLiteral("red"));
+        r = m_f->kubectl({QStringLiteral("apply"), QStringLiteral("--server-side"), QStringLiteral("--field-manager=rival"), QStringLiteral("--force-conflicts"),
+                          QStringLiteral("-f"), QStringLiteral("-")}, rival);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("cm"), QStringLiteral("ssa"), QStringLiteral("-o"), QStringLiteral("jsonpath={.data.color}")});
+        QCOMPARE(r.out, QStringLiteral("green"));
     }
 
     void crdPrinterColumns()

@@ -1,0 +1,459 @@
+// SPDX-FileCopyrightText: 2026 Qluster authors
+// SPDX-License-Identifier: Apache-2.0
+// The SandboxServer at the HTTP level: Status bodies shaped like a real apiserver's, lists with
+// pages, watches (410, bookmarks, timeouts, selectors), discovery caching, fault injection and
+// garbage input.
+
+#include "sandbox/sandboxserver.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace Qluster;
+
+namespace {
+
+struct Reply
+{
+    int status = 0;
+    QByteArray body;
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    QHash<QByteArray, QByteArray> headers;
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+};
+
+QJsonObject readJson(const QString &relative)
+{
+    QFile f(QStringLiteral(QLUSTER_K8S_API_DIR "/") + relative);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+QSet<QString> keys(const QJsonObject &o)
+{
+    const QStringList k = o.keys();
+    return QSet<QString>(k.begin(), k.end());
+}
+
+QByteArray configMap(const QString &name, const QJsonObject &labels = {})
+{
+    return QJsonDocument(QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                                     {QStringLiteral("kind"), QStringLiteral("ConfigMap")},
+                                     {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("labels"), labels}}},
+                                     {QStringLiteral("data"), QJsonObject{{QStringLiteral("k"), QStringLiteral("v")}}}})
+        .toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+class tst_SandboxHttp : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SandboxThread> m_sandbox;
+    QNetworkAccessManager m_nam;
+    QUrl m_base;
+
+    Reply send(const QByteArray &method, const QString &path, const QByteArray &body = {},
+               const QList<QPair<QByteArray, QByteArray>> &headers = {}, SandboxThread *sandbox = nullptr)
+    {
+        QUrl url = sandbox ? sandbox->server()->url() : m_base;
+        const qsizetype q = path.indexOf(QLatin1Char('?'));
+        url.setPath(q < 0 ? path : path.left(q));
+        if (q >= 0)
+            url.setQuery(path.mid(q + 1));
+        QNetworkRequest request(url);
+        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+        if (!body.isEmpty())
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        for (const auto &[name, value] : headers)
+            request.setRawHeader(name, value);
+        QNetworkReply *reply = m_nam.sendCustomRequest(request, method, body);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            finished.wait(10000);
+        Reply r;
+        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        r.body = reply->readAll();
+        r.error = reply->error();
+        for (const auto &pair : reply->rawHeaderPairs())
+            r.headers.insert(pair.first.toLower(), pair.second);
+        reply->deleteLater();
+        return r;
+    }
+
+    QString resourceVersion()
+    {
+        return send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps")).json().value(QLatin1String("metadata")).toObject().value(QLatin1String("resourceVersion")).toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        SandboxOptions options;
+        options.transport = SandboxOptions::Transport::Http;
+        options.eventWindow = 5;
+        options.bookmarkMilliseconds = 200;
+        options.maxBodyBytes = 64 * 1024;
+        m_sandbox = std::make_unique<SandboxThread>(options);
+        if (auto r = m_sandbox->start(); !r)
+            QFAIL(qPrintable(r.error().toString()));
+        m_base = m_sandbox->server()->url();
+    }
+
+    void cleanupTestCase() { m_sandbox.reset(); }
+
+    void notFoundStatusIsShapedLikeTheApiserver()
+    {
+        const Reply r = send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps/nope"));
+        QCOMPARE(r.status, 404);
+        QCOMPARE(r.json(), readJson(QStringLiteral("real-1.22/responses/status_404_notfound.json")));
+    }
+
+    void createConflictAndStaleUpdate()
+    {
+        Reply r = send("POST", QStringLiteral("/api/v1/namespaces/default/configmaps"), configMap(QStringLiteral("cfg-1")));
+        QCOMPARE(r.status, 201);
+        const QJsonObject created = r.json();
+        const QJsonObject meta = created.value(QLatin1String("metadata")).toObject();
+        QVERIFY(!meta.value(QLatin1String("uid")).toString().isEmpty());
+        QVERIFY(!meta.value(QLatin1String("creationTimestamp")).toString().isEmpty());
+        QVERIFY(!meta.value(QLatin1String("resourceVersion")).toString().isEmpty());
+
+        r = send("POST", QStringLiteral("/api/v1/namespaces/default/configmaps"), configMap(QStringLiteral("cfg-1")));
+        QCOMPARE(r.status, 409);
+        QCOMPARE(r.json().value(QLatin1String("reason")).toString(), QStringLiteral("AlreadyExists"));
+
+        // Update with the current resourceVersion works; the same stale one again is a Conflict.
+        QJsonObject update = created;
+        update.insert(QStringLiteral("data"), QJsonObject{{QStringLiteral("k"), QStringLiteral("v2")}});
+        r = send("PUT", QStringLiteral("/api/v1/namespaces/default/configmaps/cfg-1"), QJsonDocument(update).toJson());
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.json().value(QLatin1String("metadata")).toObject().value(QLatin1String("resourceVersion")) != meta.value(QLatin1String("resourceVersion")));
+        r = send("PUT", QStringLiteral("/api/v1/namespaces/default/configmaps/cfg-1"), QJsonDocument(update).toJson());
+        QCOMPARE(r.status, 409);
+        QCOMPARE(r.json(), readJson(QStringLiteral("real-1.22/responses/status_409_conflict_stale_update.json")));
+    }
+
+    void invalidNameIs422()
+    {
+        const Reply r = send("POST", QStringLiteral("/api/v1/namespaces/default/configmaps"), configMap(QStringLiteral("Bad_Name")));
+        QCOMPARE(r.status, 422);
+        const QJsonObject real = readJson(QStringLiteral("real-1.22/responses/status_422_invalid.json"));
+        QCOMPARE(keys(r.json()), keys(real));
+        QCOMPARE(r.json().value(QLatin1String("reason")), real.value(QLatin1String("reason")));
+        const QJsonObject details = r.json().value(QLatin1String("details")).toObject();
+        QCOMPARE(keys(details), keys(real.value(QLatin1String("details")).toObject()));
+        QCOMPARE(details.value(QLatin1String("causes")).toArray().first().toObject().value(QLatin1String("field")).toString(), QStringLiteral("metadata.name"));
+    }
+
+    void unsupportedPatchIs415()
+    {
+        const Reply r = send("PATCH", QStringLiteral("/api/v1/namespaces/default/configmaps/cfg-1"), QByteArrayLiteral("{}"),
+                             {{"Content-Type", "application/xml"}});
+        QCOMPARE(r.status, 415);
+        QCOMPARE(r.json(), readJson(QStringLiteral("real-1.22/responses/status_415_unsupported_patch.json")));
+    }
+
+    void malformedBodyIs400NamingTheProblem()
+    {
+        const Reply r = send("POST", QStringLiteral("/api/v1/namespaces/default/configmaps"), QByteArrayLiteral("{\"metadata\": {\n  \"name\": oops}}"));
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.json().value(QLatin1String("reason")).toString(), QStringLiteral("BadRequest"));
+        QVERIFY2(r.json().value(QLatin1String("message")).toString().contains(QStringLiteral("line 2")), r.body.constData());
+    }
+
+    void oversizedBodyIs413()
+    {
+        const QByteArray big(100 * 1024, 'x');
+        const Reply r = send("POST", QStringLiteral("/api/v1/namespaces/default/configmaps"), big);
+        QCOMPARE(r.status, 413);
+        QCOMPARE(r.json().value(QLatin1String("code")).toInt(), 413);
+        // The server still serves.
+        QCOMPARE(send("GET", QStringLiteral("/version")).status, 200);
+    }
+
+    void unknownResourceIs404()
+    {
+        QCOMPARE(send("GET", QStringLiteral("/apis/nope.example.com/v1/things")).status, 404);
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/nothings")).status, 404);
+        QCOMPARE(send("GET", QStringLiteral("/random")).status, 404);
+    }
+
+    void listPagesWithContinue()
+    {
+        for (const char *n : {"page-a", "page-b", "page-c"})
+            QCOMPARE(send("POST", QStringLiteral("/api/v1/namespaces/default/configmaps"), configMap(QLatin1String(n), {{QStringLiteral("set"), QStringLiteral("pages")}})).status, 201);
+        Reply r = send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps?labelSelector=set%3Dpages&limit=2"));
+        QCOMPARE(r.status, 200);
+        QJsonObject list = r.json();
+        QCOMPARE(list.value(QLatin1String("kind")).toString(), QStringLiteral("ConfigMapList"));
+        QCOMPARE(list.value(QLatin1String("items")).toArray().size(), 2);
+        const QString token = list.value(QLatin1String("metadata")).toObject().value(QLatin1String("continue")).toString();
+        QVERIFY(!token.isEmpty());
+        // Items of typed lists carry no kind/apiVersion, as the apiserver's.
+        QVERIFY(!list.value(QLatin1String("items")).toArray().first().toObject().contains(QLatin1String("kind")));
+        r = send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps?labelSelector=set%3Dpages&limit=2&continue=") + token);
+        list = r.json();
+        QCOMPARE(list.value(QLatin1String("items")).toArray().size(), 1);
+        QCOMPARE(list.value(QLatin1String("items")).toArray().first().toObject().value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString(), QStringLiteral("page-c"));
+        QVERIFY(!list.value(QLatin1String("metadata")).toObject().contains(QLatin1String("continue")));
+
+        // Without selectors the apiserver also says how many items remain.
+        r = send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps?limit=1"));
+        QVERIFY(r.json().value(QLatin1String("metadata")).toObject().value(QLatin1String("remainingItemCount")).toInt() >= 3);
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps?limit=1&continue=garbage")).status, 400);
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/pods?fieldSelector=spec.unknown%3Dx")).status, 400);
+    }
+
+    void tableListHasTheRealShape()
+    {
+        const Reply r = send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps?limit=2"),
+                             {}, {{"Accept", "application/json;as=Table;v=v1;g=meta.k8s.io,application/json"}});
+        const QJsonObject real = readJson(QStringLiteral("real-1.22/responses/table_configmaps_limit2_continue.json"));
+        QCOMPARE(keys(r.json()), keys(real));
+        QCOMPARE(keys(r.json().value(QLatin1String("metadata")).toObject()), keys(real.value(QLatin1String("metadata")).toObject()));
+        QStringList names, realNames;
+        for (const QJsonValue &c : r.json().value(QLatin1String("columnDefinitions")).toArray())
+            names << c.toObject().value(QLatin1String("name")).toString();
+        for (const QJsonValue &c : real.value(QLatin1String("columnDefinitions")).toArray())
+            realNames << c.toObject().value(QLatin1String("name")).toString();
+        QCOMPARE(names, realNames);
+        const QJsonObject row = r.json().value(QLatin1String("rows")).toArray().first().toObject();
+        QCOMPARE(keys(row), keys(real.value(QLatin1String("rows")).toArray().first().toObject()));
+        QCOMPARE(row.value(QLatin1String("object")).toObject().value(QLatin1String("kind")).toString(), QStringLiteral("PartialObjectMetadata"));
+    }
+
+    void watchFromTooOldResourceVersionIs410()
+    {
+        // The event window holds 5 events per resource: make it overflow.
+        for (int i = 0; i < 8; ++i)
+            QCOMPARE(send("POST", QStringLiteral("/api/v1/namespaces/default/configmaps"), configMap(QStringLiteral("churn-%1").arg(i))).status, 201);
+        const Reply r = send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps?watch=1&resourceVersion=2"));
+        QCOMPARE(r.status, 200);
+        const QJsonObject event = QJsonDocument::fromJson(r.body.trimmed()).object();
+        QCOMPARE(event.value(QLatin1String("type")).toString(), QStringLiteral("ERROR"));
+        const QJsonObject status = event.value(QLatin1String("object")).toObject();
+        QCOMPARE(status.value(QLatin1String("kind")).toString(), QStringLiteral("Status"));
+        QCOMPARE(status.value(QLatin1String("code")).toInt(), 410);
+        QCOMPARE(status.value(QLatin1String("reason")).toString(), QStringLiteral("Expired"));
+    }
+
+    void watchStreamsEventsBookmarksAndEnds()
+    {
+        const QString rv = resourceVersion();
+        QUrl url = m_base;
+        url.setPath(QStringLiteral("/api/v1/namespaces/default/configmaps"));
+        url.setQuery(QStringLiteral("watch=true&allowWatchBookmarks=true&timeoutSeconds=2&labelSelector=watched%3Dyes&resourceVersion=") + rv);
+        QNetworkRequest request(url);
+        QNetworkReply *reply = m_nam.get(request);
+        QByteArray received;
+        connect(reply, &QNetworkReply::readyRead, this, [&] { received += reply->readAll(); });
+        QTest::qWait(200);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/namespaces/default/configmaps"), configMap(QStringLiteral("not-watched"))).status, 201);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/namespaces/default/configmaps"), configMap(QStringLiteral("watched"), {{QStringLiteral("watched"), QStringLiteral("yes")}})).status, 201);
+        QCOMPARE(send("DELETE", QStringLiteral("/api/v1/namespaces/default/configmaps/watched")).status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 6000); // timeoutSeconds=2 ends the stream
+        received += reply->readAll();
+        QStringList types;
+        for (const QByteArray &line : received.split('\n')) {
+            if (line.trimmed().isEmpty())
+                continue;
+            const QJsonObject e = QJsonDocument::fromJson(line).object();
+            types << e.value(QLatin1String("type")).toString();
+            if (e.value(QLatin1String("type")).toString() != QLatin1String("BOOKMARK"))
+                QCOMPARE(e.value(QLatin1String("object")).toObject().value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString(), QStringLiteral("watched"));
+        }
+        QStringList changes = types;
+        changes.removeAll(QStringLiteral("BOOKMARK"));
+        QCOMPARE(changes, (QStringList{QStringLiteral("ADDED"), QStringLiteral("DELETED")}));
+        QVERIFY2(types.contains(QStringLiteral("BOOKMARK")), qPrintable(types.join(QLatin1Char(','))));
+        reply->deleteLater();
+    }
+
+    void tableWatchHasColumnsOnlyFirst()
+    {
+        QUrl url = m_base;
+        url.setPath(QStringLiteral("/api/v1/namespaces/default/configmaps"));
+        url.setQuery(QStringLiteral("watch=1&timeoutSeconds=1"));
+        QNetworkRequest request(url);
+        request.setRawHeader("Accept", "application/json;as=Table;v=v1;g=meta.k8s.io");
+        QNetworkReply *reply = m_nam.get(request);
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 5000);
+        const QList<QByteArray> lines = reply->readAll().trimmed().split('\n');
+        QVERIFY(lines.size() >= 2);
+        const QJsonObject first = QJsonDocument::fromJson(lines.at(0)).object().value(QLatin1String("object")).toObject();
+        const QJsonObject second = QJsonDocument::fromJson(lines.at(1)).object().value(QLatin1String("object")).toObject();
+        QCOMPARE(first.value(QLatin1String("kind")).toString(), QStringLiteral("Table"));
+        QVERIFY(first.value(QLatin1String("columnDefinitions")).isArray());
+        QVERIFY(second.value(QLatin1String("columnDefinitions")).isNull());
+        QCOMPARE(second.value(QLatin1String("rows")).toArray().size(), 1);
+        reply->deleteLater();
+    }
+
+    void aggregatedDiscoveryEtagAnd304()
+    {
+        const QByteArray accept = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json";
+        Reply r = send("GET", QStringLiteral("/apis"), {}, {{"Accept", accept}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.headers.value("content-type"), QByteArrayLiteral("application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList"));
+        QCOMPARE(r.headers.value("vary"), QByteArrayLiteral("Accept"));
+        const QByteArray etag = r.headers.value("etag");
+        QVERIFY(!etag.isEmpty());
+        r = send("GET", QStringLiteral("/apis"), {}, {{"Accept", accept}, {"If-None-Match", etag}});
+        QCOMPARE(r.status, 304);
+        r = send("GET", QStringLiteral("/apis"), {}, {{"Accept", "application/json"}});
+        QCOMPARE(r.json().value(QLatin1String("kind")).toString(), QStringLiteral("APIGroupList"));
+    }
+
+    void openApiHashedUrlsAreImmutable()
+    {
+        const Reply index = send("GET", QStringLiteral("/openapi/v3"));
+        QCOMPARE(index.status, 200);
+        const QString url = index.json().value(QLatin1String("paths")).toObject().value(QLatin1String("apis/apps/v1")).toObject().value(QLatin1String("serverRelativeURL")).toString();
+        QVERIFY(url.contains(QStringLiteral("?hash=")));
+        const Reply doc = send("GET", url);
+        QCOMPARE(doc.status, 200);
+        QVERIFY(doc.headers.value("cache-control").contains("immutable"));
+        QVERIFY(doc.json().value(QLatin1String("components")).toObject().value(QLatin1String("schemas")).toObject().contains(QLatin1String("io.k8s.api.apps.v1.Deployment")));
+        QCOMPARE(send("GET", QStringLiteral("/openapi/v2")).status, 200);
+    }
+
+    void faultInjection()
+    {
+        m_sandbox->invoke([](SandboxServer &s) { s.failNextRequests(1, 429, 7); });
+        Reply r = send("GET", QStringLiteral("/api/v1/namespaces"));
+        QCOMPARE(r.status, 429);
+        QCOMPARE(r.headers.value("retry-after"), QByteArrayLiteral("7"));
+        QCOMPARE(r.json().value(QLatin1String("reason")).toString(), QStringLiteral("TooManyRequests"));
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces")).status, 200);
+
+        m_sandbox->invoke([](SandboxServer &s) { s.failNextRequests(2, 500); });
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces")).status, 500);
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces")).status, 500);
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces")).status, 200);
+
+        m_sandbox->invoke([](SandboxServer &s) { s.failNextRequests(1, 410); });
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces")).json().value(QLatin1String("reason")).toString(), QStringLiteral("Expired"));
+
+        m_sandbox->invoke([](SandboxServer &s) { s.truncateNextResponses(1); });
+        r = send("GET", QStringLiteral("/api/v1/namespaces"));
+        QVERIFY(r.error != QNetworkReply::NoError || QJsonDocument::fromJson(r.body).isNull());
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces")).status, 200);
+
+        m_sandbox->invoke([](SandboxServer &s) { s.setLatency(300); });
+        QElapsedTimer t;
+        t.start();
+        QCOMPARE(send("GET", QStringLiteral("/version")).status, 200);
+        QVERIFY(t.elapsed() >= 250);
+        m_sandbox->invoke([](SandboxServer &s) { s.setLatency(0); });
+    }
+
+    void dropWatchesAndRestartKeepState()
+    {
+        QUrl url = m_base;
+        url.setPath(QStringLiteral("/api/v1/namespaces/default/configmaps"));
+        url.setQuery(QStringLiteral("watch=1"));
+        QNetworkReply *reply = m_nam.get(QNetworkRequest(url));
+        QTest::qWait(300);
+        QVERIFY(!reply->isFinished());
+        m_sandbox->invoke([](SandboxServer &s) { s.dropWatches(); });
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 5000);
+        reply->deleteLater();
+
+        const QString rvBefore = resourceVersion();
+        bool restarted = false;
+        m_sandbox->invoke([&](SandboxServer &s) { restarted = bool(s.restart()); });
+        QVERIFY(restarted);
+        QCOMPARE(m_sandbox->server()->url(), m_base);
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps/cfg-1")).status, 200);
+        QCOMPARE(resourceVersion(), rvBefore);
+    }
+
+    void garbageNeverCrashes()
+    {
+        QRandomGenerator rng(42);
+        const QList<QByteArray> samples{
+            "GET / HTTP/1.1\r\n\r\n", "\r\n\r\n", "GARBAGE\r\n\r\n", "GET /api HTTP/1.1\r\nContent-Length: -5\r\n\r\n",
+            "POST /api/v1/namespaces/default/configmaps HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+            "POST /api/v1/namespaces/default/configmaps HTTP/1.1\r\nContent-Length: 3\r\n\r\n[1]",
+            "PATCH /api/v1/namespaces/default/configmaps/cfg-1 HTTP/1.1\r\nContent-Type: application/json-patch+json\r\nContent-Length: 12\r\n\r\n[{\"op\":\"x\"}]",
+            "GET /api/v1/namespaces/%ZZ/pods?labelSelector=%%%% HTTP/1.1\r\n\r\n",
+            "GET /api/v1/namespaces/default/pods/x/exec?command=ls HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n"};
+        QList<QByteArray> inputs = samples;
+        for (int i = 0; i < 20; ++i) {
+            QByteArray junk(int(rng.bounded(1, 2000)), Qt::Uninitialized);
+            for (char &c : junk)
+                c = char(rng.bounded(256));
+            inputs << junk << QByteArray("POST /api/v1/namespaces/default/configmaps HTTP/1.1\r\nContent-Length: ") + QByteArray::number(junk.size()) + "\r\n\r\n" + junk;
+        }
+        for (const QByteArray &input : inputs) {
+            QTcpSocket socket;
+            socket.connectToHost(m_base.host(), quint16(m_base.port()));
+            QVERIFY(socket.waitForConnected(5000));
+            socket.write(input);
+            socket.waitForBytesWritten(1000);
+            socket.waitForReadyRead(300);
+            socket.abort();
+        }
+        QCOMPARE(send("GET", QStringLiteral("/version")).status, 200);
+    }
+
+    void httpsRequiresCredentials()
+    {
+        SandboxThread secure;
+        if (auto r = secure.start(); !r)
+            QFAIL(qPrintable(r.error().toString()));
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        QByteArray ca;
+        QString developerToken, viewerToken;
+        secure.invoke([&](SandboxServer &s) {
+            ca = s.caCertificatePem();
+            developerToken = s.token(QStringLiteral("developer"));
+            viewerToken = s.token(QStringLiteral("viewer"));
+        });
+        ssl.setCaCertificates(QSslCertificate::fromData(ca, QSsl::Pem));
+        auto get = [&](const QString &path, const QByteArray &token) {
+            QUrl url = secure.server()->url();
+            url.setPath(path);
+            QNetworkRequest request(url);
+            request.setSslConfiguration(ssl);
+            if (!token.isEmpty())
+                request.setRawHeader("Authorization", "Bearer " + token);
+            QNetworkReply *reply = m_nam.get(request);
+            QSignalSpy finished(reply, &QNetworkReply::finished);
+            finished.wait(10000);
+            Reply r;
+            r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            r.body = reply->readAll();
+            reply->deleteLater();
+            return r;
+        };
+        Reply r = get(QStringLiteral("/api/v1/namespaces"), {});
+        QCOMPARE(r.status, 401);
+        QCOMPARE(r.json(), readJson(QStringLiteral("real-1.22/responses/status_401_unauthorized.json")));
+        QCOMPARE(get(QStringLiteral("/api/v1/namespaces"), "wrong").status, 401);
+        QCOMPARE(get(QStringLiteral("/api/v1/namespaces"), developerToken.toUtf8()).status, 200);
+        r = get(QStringLiteral("/api/v1/namespaces/default/secrets"), viewerToken.toUtf8());
+        QCOMPARE(r.status, 403);
+        const QJsonObject real = readJson(QStringLiteral("real-1.22/responses/status_403_forbidden.json"));
+        QCOMPARE(keys(r.json()), keys(real));
+        QCOMPARE(r.json().value(QLatin1String("message")).toString(),
+                 QStringLiteral("secrets is forbidden: User \"viewer\" cannot list resource \"secrets\" in API group \"\" in the namespace \"default\""));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_SandboxHttp)
+#include "tst_sandboxhttp.moc"
