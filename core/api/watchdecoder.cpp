@@ -39,7 +39,7 @@ WatchDecoder::Output WatchDecoder::feed(const QByteArray &chunk)
             ++m_depth;
         } else if (c == '}' || c == ']') {
             if (--m_depth == 0) {
-                auto event = decodeWatchEvent(QByteArray::fromRawData(data + m_start, i + 1 - m_start));
+                auto event = decodeWatchStreamEvent(QByteArray::fromRawData(data + m_start, i + 1 - m_start));
                 if (event)
                     out.events.push_back(std::move(*event));
                 else if (!out.error)

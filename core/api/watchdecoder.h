@@ -2,14 +2,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "watchevent.h"
+#include "watchstreamevent.h"
 
 #include <optional>
 
 namespace Qluster {
 
 /// WatchDecoder turns the bytes of a watch response, arriving in chunks cut anywhere, into
-/// WatchEvents: it finds each complete top-level JSON object (newline-separated or not) and decodes
+/// WatchStreamEvents: it finds each complete top-level JSON object (newline-separated or not) and decodes
 /// it; an incomplete tail is kept for the next chunk.
 class WatchDecoder final
 {
@@ -18,7 +18,7 @@ public:
     /// decoded, the first such error (the bad frame is skipped; events after it are still returned).
     struct Output
     {
-        std::vector<WatchEvent> events;
+        std::vector<WatchStreamEvent> events;
         std::optional<Error> error;
     };
 

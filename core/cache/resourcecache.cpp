@@ -144,7 +144,11 @@ void ResourceCache::pageDecoded(Result<ListPage> page)
         retryAfterBackoff(page.error(), true);
         return;
     }
-    if (m_pending.empty()) {
+    if (m_continue.isEmpty()) {
+        // The first page's resourceVersion is where the watch resumes. A consistent server gives
+        // every page the same one; if later pages were served from newer state, resuming from the
+        // first only replays events the store then skips as not newer.
+        m_pendingResourceVersion = page->resourceVersion;
         m_pendingColumns = page->columns;
         m_pendingIsTable = page->isTable;
         m_pending = std::move(page->items);
@@ -163,7 +167,7 @@ void ResourceCache::pageDecoded(Result<ListPage> page)
         m_flushTimer.stop();
         flush();
     }
-    ChangeBatch batch = m_store.replace(std::move(m_pending), page->resourceVersion,
+    ChangeBatch batch = m_store.replace(std::move(m_pending), m_pendingResourceVersion,
                                         m_pendingColumns, m_pendingIsTable);
     m_pending = {};
     m_failures = 0;
@@ -197,8 +201,8 @@ void ResourceCache::startWatch()
 void ResourceCache::watchData(const QByteArray &chunk)
 {
     WatchDecoder::Output out = m_decoder.feed(chunk);
-    for (const WatchEvent &event : out.events) {
-        if (event.type == WatchEvent::Type::Error) {
+    for (const WatchStreamEvent &event : out.events) {
+        if (event.type == WatchStreamEvent::Type::Error) {
             handleWatchError(event.error);
             return;
         }

@@ -96,6 +96,7 @@ private:
     std::vector<ResourceObject> m_pending;
     QList<TableColumn> m_pendingColumns;
     bool m_pendingIsTable = false;
+    QString m_pendingResourceVersion;
     QString m_continue;
 
     ChangeBatch m_batch;

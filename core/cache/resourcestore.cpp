@@ -50,18 +50,18 @@ ChangeBatch ResourceStore::replace(std::vector<ResourceObject> items, const QStr
     return batch;
 }
 
-void ResourceStore::apply(const WatchEvent &event, ChangeBatch *batch)
+void ResourceStore::apply(const WatchStreamEvent &event, ChangeBatch *batch)
 {
     switch (event.type) {
-    case WatchEvent::Type::Error:
+    case WatchStreamEvent::Type::Error:
         return;
-    case WatchEvent::Type::Bookmark:
+    case WatchStreamEvent::Type::Bookmark:
         if (!event.resourceVersion.isEmpty())
             m_resourceVersion = event.resourceVersion;
         return;
-    case WatchEvent::Type::Added:
-    case WatchEvent::Type::Modified:
-    case WatchEvent::Type::Deleted:
+    case WatchStreamEvent::Type::Added:
+    case WatchStreamEvent::Type::Modified:
+    case WatchStreamEvent::Type::Deleted:
         break;
     }
     if (!event.columns.isEmpty() && event.columns != m_columns) {
@@ -74,7 +74,7 @@ void ResourceStore::apply(const WatchEvent &event, ChangeBatch *batch)
     for (const ResourceObject &object : event.objects) {
         const QString key = object.key();
         auto it = m_objects.find(key);
-        if (event.type == WatchEvent::Type::Deleted) {
+        if (event.type == WatchStreamEvent::Type::Deleted) {
             if (it == m_objects.end())
                 continue;
             // A DELETED older than what we hold is about an earlier incarnation of this name.

@@ -4,7 +4,7 @@
 
 #include "changebatch.h"
 
-#include "api/watchevent.h"
+#include "api/watchstreamevent.h"
 
 #include <QHash>
 
@@ -24,7 +24,7 @@ public:
 
     /// ResourceStore::apply applies one watch event and appends what changed to batch. BOOKMARK only
     /// moves the resourceVersion; ERROR changes nothing (its Status has no resourceVersion to keep).
-    void apply(const WatchEvent &event, ChangeBatch *batch);
+    void apply(const WatchStreamEvent &event, ChangeBatch *batch);
 
     /// ResourceStore::resourceVersion is where a watch should resume from.
     const QString &resourceVersion() const { return m_resourceVersion; }

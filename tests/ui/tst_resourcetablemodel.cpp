@@ -141,8 +141,8 @@ void tst_ResourceTableModel::oneInsertPerBatch()
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     ChangeBatch batch;
     for (int i = 0; i < 200; ++i) {
-        WatchEvent e;
-        e.type = WatchEvent::Type::Added;
+        WatchStreamEvent e;
+        e.type = WatchStreamEvent::Type::Added;
         e.objects.push_back(row(QStringLiteral("p%1").arg(i), QString::number(10 + i),
                                 QJsonArray{QStringLiteral("p%1").arg(i), QStringLiteral("Running")}));
         store.apply(e, &batch);
@@ -161,7 +161,7 @@ void tst_ResourceTableModel::watchUpdatesAndDeletes()
     ResourceTableModel model(nullptr, false);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     // One batch per event, as a slow stream delivers them.
-    for (const WatchEvent &e : out.events) {
+    for (const WatchStreamEvent &e : out.events) {
         ChangeBatch batch;
         store.apply(e, &batch);
         model.applyBatch(batch);
@@ -236,8 +236,8 @@ void tst_ResourceTableModel::changedRowsFlash()
                                    QStringLiteral("1"), cols, true));
     QVERIFY(!model.index(0, 0).data(ResourceTableModel::RecentlyChangedRole).toBool());
     ChangeBatch batch;
-    WatchEvent e;
-    e.type = WatchEvent::Type::Modified;
+    WatchStreamEvent e;
+    e.type = WatchStreamEvent::Type::Modified;
     e.objects.push_back(row(QStringLiteral("a"), QStringLiteral("2"), QJsonArray{QStringLiteral("a")}));
     store.apply(e, &batch);
     model.applyBatch(batch);

@@ -29,9 +29,9 @@ ResourceObject obj(const char *name, const char *rv, const char *uid = nullptr)
     return o;
 }
 
-WatchEvent makeEvent(WatchEvent::Type type, const ResourceObject &o)
+WatchStreamEvent makeEvent(WatchStreamEvent::Type type, const ResourceObject &o)
 {
-    WatchEvent e;
+    WatchStreamEvent e;
     e.type = type;
     e.objects.push_back(o);
     e.resourceVersion = o.metadata.resourceVersion;
@@ -131,13 +131,13 @@ void tst_ResourceStore::recreatedWithSameName()
     ResourceStore store;
     store.replace({obj("a", "10", "u1")}, QStringLiteral("10"), {}, false);
     ChangeBatch batch;
-    store.apply(makeEvent(WatchEvent::Type::Deleted, obj("a", "11", "u1")), &batch);
-    store.apply(makeEvent(WatchEvent::Type::Added, obj("a", "12", "u2")), &batch);
+    store.apply(makeEvent(WatchStreamEvent::Type::Deleted, obj("a", "11", "u1")), &batch);
+    store.apply(makeEvent(WatchStreamEvent::Type::Added, obj("a", "12", "u2")), &batch);
     QCOMPARE(describe(batch), QStringLiteral("+a@12 -a@11"));
     QCOMPARE(store.object(QStringLiteral("demo/a"))->metadata.uid, QStringLiteral("u2"));
     // A late DELETED of the first incarnation does not remove the second.
     ChangeBatch late;
-    store.apply(makeEvent(WatchEvent::Type::Deleted, obj("a", "11", "u1")), &late);
+    store.apply(makeEvent(WatchStreamEvent::Type::Deleted, obj("a", "11", "u1")), &late);
     QVERIFY(late.changes.empty());
     QVERIFY(store.object(QStringLiteral("demo/a")));
 }
@@ -149,7 +149,7 @@ void tst_ResourceStore::applyRecordedWatch()
     QVERIFY(!out.error);
     ResourceStore store;
     ChangeBatch batch;
-    for (const WatchEvent &e : out.events)
+    for (const WatchStreamEvent &e : out.events)
         store.apply(e, &batch);
     QCOMPARE(describe(batch),
              QStringLiteral("+cfg-1@348 +cfg-2@349 +cfg-3@350 +live@358 -live@360 ~live@359"));
@@ -158,7 +158,7 @@ void tst_ResourceStore::applyRecordedWatch()
     // Replaying the same stream (a reconnect from an old resourceVersion) changes nothing:
     // the objects we hold are not older than the replayed events; "live" stays deleted.
     ChangeBatch replay;
-    for (const WatchEvent &e : out.events) {
+    for (const WatchStreamEvent &e : out.events) {
         if (e.objects.empty() || e.objects.front().metadata.name != QLatin1String("live"))
             store.apply(e, &replay);
     }
@@ -170,13 +170,13 @@ void tst_ResourceStore::staleEventsSkipped()
     ResourceStore store;
     store.replace({obj("a", "10")}, QStringLiteral("10"), {}, false);
     ChangeBatch batch;
-    store.apply(makeEvent(WatchEvent::Type::Modified, obj("a", "9")), &batch);
-    store.apply(makeEvent(WatchEvent::Type::Modified, obj("a", "10")), &batch);
+    store.apply(makeEvent(WatchStreamEvent::Type::Modified, obj("a", "9")), &batch);
+    store.apply(makeEvent(WatchStreamEvent::Type::Modified, obj("a", "10")), &batch);
     QVERIFY(batch.changes.empty());
-    store.apply(makeEvent(WatchEvent::Type::Modified, obj("a", "11")), &batch);
+    store.apply(makeEvent(WatchStreamEvent::Type::Modified, obj("a", "11")), &batch);
     QCOMPARE(describe(batch), QStringLiteral("~a@11"));
     // An ADDED for a key we already hold with a newer version is a modification, not a new row.
-    store.apply(makeEvent(WatchEvent::Type::Added, obj("a", "12")), &batch);
+    store.apply(makeEvent(WatchStreamEvent::Type::Added, obj("a", "12")), &batch);
     QCOMPARE(describe(batch), QStringLiteral("~a@11 ~a@12"));
     QCOMPARE(store.size(), 1);
 }
@@ -200,8 +200,8 @@ void tst_ResourceStore::bookmarkMovesResourceVersion()
 {
     ResourceStore store;
     store.replace({obj("a", "10")}, QStringLiteral("10"), {}, false);
-    WatchEvent bookmark;
-    bookmark.type = WatchEvent::Type::Bookmark;
+    WatchStreamEvent bookmark;
+    bookmark.type = WatchStreamEvent::Type::Bookmark;
     bookmark.resourceVersion = QStringLiteral("42");
     ChangeBatch batch;
     store.apply(bookmark, &batch);
@@ -213,7 +213,7 @@ void tst_ResourceStore::deleteOfUnknownIgnored()
 {
     ResourceStore store;
     ChangeBatch batch;
-    store.apply(makeEvent(WatchEvent::Type::Deleted, obj("ghost", "3")), &batch);
+    store.apply(makeEvent(WatchStreamEvent::Type::Deleted, obj("ghost", "3")), &batch);
     QVERIFY(batch.changes.empty());
     QCOMPARE(store.size(), 0);
 }
@@ -222,10 +222,10 @@ void tst_ResourceStore::finalStatesCoalesce()
 {
     ResourceStore store;
     ChangeBatch batch;
-    store.apply(makeEvent(WatchEvent::Type::Added, obj("a", "1")), &batch);
-    store.apply(makeEvent(WatchEvent::Type::Added, obj("b", "2")), &batch);
-    store.apply(makeEvent(WatchEvent::Type::Modified, obj("a", "3")), &batch);
-    store.apply(makeEvent(WatchEvent::Type::Deleted, obj("b", "4")), &batch);
+    store.apply(makeEvent(WatchStreamEvent::Type::Added, obj("a", "1")), &batch);
+    store.apply(makeEvent(WatchStreamEvent::Type::Added, obj("b", "2")), &batch);
+    store.apply(makeEvent(WatchStreamEvent::Type::Modified, obj("a", "3")), &batch);
+    store.apply(makeEvent(WatchStreamEvent::Type::Deleted, obj("b", "4")), &batch);
     const auto states = batch.finalStates();
     QCOMPARE(states.size(), size_t(2));
     QCOMPARE(states.at(0).first, QStringLiteral("demo/a"));

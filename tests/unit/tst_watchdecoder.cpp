@@ -17,17 +17,17 @@ QByteArray response(const QString &name)
     return file.readAll();
 }
 
-QString summary(const std::vector<WatchEvent> &events)
+QString summary(const std::vector<WatchStreamEvent> &events)
 {
     QStringList parts;
-    for (const WatchEvent &e : events) {
+    for (const WatchStreamEvent &e : events) {
         QString s;
         switch (e.type) {
-        case WatchEvent::Type::Added: s = QStringLiteral("A"); break;
-        case WatchEvent::Type::Modified: s = QStringLiteral("M"); break;
-        case WatchEvent::Type::Deleted: s = QStringLiteral("D"); break;
-        case WatchEvent::Type::Bookmark: s = QStringLiteral("B"); break;
-        case WatchEvent::Type::Error: s = QStringLiteral("E"); break;
+        case WatchStreamEvent::Type::Added: s = QStringLiteral("A"); break;
+        case WatchStreamEvent::Type::Modified: s = QStringLiteral("M"); break;
+        case WatchStreamEvent::Type::Deleted: s = QStringLiteral("D"); break;
+        case WatchStreamEvent::Type::Bookmark: s = QStringLiteral("B"); break;
+        case WatchStreamEvent::Type::Error: s = QStringLiteral("E"); break;
         }
         s += QLatin1Char(':');
         for (const ResourceObject &o : e.objects)
@@ -78,8 +78,8 @@ void tst_WatchDecoder::everySplit()
         auto second = decoder.feed(stream.mid(cut));
         QVERIFY(!first.error);
         QVERIFY(!second.error);
-        std::vector<WatchEvent> all = std::move(first.events);
-        for (WatchEvent &e : second.events)
+        std::vector<WatchStreamEvent> all = std::move(first.events);
+        for (WatchStreamEvent &e : second.events)
             all.push_back(std::move(e));
         const QString got = summary(all);
         if (got != expected)
@@ -92,11 +92,11 @@ void tst_WatchDecoder::byteByByte()
 {
     const QByteArray stream = response(QStringLiteral("watch_configmaps_table_events.jsonl"));
     WatchDecoder decoder;
-    std::vector<WatchEvent> all;
+    std::vector<WatchStreamEvent> all;
     for (qsizetype i = 0; i < stream.size(); ++i) {
         auto out = decoder.feed(stream.mid(i, 1));
         QVERIFY(!out.error);
-        for (WatchEvent &e : out.events)
+        for (WatchStreamEvent &e : out.events)
             all.push_back(std::move(e));
         if (i == 10)
             QVERIFY(decoder.hasPartialFrame());
@@ -126,8 +126,8 @@ void tst_WatchDecoder::errorEvent()
         "\n"));
     QVERIFY(!out.error);
     QCOMPARE(out.events.size(), size_t(1));
-    const WatchEvent &e = out.events.front();
-    QCOMPARE(e.type, WatchEvent::Type::Error);
+    const WatchStreamEvent &e = out.events.front();
+    QCOMPARE(e.type, WatchStreamEvent::Type::Error);
     QCOMPARE(e.error.httpStatus, 410);
     QCOMPARE(e.error.reason, QStringLiteral("Expired"));
     QCOMPARE(e.error.message, QStringLiteral("too old resource version: 1 (356)"));

@@ -206,9 +206,9 @@ QVariant ResourceTableModel::sortValue(const Row &row, const Column &column) con
     const ObjectMeta &meta = row.object.metadata;
     switch (column.source) {
     case Column::Source::Name:
-        return meta.name.toLower();
+        return meta.name;
     case Column::Source::Namespace:
-        return meta.namespaceName.toLower();
+        return meta.namespaceName;
     case Column::Source::Age:
         if (meta.creationTimestamp.isValid())
             return double(meta.creationTimestamp.msecsTo(m_now()) / 1000);
@@ -227,7 +227,7 @@ QVariant ResourceTableModel::sortValue(const Row &row, const Column &column) con
     const QVariant number = numberFromText(text, column.durationFirst);
     if (number.isValid())
         return number;
-    return text.toLower();
+    return text;
 }
 
 QVariant ResourceTableModel::data(const QModelIndex &index, int role) const

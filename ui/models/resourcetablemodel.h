@@ -30,7 +30,7 @@ class ResourceTableModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(ResourceTableModel)
 public:
     enum Role {
-        SortRole = Qt::UserRole + 1, ///< raw value: number, seconds, bytes, or lower-case text
+        SortRole = Qt::UserRole + 1, ///< raw value: number (seconds, bytes, cores, count) or text
         KeyRole,                     ///< "namespace/name"
         NameRole,
         NamespaceRole,

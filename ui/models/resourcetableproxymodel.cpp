@@ -63,7 +63,7 @@ bool ResourceTableProxyModel::lessThan(const QModelIndex &left, const QModelInde
     } else if (aNumber != bNumber) {
         return aNumber; // numbers before text and empty cells
     } else {
-        const int c = QString::compare(a.toString(), b.toString());
+        const int c = QString::compare(a.toString(), b.toString(), Qt::CaseInsensitive);
         if (c != 0)
             return c < 0;
     }

@@ -6,8 +6,8 @@
 
 namespace Qluster {
 
-/// WatchEvent is one event of a watch stream: ADDED, MODIFIED, DELETED, BOOKMARK or ERROR.
-struct WatchEvent
+/// WatchStreamEvent is one event of a watch stream: ADDED, MODIFIED, DELETED, BOOKMARK or ERROR.
+struct WatchStreamEvent
 {
     enum class Type { Added, Modified, Deleted, Bookmark, Error };
 
@@ -23,7 +23,7 @@ struct WatchEvent
     Error error;
 };
 
-/// decodeWatchEvent decodes one JSON watch frame {"type":..., "object":...}.
-Result<WatchEvent> decodeWatchEvent(const QByteArray &frame);
+/// decodeWatchStreamEvent decodes one JSON watch frame {"type":..., "object":...}.
+Result<WatchStreamEvent> decodeWatchStreamEvent(const QByteArray &frame);
 
 } // namespace Qluster

@@ -1,34 +1,34 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
-#include "watchevent.h"
+#include "watchstreamevent.h"
 
 #include "jsonparse.h"
 
 namespace Qluster {
 
-Result<WatchEvent> decodeWatchEvent(const QByteArray &frame)
+Result<WatchStreamEvent> decodeWatchStreamEvent(const QByteArray &frame)
 {
     auto root = parseJsonObject(frame, QStringLiteral("watch event"));
     if (!root)
         return fail(root.error());
-    WatchEvent event;
+    WatchStreamEvent event;
     const QString type = root->value(QLatin1String("type")).toString();
     const QJsonObject object = root->value(QLatin1String("object")).toObject();
     if (type == QLatin1String("ADDED"))
-        event.type = WatchEvent::Type::Added;
+        event.type = WatchStreamEvent::Type::Added;
     else if (type == QLatin1String("MODIFIED"))
-        event.type = WatchEvent::Type::Modified;
+        event.type = WatchStreamEvent::Type::Modified;
     else if (type == QLatin1String("DELETED"))
-        event.type = WatchEvent::Type::Deleted;
+        event.type = WatchStreamEvent::Type::Deleted;
     else if (type == QLatin1String("BOOKMARK"))
-        event.type = WatchEvent::Type::Bookmark;
+        event.type = WatchStreamEvent::Type::Bookmark;
     else if (type == QLatin1String("ERROR"))
-        event.type = WatchEvent::Type::Error;
+        event.type = WatchStreamEvent::Type::Error;
     else
         return fail(Error::parse(QStringLiteral("watch event"), 0, 0,
                                  QStringLiteral("unknown watch event type \"%1\"").arg(type)));
 
-    if (event.type == WatchEvent::Type::Error) {
+    if (event.type == WatchStreamEvent::Type::Error) {
         // The object of an ERROR event is a metav1.Status; its metadata has no usable
         // resourceVersion (headlamp's KubeList reducer and client-go both ignore it).
         event.error = decodeStatus(object);
@@ -42,13 +42,13 @@ Result<WatchEvent> decodeWatchEvent(const QByteArray &frame)
     if (kind == QLatin1String("Table")
         && object.value(QLatin1String("apiVersion")).toString().startsWith(QLatin1String("meta.k8s.io/"))) {
         event.columns = decodeTableColumns(object.value(QLatin1String("columnDefinitions")));
-        if (event.type != WatchEvent::Type::Bookmark)
+        if (event.type != WatchStreamEvent::Type::Bookmark)
             decodeTableRows(object, event.columns, &event.objects);
         if (!event.objects.empty() && !event.objects.front().metadata.resourceVersion.isEmpty())
             event.resourceVersion = event.objects.front().metadata.resourceVersion;
         return event;
     }
-    if (event.type != WatchEvent::Type::Bookmark) {
+    if (event.type != WatchStreamEvent::Type::Bookmark) {
         ResourceObject o;
         o.metadata = ObjectMeta::fromJson(meta);
         event.objects.push_back(std::move(o));

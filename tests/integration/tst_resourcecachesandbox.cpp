@@ -1,0 +1,303 @@
+// SPDX-FileCopyrightText: 2026 Qluster authors
+// SPDX-License-Identifier: Apache-2.0
+// The informer against the SandboxServer over real HTTPS (and plain HTTP), changed by real kubectl.
+
+#include "sandboxfixture.h"
+
+#include "cache/connectionlistwatcher.h"
+#include "cache/resourcecache.h"
+#include "cache/resourcecacheregistry.h"
+#include "config/kubeconfig.h"
+#include "net/connection.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qluster;
+
+namespace {
+
+const Gvr kConfigMaps{QString(), QStringLiteral("v1"), QStringLiteral("configmaps")};
+const Gvr kPods{QString(), QStringLiteral("v1"), QStringLiteral("pods")};
+
+QStringList storeNames(const ResourceCache &cache, const QString &prefix)
+{
+    QStringList out;
+    for (const ResourceObject &o : cache.store().objects())
+        out.append(prefix + o.metadata.name);
+    out.sort();
+    return out;
+}
+
+QStringList kubectlNames(const KubectlResult &r)
+{
+    QStringList out = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    out.sort();
+    return out;
+}
+
+} // namespace
+
+class tst_ResourceCacheSandbox final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void tableColumnsFromServer();
+    void kubectlChangesAppearWithinASecond();
+    void faultsEndEqualToKubectl();
+    void registrySharesOneWatch();
+    void manyWatchesOverPlainHttpDoNotStarveGets();
+
+private:
+    std::unique_ptr<ResourceCache> openCache(const Gvr &gvr, const QString &ns, Connection *connection = nullptr);
+    void kubectlOk(const QStringList &args);
+    void createConfigMap(const QString &ns, const QString &name);
+
+    std::unique_ptr<SandboxFixture> m_fixture;
+    std::unique_ptr<Connection> m_connection;
+};
+
+void tst_ResourceCacheSandbox::initTestCase()
+{
+    m_fixture = std::make_unique<SandboxFixture>();
+    QVERIFY2(m_fixture->error().isEmpty(), qPrintable(m_fixture->error()));
+    auto config = Kubeconfig::load(m_fixture->kubeconfig());
+    if (!config)
+        QFAIL(qPrintable(config.error().toString()));
+    auto context = config->resolve(config->currentContext());
+    if (!context)
+        QFAIL(qPrintable(context.error().toString()));
+    ConnectionOptions options;
+    options.maxRetries = 1;
+    options.retryBaseDelayMs = 20;
+    auto connection = Connection::create(*context, options);
+    if (!connection)
+        QFAIL(qPrintable(connection.error().toString()));
+    m_connection = std::move(*connection);
+    for (const char *ns : {"live", "faults"}) {
+        const QJsonObject created = m_fixture->create(QJsonObject{
+            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("kind"), QStringLiteral("Namespace")},
+            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QString::fromLatin1(ns)}}}});
+        QVERIFY(!created.isEmpty());
+    }
+}
+
+void tst_ResourceCacheSandbox::cleanupTestCase()
+{
+    m_connection.reset();
+    m_fixture.reset();
+}
+
+void tst_ResourceCacheSandbox::createConfigMap(const QString &ns, const QString &name)
+{
+    // `kubectl create configmap` would send protobuf; `create -f -` sends JSON like apply does.
+    const QByteArray json = QJsonDocument(QJsonObject{
+        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+        {QStringLiteral("kind"), QStringLiteral("ConfigMap")},
+        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("namespace"), ns}}},
+        {QStringLiteral("data"), QJsonObject{{QStringLiteral("k"), QStringLiteral("v")}}}}).toJson();
+    const KubectlResult r = m_fixture->kubectl({QStringLiteral("create"), QStringLiteral("-f"), QStringLiteral("-")}, json);
+    QVERIFY2(r.finished && r.exitCode == 0, qPrintable(QStringLiteral("create configmap ") + name + QStringLiteral(": ") + r.err));
+}
+
+void tst_ResourceCacheSandbox::kubectlOk(const QStringList &args)
+{
+    const KubectlResult r = m_fixture->kubectl(args);
+    QVERIFY2(r.finished && r.exitCode == 0, qPrintable(args.join(QLatin1Char(' ')) + QStringLiteral(": ") + r.err));
+}
+
+std::unique_ptr<ResourceCache> tst_ResourceCacheSandbox::openCache(const Gvr &gvr, const QString &ns,
+                                                                   Connection *connection)
+{
+    if (!connection)
+        connection = m_connection.get();
+    CacheKey key{QStringLiteral("sandbox"), gvr, ns, QString(), QString()};
+    auto cache = std::make_unique<ResourceCache>(key, std::make_unique<ConnectionListWatcher>(connection, key));
+    cache->setBackoff(50, 400);
+    cache->start();
+    return cache;
+}
+
+void tst_ResourceCacheSandbox::tableColumnsFromServer()
+{
+    createConfigMap(QStringLiteral("live"), QStringLiteral("cols"));
+    auto cache = openCache(kConfigMaps, QStringLiteral("live"));
+    QTRY_VERIFY_WITH_TIMEOUT(cache->hasSynced(), 10000);
+    QVERIFY(cache->store().isTable());
+    QStringList names;
+    for (const TableColumn &c : cache->store().columns())
+        names.append(c.name);
+    QCOMPARE(names, (QStringList{QStringLiteral("Name"), QStringLiteral("Data"), QStringLiteral("Age")}));
+    const ResourceObject *cols = cache->store().object(QStringLiteral("live/cols"));
+    QVERIFY(cols);
+    QCOMPARE(cols->cells.at(1).toInt(), 1);
+    QVERIFY(!cols->metadata.uid.isEmpty());
+    QVERIFY(cols->metadata.creationTimestamp.isValid());
+    kubectlOk({QStringLiteral("delete"), QStringLiteral("configmap"), QStringLiteral("cols"),
+               QStringLiteral("-n"), QStringLiteral("live")});
+}
+
+void tst_ResourceCacheSandbox::kubectlChangesAppearWithinASecond()
+{
+    auto cache = openCache(kConfigMaps, QStringLiteral("live"));
+    QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 10000);
+    QList<ObjectChange::Type> seen;
+    connect(cache.get(), &ResourceCache::objectsChanged, this, [&seen](const ChangeBatch &b) {
+        for (const ObjectChange &c : b.changes)
+            seen.append(c.type);
+    });
+
+    createConfigMap(QStringLiteral("live"), QStringLiteral("a"));
+    QTRY_VERIFY_WITH_TIMEOUT(cache->store().object(QStringLiteral("live/a")), 1000);
+    const QString rv = cache->store().object(QStringLiteral("live/a"))->metadata.resourceVersion;
+
+    kubectlOk({QStringLiteral("label"), QStringLiteral("configmap"), QStringLiteral("a"), QStringLiteral("-n"),
+               QStringLiteral("live"), QStringLiteral("tier=web")});
+    QTRY_COMPARE_WITH_TIMEOUT(cache->store().object(QStringLiteral("live/a"))->metadata.labels.value(QStringLiteral("tier")),
+                              QStringLiteral("web"), 1000);
+    QVERIFY(cache->store().object(QStringLiteral("live/a"))->metadata.resourceVersion != rv);
+
+    kubectlOk({QStringLiteral("delete"), QStringLiteral("configmap"), QStringLiteral("a"), QStringLiteral("-n"),
+               QStringLiteral("live")});
+    QTRY_VERIFY_WITH_TIMEOUT(!cache->store().object(QStringLiteral("live/a")), 1000);
+    // The store changes at once; objectsChanged follows with the next batch.
+    QTRY_COMPARE_WITH_TIMEOUT(seen, (QList<ObjectChange::Type>{ObjectChange::Type::Added, ObjectChange::Type::Modified,
+                                                               ObjectChange::Type::Deleted}), 1000);
+    QCOMPARE(cache->listCount(), 1);
+}
+
+void tst_ResourceCacheSandbox::faultsEndEqualToKubectl()
+{
+    const QString ns = QStringLiteral("faults");
+    for (int i = 0; i < 5; ++i)
+        createConfigMap(ns, QStringLiteral("base-%1").arg(i));
+    auto cache = openCache(kConfigMaps, ns);
+    cache->setPageSize(2); // several pages with continue
+    QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 10000);
+    const QStringList getArgs{QStringLiteral("get"), QStringLiteral("configmaps"), QStringLiteral("-n"), ns,
+                              QStringLiteral("-o"), QStringLiteral("name")};
+    const auto expectEqual = [&] {
+        const KubectlResult r = m_fixture->kubectl(getArgs);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QTRY_COMPARE_WITH_TIMEOUT(storeNames(*cache, QStringLiteral("configmap/")).join(QLatin1Char(' ')),
+                                  kubectlNames(r).join(QLatin1Char(' ')), 10000);
+    };
+
+    // 1. The watch is dropped; changes made meanwhile arrive after the reconnect.
+    m_fixture->sandbox().invoke([](SandboxServer &s) { s.dropWatches(); });
+    kubectlOk({QStringLiteral("delete"), QStringLiteral("configmap"), QStringLiteral("base-0"), QStringLiteral("-n"), ns});
+    createConfigMap(ns, QStringLiteral("after-drop"));
+    expectEqual();
+
+    // 2. The resumed watch is answered 410 Gone: relist and reconcile without duplicates.
+    const int listsBefore = cache->listCount();
+    m_fixture->sandbox().invoke([](SandboxServer &s) {
+        s.failNextRequests(1, 410);
+        s.dropWatches();
+    });
+    // kubectl runs only once the cache used the injected 410, so it cannot be the one that gets it.
+    QTRY_VERIFY_WITH_TIMEOUT(cache->listCount() > listsBefore, 10000);
+    createConfigMap(ns, QStringLiteral("after-410"));
+    expectEqual();
+
+    // 3. 500s: the cache backs off (shown as Backoff) and recovers. kubectl runs only after the
+    //    injected failures are used up, so it cannot be the one that gets them.
+    QList<ResourceCache::SyncState> states;
+    connect(cache.get(), &ResourceCache::syncStateChanged, this,
+            [&states](ResourceCache::SyncState s) { states.append(s); });
+    m_fixture->sandbox().invoke([](SandboxServer &s) {
+        s.failNextRequests(3, 500);
+        s.dropWatches();
+    });
+    // The drop and the three 500s each put the cache in Backoff; then it watches again.
+    QTRY_VERIFY_WITH_TIMEOUT(states.count(ResourceCache::SyncState::Backoff) >= 4, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 10000);
+    QCOMPARE(cache->lastError().httpStatus, 500);
+    createConfigMap(ns, QStringLiteral("after-500"));
+    expectEqual();
+
+    // 4. The server restarts (every connection dropped, same port, same store).
+    m_fixture->sandbox().invoke([](SandboxServer &s) { QVERIFY(s.restart().has_value()); });
+    kubectlOk({QStringLiteral("delete"), QStringLiteral("configmap"), QStringLiteral("base-1"), QStringLiteral("-n"), ns});
+    createConfigMap(ns, QStringLiteral("after-restart"));
+    expectEqual();
+    QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 10000);
+}
+
+void tst_ResourceCacheSandbox::registrySharesOneWatch()
+{
+    Connection *connection = m_connection.get();
+    ResourceCacheRegistry registry([connection](const CacheKey &key) {
+        return std::make_unique<ConnectionListWatcher>(connection, key);
+    });
+    const CacheKey key{QStringLiteral("sandbox"), kConfigMaps, QStringLiteral("live"), QString(), QString()};
+    auto a = registry.acquire(key);
+    auto b = registry.acquire(key);
+    QCOMPARE(a.get(), b.get());
+    QTRY_COMPARE_WITH_TIMEOUT(a->syncState(), ResourceCache::SyncState::Watching, 10000);
+    const int pendingWithWatch = connection->pendingCount();
+    QVERIFY(pendingWithWatch >= 1);
+    a.reset();
+    b.reset();
+    QCOMPARE(registry.activeCount(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(connection->pendingCount(), pendingWithWatch - 1, 5000);
+}
+
+void tst_ResourceCacheSandbox::manyWatchesOverPlainHttpDoNotStarveGets()
+{
+    SandboxOptions options;
+    options.transport = SandboxOptions::Transport::Http;
+    SandboxFixture plain(options);
+    QVERIFY2(plain.error().isEmpty(), qPrintable(plain.error()));
+    auto config = Kubeconfig::load(plain.kubeconfig());
+    if (!config)
+        QFAIL(qPrintable(config.error().toString()));
+    auto context = config->resolve(config->currentContext());
+    if (!context)
+        QFAIL(qPrintable(context.error().toString()));
+    auto connection = Connection::create(*context);
+    if (!connection)
+        QFAIL(qPrintable(connection.error().toString()));
+    QVERIFY((*connection)->server().scheme() == QLatin1String("http"));
+
+    std::vector<std::unique_ptr<ResourceCache>> caches;
+    const QStringList namespaces{QStringLiteral("default"), QStringLiteral("kube-system"), QStringLiteral("kube-public"),
+                                 QString()};
+    const QList<Gvr> gvrs{kConfigMaps, kPods,
+                          Gvr{QString(), QStringLiteral("v1"), QStringLiteral("services")},
+                          Gvr{QString(), QStringLiteral("v1"), QStringLiteral("secrets")},
+                          Gvr{QString(), QStringLiteral("v1"), QStringLiteral("serviceaccounts")},
+                          Gvr{QString(), QStringLiteral("v1"), QStringLiteral("events")}};
+    for (const Gvr &gvr : gvrs) {
+        for (const QString &ns : namespaces)
+            caches.push_back(openCache(gvr, ns, connection->get()));
+    }
+    QVERIFY(caches.size() >= 20);
+    for (const auto &cache : caches)
+        QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 20000);
+
+    // Every watch is open; an ordinary GET must still be answered.
+    QElapsedTimer timer;
+    timer.start();
+    ApiReply *reply = (*connection)->send(ApiRequest::get(kConfigMaps, QStringLiteral("default")));
+    QSignalSpy finished(reply, &ApiReply::finished);
+    QVERIFY(finished.wait(10000));
+    if (!reply->result())
+        QFAIL(qPrintable(reply->result().error().toString()));
+    QCOMPARE(reply->result()->status, 200);
+    qInfo("GET answered in %lld ms with %d watches open", timer.elapsed(), int(caches.size()));
+    // And the watches are live: a change reaches its cache.
+    plain.create(makePod(QStringLiteral("default"), QStringLiteral("late")));
+    ResourceCache *pods = caches.at(size_t(namespaces.size())).get(); // pods in "default"
+    QCOMPARE(pods->key().gvr, kPods);
+    QTRY_VERIFY_WITH_TIMEOUT(pods->store().object(QStringLiteral("default/late")), 5000);
+    caches.clear();
+}
+
+QTEST_GUILESS_MAIN(tst_ResourceCacheSandbox)
+#include "tst_resourcecachesandbox.moc"

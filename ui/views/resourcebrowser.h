@@ -1,0 +1,80 @@
+// SPDX-FileCopyrightText: 2026 Qluster authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "api/gvr.h"
+#include "util/result.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+namespace Qluster {
+class Connection;
+class Discovery;
+class ResourceCache;
+class ResourceCacheRegistry;
+} // namespace Qluster
+
+namespace Qluster::Ui {
+
+class MainWindow;
+class ObjectOverview;
+class ResourceTableModel;
+class ResourceTableProxyModel;
+class ResourceTreeModel;
+class ResourceTreeProxyModel;
+
+/// ResourceBrowser drives MainWindow's three panes for one connected context: the resource tree
+/// from Discovery, the live table of the kind selected there (a shared ResourceCache), and the
+/// Overview of the row selected in the table (fetched in full on selection).
+class ResourceBrowser final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ResourceBrowser)
+public:
+    /// ResourceBrowser wires window (not owned) to connection, discovery and registry (not
+    /// owned; all must outlive it); context names the caches it acquires.
+    ResourceBrowser(MainWindow *window, Connection *connection, Discovery *discovery,
+                    ResourceCacheRegistry *registry, const QString &context, QObject *parent = nullptr);
+    ~ResourceBrowser() override;
+
+    /// ResourceBrowser::open shows the objects of gvr in the table (in the current namespace).
+    void open(const Gvr &gvr);
+    /// ResourceBrowser::setLabelSelector narrows the table to objects matching selector (kubectl's
+    /// -l syntax, checked before it is sent; the error says what is wrong); empty shows all.
+    Result<void> setLabelSelector(const QString &selector);
+    QString labelSelector() const { return m_labelSelector; }
+    /// ResourceBrowser::currentGvr is the resource the table shows (empty when none).
+    Gvr currentGvr() const { return m_gvr; }
+    ResourceTableModel *tableModel() const { return m_tableModel; }
+    ResourceTreeModel *treeModel() const { return m_treeModel; }
+    ObjectOverview *overview() const { return m_overview; }
+
+Q_SIGNALS:
+    /// objectLoaded is emitted when the Overview shows a freshly fetched object.
+    void objectLoaded();
+
+private:
+    void treeCurrentChanged();
+    void tableCurrentChanged();
+    void reopen();
+
+    MainWindow *m_window;                 // not owned
+    QPointer<Connection> m_connection;    // not owned
+    Discovery *m_discovery;               // not owned
+    ResourceCacheRegistry *m_registry;    // not owned
+    QString m_context;
+    ResourceTreeModel *m_treeModel = nullptr;        // owned (child)
+    ResourceTreeProxyModel *m_treeProxy = nullptr;   // owned (child)
+    ResourceTableModel *m_tableModel = nullptr;      // owned (child), replaced per kind
+    ResourceTableProxyModel *m_tableProxy = nullptr; // owned (child)
+    ObjectOverview *m_overview = nullptr;            // owned by the detail tabs
+    Gvr m_gvr;
+    QString m_labelSelector;
+    bool m_namespaced = true;
+    quint64 m_fetchGeneration = 0;
+};
+
+} // namespace Qluster::Ui
