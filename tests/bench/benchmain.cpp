@@ -75,11 +75,15 @@ QString thousands(qint64 n)
     return s;
 }
 
+/// kRowsMarker is the line a --child-load child prints the moment every row is in its store.
+constexpr QByteArrayView kRowsMarker = "QLUSTER-BENCH-ROWS-PRESENT";
+
 /// ChildRun is one finished child process: wall time, exit code and its output.
 struct ChildRun
 {
     bool ok = false;
     double wallMs = -1;
+    double markMs = -1; ///< when the child printed kRowsMarker (from process start)
     QByteArray out;
     QByteArray err;
     QString failure;
@@ -100,15 +104,29 @@ ChildRun runChild(const QString &program, const QStringList &args, const QProces
         r.failure = program + QStringLiteral(" did not start: ") + p.errorString();
         return r;
     }
-    if (!p.waitForFinished(timeoutMs)) {
+    // Read stdout as it comes so the moment the child prints the "rows" marker line is known:
+    // that is the child's wall time from process start to every row present.
+    QDeadlineTimer deadline(timeoutMs);
+    while (p.state() != QProcess::NotRunning && !deadline.hasExpired()) {
+        p.waitForReadyRead(20);
+        if (!discardStdout) {
+            r.out += p.readAllStandardOutput();
+            if (r.markMs < 0 && r.out.contains(kRowsMarker))
+                r.markMs = double(t.nsecsElapsed()) / 1e6;
+        }
+    }
+    if (p.state() != QProcess::NotRunning) {
         p.kill();
         p.waitForFinished(5000);
         r.failure = program + QStringLiteral(" timed out");
         return r;
     }
     r.wallMs = double(t.nsecsElapsed()) / 1e6;
-    if (!discardStdout)
-        r.out = p.readAllStandardOutput();
+    if (!discardStdout) {
+        r.out += p.readAllStandardOutput();
+        if (r.markMs < 0 && r.out.contains(kRowsMarker))
+            r.markMs = r.wallMs;
+    }
     r.err = p.readAllStandardError();
     r.ok = p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
     if (!r.ok)
@@ -133,13 +151,14 @@ QJsonObject lastJsonLine(const QByteArray &out)
 class Sandbox
 {
 public:
-    Sandbox(const QString &program, int pods, int eventsPerSecond, bool http)
+    Sandbox(const QString &program, int pods, int eventsPerSecond, int eventWindow, bool http)
     {
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         QStringList args{QStringLiteral("--pods"), QString::number(pods), QStringLiteral("--kubeconfig-out"),
                          m_dir.filePath(QStringLiteral("kubeconfig"))};
         if (eventsPerSecond > 0)
-            args << QStringLiteral("--events-per-second") << QString::number(eventsPerSecond);
+            args << QStringLiteral("--events-per-second") << QString::number(eventsPerSecond)
+                 << QStringLiteral("--event-window") << QString::number(eventWindow);
         args << (http ? QStringLiteral("--http") : QStringLiteral("--https"));
         QElapsedTimer t;
         t.start();
@@ -229,7 +248,8 @@ private:
 struct Options
 {
     QList<int> pods;
-    int eventsPerSecond = 5000;
+    int eventsPerSecond = 6000;
+    int eventWindow = 200000;
     int watchSeconds = 10;
     int repeat = 3;
     int holdMs = 2000;
@@ -269,7 +289,8 @@ int runChildLoad(const QString &kubeconfigPath, int holdMs)
         result.insert(QStringLiteral("loadMs"), double(clock.nsecsElapsed()) / 1e6);
         result.insert(QStringLiteral("rows"), qint64(cache->store().size()));
         result.insert(QStringLiteral("loadStallMs"), probe.maxStallMs());
-        QTimer::singleShot(holdMs, cache, [&] {
+        QTextStream(stdout) << QLatin1String(kRowsMarker.data(), kRowsMarker.size()) << Qt::endl;
+        QTimer::singleShot(holdMs, Qt::PreciseTimer, cache, [&] {
             result.insert(QStringLiteral("syncState"), int(cache->syncState()));
             result.insert(QStringLiteral("peakRssKiB"), Bench::peakRssKiB());
             Bench::printResult(result);
@@ -293,7 +314,7 @@ void benchPods(const Options &o, int pods, QTextStream &out)
     const QString loadAtStart = loadAverage();
     err() << "== " << pods << " pods: starting qluster-sandbox (load average " << loadAtStart << ")" << Qt::endl;
     std::optional<Sandbox> sandbox;
-    sandbox.emplace(o.sandbox, pods, 0, o.http);
+    sandbox.emplace(o.sandbox, pods, 0, 0, o.http);
     out << "\n### " << thousands(pods) << " pods\n\n";
     if (!sandbox->error().isEmpty()) {
         out << "qluster-sandbox failed: " << sandbox->error() << "\n";
@@ -349,8 +370,8 @@ void benchPods(const Options &o, int pods, QTextStream &out)
                                             env, false, 600000);
                 const QJsonObject j = lastJsonLine(c.out);
                 if (c.ok && j.contains(QStringLiteral("loadMs"))) {
-                    // The wall time of the child minus the hold after the rows arrived.
-                    qlusterWallMs.push_back(c.wallMs - o.holdMs);
+                    // From starting the child process to its "rows present" line.
+                    qlusterWallMs.push_back(c.markMs);
                     qlusterLoadMs.push_back(j.value(QStringLiteral("loadMs")).toDouble());
                     qlusterStallMs.push_back(j.value(QStringLiteral("loadStallMs")).toDouble());
                     qlusterRss = qMax(qlusterRss, qint64(j.value(QStringLiteral("peakRssKiB")).toDouble()));
@@ -383,7 +404,7 @@ void benchPods(const Options &o, int pods, QTextStream &out)
     QJsonObject watch;
     if (o.eventsPerSecond > 0) {
         err() << "   watch at " << o.eventsPerSecond << " events/s for " << o.watchSeconds << " s" << Qt::endl;
-        sandbox.emplace(o.sandbox, pods, o.eventsPerSecond, o.http);
+        sandbox.emplace(o.sandbox, pods, o.eventsPerSecond, o.eventWindow, o.http);
         if (sandbox->error().isEmpty()) {
             const ChildRun w = runChild(o.model, {QStringLiteral("--kubeconfig"), sandbox->kubeconfig(),
                                                   QStringLiteral("--mode"), QStringLiteral("watch"),
@@ -448,6 +469,9 @@ void benchPods(const Options &o, int pods, QTextStream &out)
         out << "| Watch events applied to the model per second (sandbox asked for " << o.eventsPerSecond
             << "/s; it produced " << QString::number(produced, 'f', 0) << "/s) | " << QString::number(applied, 'f', 0)
             << " | ≥ 5,000 | " << (applied >= 0 ? verdict(applied >= 5000) : QString()) << " |\n";
+        out << "| Relists during the watch window (410 Gone when the list outlasts the sandbox's --event-window "
+            << o.eventWindow << ") | " << qint64(watch.value(QStringLiteral("relists")).toDouble(-1))
+            << " | 0 | " << verdict(qint64(watch.value(QStringLiteral("relists")).toDouble(-1)) == 0) << " |\n";
         out << "| Largest GUI-thread stall during the watch (" << watch.value(QStringLiteral("seconds")).toDouble()
             << " s, " << qint64(watch.value(QStringLiteral("batches")).toDouble()) << " batches) | " << ms(stall)
             << " | < 50 ms | " << (stall >= 0 ? verdict(stall < 50) : QString()) << " |\n";
@@ -459,7 +483,7 @@ void benchPods(const Options &o, int pods, QTextStream &out)
     }
     out << "\n<details><summary>Raw model results</summary>\n\n```\n"
         << QString::fromUtf8(QJsonDocument(model).toJson(QJsonDocument::Compact)) << "\n"
-        << QString::fromUtf8(QJsonDocument(watch).toJson(QJsonDocument::Compact)) << "\n```\n</details>\n";
+        << QString::fromUtf8(QJsonDocument(watch).toJson(QJsonDocument::Compact)) << "\n```\n</details>\n\n";
     out.flush();
 }
 
@@ -472,7 +496,8 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Qluster vs kubectl vs curl on qluster-sandbox (see BENCHMARKS.md)."));
     parser.addHelpOption();
     const QCommandLineOption pods(QStringLiteral("pods"), QStringLiteral("Comma-separated pod counts."), QStringLiteral("list"), QStringLiteral("1000,10000,50000,100000"));
-    const QCommandLineOption eps(QStringLiteral("events-per-second"), QStringLiteral("Watch load (0 skips the watch measurement)."), QStringLiteral("M"), QStringLiteral("5000"));
+    const QCommandLineOption eps(QStringLiteral("events-per-second"), QStringLiteral("Watch load (0 skips the watch measurement)."), QStringLiteral("M"), QStringLiteral("6000"));
+    const QCommandLineOption window(QStringLiteral("event-window"), QStringLiteral("The watch sandbox's --event-window: watch events it keeps for resuming (must cover the list time × M, else every watch gets 410 Gone and relists)."), QStringLiteral("N"), QStringLiteral("200000"));
     const QCommandLineOption watchSeconds(QStringLiteral("watch-seconds"), QStringLiteral("Watch window."), QStringLiteral("s"), QStringLiteral("10"));
     const QCommandLineOption repeat(QStringLiteral("repeat"), QStringLiteral("Runs of curl/kubectl/Qluster per N (median)."), QStringLiteral("R"), QStringLiteral("3"));
     const QCommandLineOption hold(QStringLiteral("hold-ms"), QStringLiteral("Watch-on time before reading peak RSS."), QStringLiteral("ms"), QStringLiteral("2000"));
@@ -483,7 +508,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption curl(QStringLiteral("curl"), QStringLiteral("curl binary."), QStringLiteral("path"), QStringLiteral("curl"));
     const QCommandLineOption childLoad(QStringLiteral("child-load"), QStringLiteral("(internal) load all pods from kubeconfig and report."), QStringLiteral("kubeconfig"));
     const QCommandLineOption allSorts(QStringLiteral("all-sorts-up-to"), QStringLiteral("Above this N only Name, Status, Restarts and Age are sorted (ascending)."), QStringLiteral("N"), QStringLiteral("10000"));
-    parser.addOptions({pods, eps, watchSeconds, repeat, hold, http, sandbox, model, kubectl, curl, childLoad, allSorts});
+    parser.addOptions({pods, eps, window, watchSeconds, repeat, hold, http, sandbox, model, kubectl, curl, childLoad, allSorts});
     parser.process(app);
 
     if (parser.isSet(childLoad))
@@ -494,6 +519,7 @@ int main(int argc, char *argv[])
         o.pods.append(n.trimmed().toInt());
     o.eventsPerSecond = parser.value(eps).toInt();
     o.watchSeconds = qMax(1, parser.value(watchSeconds).toInt());
+    o.eventWindow = qMax(1, parser.value(window).toInt());
     o.repeat = qMax(1, parser.value(repeat).toInt());
     o.holdMs = qMax(0, parser.value(hold).toInt());
     o.allSortsUpTo = parser.value(allSorts).toInt();

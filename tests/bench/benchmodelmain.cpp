@@ -45,6 +45,7 @@ struct Run
     qint64 events = 0;
     qint64 batches = 0;
     qint64 firstResourceVersion = -1;
+    int firstListCount = 0;
     QElapsedTimer window;
 
     void loadedAll()
@@ -130,6 +131,7 @@ struct Run
         events = 0;
         batches = 0;
         firstResourceVersion = Bench::resourceVersionNumber(client.cache->store().resourceVersion());
+        firstListCount = client.cache->listCount();
         window.start();
         QTimer::singleShot(seconds * 1000, [this] { endWatchWindow(); });
     }
@@ -147,6 +149,7 @@ struct Run
             result.insert(QStringLiteral("serverEventsPerSecond"),
                           double(lastResourceVersion - firstResourceVersion) / s);
         result.insert(QStringLiteral("maxStallMs"), probe.maxStallMs());
+        result.insert(QStringLiteral("relists"), client.cache->listCount() - firstListCount);
         result.insert(QStringLiteral("probeTicks"), probe.ticks());
         result.insert(QStringLiteral("rowsAtEnd"), model->rowCount());
         result.insert(QStringLiteral("syncState"), int(client.cache->syncState()));
