@@ -33,8 +33,10 @@ Result<FieldSelector> FieldSelector::parse(const QString &text, const QString &k
             supported << QStringLiteral("status.phase") << QStringLiteral("spec.nodeName");
         if (kind == QLatin1String("Event"))
             supported << QStringLiteral("involvedObject.name") << QStringLiteral("involvedObject.kind")
-                      << QStringLiteral("involvedObject.uid") << QStringLiteral("reason")
-                      << QStringLiteral("type");
+                      << QStringLiteral("involvedObject.uid") << QStringLiteral("involvedObject.namespace")
+                      << QStringLiteral("involvedObject.apiVersion") << QStringLiteral("involvedObject.resourceVersion")
+                      << QStringLiteral("involvedObject.fieldPath") << QStringLiteral("reason")
+                      << QStringLiteral("reportingComponent") << QStringLiteral("source") << QStringLiteral("type");
         if (kind == QLatin1String("Secret"))
             supported << QStringLiteral("type");
         if (!supported.contains(req.field))

@@ -5,6 +5,7 @@
 #include "util/logging.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QTimer>
 #include <QUrl>
 
@@ -239,7 +240,10 @@ void HttpConnection::writeHead(int status, const HttpHeaders &headers, qint64 co
     QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     for (const auto &[name, value] : headers)
         head += name + ": " + value + "\r\n";
-    head += "Date: " + QDateTime::currentDateTimeUtc().toString(Qt::RFC2822Date).toLatin1() + "\r\n";
+    // IMF-fixdate (RFC 9110), e.g. "Mon, 23 Nov 2026 08:00:00 GMT".
+    head += "Date: "
+            + QLocale::c().toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1()
+            + "\r\n";
     if (chunked)
         head += "Transfer-Encoding: chunked\r\n";
     else

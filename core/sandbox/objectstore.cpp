@@ -82,6 +82,7 @@ QJsonObject ObjectStore::put(const Gvr &gvr, QJsonObject object)
     if (it == c.objects.end()) {
         event.type = WatchEvent::Type::Added;
         c.objects.emplace(k, object);
+        ++c.namespaceCounts[meta.value(QLatin1String("namespace")).toString()];
     } else {
         event.type = WatchEvent::Type::Modified;
         event.previous = it->second;
@@ -109,6 +110,8 @@ bool ObjectStore::remove(const Gvr &gvr, const QString &namespaceName, const QSt
     meta.insert(QLatin1String("resourceVersion"), QString::number(event.resourceVersion));
     event.object.insert(QLatin1String("metadata"), meta);
     c.objects.erase(it);
+    if (--c.namespaceCounts[namespaceName] <= 0)
+        c.namespaceCounts.remove(namespaceName);
     record(c, std::move(event));
     return true;
 }
@@ -123,6 +126,12 @@ const ObjectStore::Objects &ObjectStore::objects(const Gvr &gvr) const
 qsizetype ObjectStore::count(const Gvr &gvr) const
 {
     return qsizetype(objects(gvr).size());
+}
+
+qsizetype ObjectStore::countInNamespace(const Gvr &gvr, const QString &namespaceName) const
+{
+    const auto c = m_collections.constFind(gvr);
+    return c == m_collections.constEnd() ? 0 : c->namespaceCounts.value(namespaceName);
 }
 
 Result<std::vector<WatchEvent>> ObjectStore::eventsSince(const Gvr &gvr, qint64 resourceVersion) const

@@ -61,6 +61,8 @@ public:
 
     /// ObjectStore::count is the number of objects of a Gvr.
     qsizetype count(const Gvr &gvr) const;
+    /// ObjectStore::countInNamespace is the number of objects of a Gvr in one namespace, O(1).
+    qsizetype countInNamespace(const Gvr &gvr, const QString &namespaceName) const;
 
     /// ObjectStore::eventsSince returns the recorded events of `gvr` newer than `resourceVersion`,
     /// or an Expired (410) error when the window no longer holds all of them.
@@ -83,6 +85,7 @@ private:
         std::deque<WatchEvent> window;
         qint64 evictedResourceVersion = 0; ///< newest resourceVersion dropped from the window
         QList<int> watchers;
+        QHash<QString, qsizetype> namespaceCounts;
     };
     struct Watcher
     {

@@ -45,6 +45,11 @@ QList<PodLogs::Line> PodLogs::lines(const QJsonObject &pod, const QString &conta
                                     const QDateTime &after, const QDateTime &until)
 {
     QList<Line> out;
+    bool known = false;
+    for (const QJsonValue &v : pod.value(QLatin1String("spec")).toObject().value(QLatin1String("containers")).toArray())
+        known = known || v.toObject().value(QLatin1String("name")).toString() == container;
+    if (!known)
+        return out;
     const QDateTime start = startTime(pod, container, previous);
     if (!start.isValid())
         return out;

@@ -14,7 +14,7 @@
 #include "openapiregistry.h"
 #include "podlogs.h"
 #include "podshell.h"
-#include "protobufreviews.h"
+#include "protobufbody.h"
 #include "rbacauthorizer.h"
 #include "tableprinter.h"
 #include "util/logging.h"
@@ -469,6 +469,10 @@ void SandboxServer::dispatch(HttpConnection *connection, const HttpRequest &requ
         return;
     }
     r.identity = *identity;
+    if (request.path == QLatin1String("/sandbox/v1/faults")) {
+        handleFaults(r);
+        return;
+    }
     if (m_failCount > 0) {
         --m_failCount;
         HttpHeaders headers;
@@ -583,7 +587,7 @@ Result<QJsonObject> SandboxServer::parseBody(const Request &r) const
         return fail(statusError(400, QStringLiteral("BadRequest"), QStringLiteral("the request body is empty")));
     const QByteArray contentType = r.http.header("content-type").split(';').value(0).trimmed().toLower();
     if (contentType == "application/vnd.kubernetes.protobuf") {
-        auto decoded = decodeProtobufReview(r.http.body);
+        auto decoded = decodeProtobufBody(r.http.body);
         if (!decoded)
             return fail(statusError(415, QStringLiteral("UnsupportedMediaType"),
                                     QStringLiteral("the body of the request was in an unknown format (%1): %2")
@@ -898,6 +902,7 @@ void SandboxServer::handleList(Request &r, const ResourcePath &p)
     auto it = prefix.isEmpty() ? objects.begin() : objects.lower_bound(prefix);
 
     const QString continueToken = r.http.queryValue("continue");
+    qint64 previousOffset = 0;
     if (!continueToken.isEmpty()) {
         const QJsonObject token = QJsonDocument::fromJson(QByteArray::fromBase64(
             continueToken.toLatin1(), QByteArray::Base64UrlEncoding)).object();
@@ -907,15 +912,18 @@ void SandboxServer::handleList(Request &r, const ResourcePath &p)
             return;
         }
         it = objects.lower_bound(start);
+        previousOffset = token.value(QLatin1String("offset")).toInteger();
     }
     const bool table = wantsTable(r.http);
     const auto include = TablePrinter::parseIncludeObject(r.http.queryValue("includeObject"));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const bool filtered = !labels->isEmpty() || !fields->isEmpty();
-    QJsonArray items;
+    // Items are serialized one by one and spliced into the envelope: with 100,000 objects this
+    // avoids building (and copying) one huge QJsonArray.
+    QByteArray items;
+    qint64 count = 0;
     QString lastKey;
     bool more = false;
-    qint64 remaining = 0;
     for (; it != objects.end(); ++it) {
         if (!prefix.isEmpty() && !it->first.startsWith(prefix))
             break;
@@ -924,44 +932,57 @@ void SandboxServer::handleList(Request &r, const ResourcePath &p)
             if (!labels->matches(metaOf(o).value(QLatin1String("labels")).toObject()) || !fields->matches(o))
                 continue;
         }
-        if (limit > 0 && items.size() >= limit) {
+        if (limit > 0 && count >= limit) {
             more = true;
-            if (filtered)
-                break;
-            ++remaining;
-            continue;
+            break;
         }
+        if (count > 0)
+            items += ',';
         if (table) {
-            items.append(TablePrinter::row(type, presentObject(type, o), include, now));
+            items += compact(TablePrinter::row(type, presentObject(type, o), include, now));
         } else if (type.isCustom) {
-            items.append(o);
+            items += compact(o);
         } else {
             QJsonObject item = o;
             item.remove(QStringLiteral("kind"));
             item.remove(QStringLiteral("apiVersion"));
-            items.append(item);
+            items += compact(item);
         }
+        ++count;
         lastKey = it->first;
     }
     QJsonObject listMeta{{QStringLiteral("resourceVersion"), QString::number(m_store.resourceVersion())}};
     if (more) {
+        const qint64 offset = previousOffset + count;
         const QJsonObject token{{QStringLiteral("v"), QStringLiteral("meta.k8s.io/v1")},
                                 {QStringLiteral("rv"), m_store.resourceVersion()},
-                                {QStringLiteral("start"), QString(lastKey + QChar(0))}};
+                                {QStringLiteral("start"), QString(lastKey + QChar(0))},
+                                {QStringLiteral("offset"), offset}};
         listMeta.insert(QStringLiteral("continue"),
                         QString::fromLatin1(compact(token).toBase64(QByteArray::Base64UrlEncoding
                                                                     | QByteArray::OmitTrailingEquals)));
-        if (!filtered)
-            listMeta.insert(QStringLiteral("remainingItemCount"), remaining);
+        if (!filtered) {
+            // Counted, not scanned: the size of the listed range minus what pages returned.
+            const qsizetype total = prefix.isEmpty() ? m_store.count(storageGvr(type))
+                                                     : m_store.countInNamespace(storageGvr(type), p.namespaceName);
+            listMeta.insert(QStringLiteral("remainingItemCount"), qMax<qint64>(0, total - offset));
+        }
     }
+    static const QByteArray placeholder = QByteArrayLiteral("__qluster_items__");
+    QJsonObject envelope;
     if (table) {
-        sendJson(r, 200, TablePrinter::table(type, items, listMeta));
-        return;
+        envelope = TablePrinter::table(type, QJsonArray{}, listMeta);
+        envelope.insert(QStringLiteral("rows"), QString::fromLatin1(placeholder));
+    } else {
+        envelope = QJsonObject{{QStringLiteral("kind"), type.listKind()},
+                               {QStringLiteral("apiVersion"), type.groupVersion()},
+                               {QStringLiteral("metadata"), listMeta},
+                               {QStringLiteral("items"), QString::fromLatin1(placeholder)}};
     }
-    sendJson(r, 200, QJsonObject{{QStringLiteral("kind"), type.listKind()},
-                                 {QStringLiteral("apiVersion"), type.groupVersion()},
-                                 {QStringLiteral("metadata"), listMeta},
-                                 {QStringLiteral("items"), items}});
+    QByteArray body = compact(envelope);
+    const qsizetype at = body.indexOf(QByteArray('"' + placeholder + '"'));
+    body.replace(at, placeholder.size() + 2, QByteArray('[' + items + ']'));
+    sendBytes(r, 200, "application/json", body);
 }
 
 void SandboxServer::handleWatch(Request &r, const ResourcePath &p)
@@ -1512,13 +1533,39 @@ void SandboxServer::handleScale(Request &r, const ResourcePath &p)
         sendJson(r, 200, scaleOf(*current));
         return;
     }
-    if (r.http.method != "PUT") {
+    Result<QJsonObject> body = QJsonObject{};
+    if (r.http.method == "PATCH") {
+        // kubectl scale patches the Scale (merge patch); a Scale has no lists, so a strategic
+        // merge patch means the same.
+        const QByteArray contentType = r.http.header("content-type").split(';').value(0).trimmed().toLower();
+        QJsonParseError error;
+        const QJsonDocument patch = QJsonDocument::fromJson(r.http.body, &error);
+        if (error.error != QJsonParseError::NoError) {
+            sendStatus(r, ApiStatus::badRequest(QStringLiteral("the patch is not valid JSON: %1").arg(error.errorString())));
+            return;
+        }
+        Result<QJsonValue> patched = QJsonValue();
+        if (contentType == "application/json-patch+json")
+            patched = applyJsonPatch(scaleOf(*current), patch.array());
+        else if (contentType == "application/merge-patch+json" || contentType == "application/strategic-merge-patch+json")
+            patched = applyMergePatch(scaleOf(*current), patch.object());
+        else {
+            sendStatus(r, ApiStatus::failure(415, QStringLiteral("UnsupportedMediaType"), QStringLiteral("415: Unsupported Media Type")));
+            return;
+        }
+        if (!patched) {
+            sendStatus(r, ApiStatus::failure(422, QStringLiteral("Invalid"), patched.error().message));
+            return;
+        }
+        body = patched->toObject();
+    } else if (r.http.method == "PUT") {
+        body = parseBody(r);
+        if (!body) {
+            sendError(r, body.error());
+            return;
+        }
+    } else {
         sendStatus(r, ApiStatus::methodNotAllowed());
-        return;
-    }
-    auto body = parseBody(r);
-    if (!body) {
-        sendError(r, body.error());
         return;
     }
     const QString bodyRv = metaString(*body, QLatin1String("resourceVersion"));
@@ -1602,26 +1649,18 @@ StatusOr SandboxServer::applyPatch(const ResourceType &type, const QJsonObject &
             return std::unexpected(ApiStatus::failure(422, QStringLiteral("Invalid"), result.error().message));
         return result->toObject();
     }
-    QJsonObject patch;
-    if (contentType == "application/apply-patch+yaml") {
-        auto yaml = yamlToJson(patchBody, QStringLiteral("patch"));
-        if (!yaml || !yaml->isObject())
-            return badPatch(yaml ? QStringLiteral("the applied configuration must be an object") : yaml.error().toString());
-        patch = yaml->toObject();
-    } else {
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(patchBody, &error);
-        if (error.error != QJsonParseError::NoError || !doc.isObject())
-            return badPatch(QStringLiteral("the patch is not a JSON object: %1").arg(error.errorString()));
-        patch = doc.object();
-    }
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(patchBody, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return badPatch(QStringLiteral("the patch is not a JSON object: %1").arg(error.errorString()));
+    const QJsonObject patch = doc.object();
     if (contentType == "application/merge-patch+json") {
         auto result = applyMergePatch(current, patch);
         if (!result)
             return badPatch(result.error().message);
         return result->toObject();
     }
-    // Strategic merge (and apply, which merges the applied configuration the same way).
+    // Strategic merge, with the patch metadata of the schema (merge keys, strategies).
     const auto lookup = m_openApi->patchMetaLookup(type.gvk());
     const NoPatchMeta none;
     auto result = applyStrategicMergePatch(current, patch, lookup ? *lookup : static_cast<const PatchMetaLookup &>(none));
@@ -1891,8 +1930,17 @@ void SandboxServer::applyDefaults(const ResourceType &type, QJsonObject &o)
         if (!o.contains(kStatus))
             status.insert(QStringLiteral("loadBalancer"), QJsonObject{});
     } else if (type.group.isEmpty() && r == QLatin1String("secrets")) {
-        if (!o.contains(QLatin1String("type")))
+        if (o.value(QLatin1String("type")).toString().isEmpty())
             o.insert(QStringLiteral("type"), QStringLiteral("Opaque"));
+        // stringData is write-only: merged into data, as the apiserver does.
+        const QJsonObject stringData = o.value(QLatin1String("stringData")).toObject();
+        if (!stringData.isEmpty()) {
+            QJsonObject data = o.value(QLatin1String("data")).toObject();
+            for (auto it = stringData.begin(); it != stringData.end(); ++it)
+                data.insert(it.key(), QString::fromLatin1(it.value().toString().toUtf8().toBase64()));
+            o.insert(QStringLiteral("data"), data);
+        }
+        o.remove(QStringLiteral("stringData"));
     } else if (type.group == QLatin1String("apps")) {
         if (!spec.contains(QLatin1String("replicas")) && r != QLatin1String("daemonsets"))
             spec.insert(QStringLiteral("replicas"), 1);
@@ -2654,6 +2702,48 @@ void SandboxServer::setEventsPerSecond(int eventsPerSecond)
         m_loadTimer->stop();
 }
 
+void SandboxServer::handleFaults(Request &r)
+{
+    // The sandbox's own control endpoint (not a Kubernetes API): fault injection and load knobs
+    // for tests and benchmarks that drive qluster-sandbox from outside. Admins only.
+    if (!r.identity.groups.contains(QLatin1String("system:masters"))) {
+        sendStatus(r, ApiStatus::forbidden(r.identity.user, QStringLiteral("create"), QStringLiteral("faults"),
+                                           QStringLiteral("sandbox.qluster.dev"), QString(), QString()));
+        return;
+    }
+    if (r.http.method != "POST") {
+        sendStatus(r, ApiStatus::methodNotAllowed());
+        return;
+    }
+    auto body = parseBody(r);
+    if (!body) {
+        sendError(r, body.error());
+        return;
+    }
+    const QJsonObject b = *body;
+    if (b.contains(QLatin1String("failNext"))) {
+        const QJsonObject f = b.value(QLatin1String("failNext")).toObject();
+        failNextRequests(f.value(QLatin1String("count")).toInt(1), f.value(QLatin1String("status")).toInt(500),
+                         f.value(QLatin1String("retryAfterSeconds")).toInt(1));
+    }
+    if (b.contains(QLatin1String("latencyMilliseconds")))
+        setLatency(b.value(QLatin1String("latencyMilliseconds")).toInt());
+    if (b.contains(QLatin1String("truncateNext")))
+        truncateNextResponses(b.value(QLatin1String("truncateNext")).toInt());
+    if (b.contains(QLatin1String("loadPods")))
+        loadPods(b.value(QLatin1String("loadPods")).toInt());
+    if (b.contains(QLatin1String("eventsPerSecond")))
+        setEventsPerSecond(b.value(QLatin1String("eventsPerSecond")).toInt());
+    sendJson(r, 200, ApiStatus::success());
+    if (b.value(QLatin1String("dropWatches")).toBool())
+        QTimer::singleShot(0, this, &SandboxServer::dropWatches);
+    if (b.value(QLatin1String("restart")).toBool())
+        QTimer::singleShot(0, this, [this] {
+            if (auto restarted = restart(); !restarted)
+                qCWarning(lcSandbox) << "restart failed:" << restarted.error().toString();
+        });
+}
+
 void SandboxServer::failNextRequests(int count, int status, int retryAfterSeconds)
 {
     m_failCount = count;
@@ -2780,6 +2870,15 @@ void SandboxServer::handleLog(Request &r, const ResourcePath &p)
             *last = l.time;
         }
         connection->writeChunk(chunk);
+        // The stream ends with the container, as kubelet's does.
+        for (const QJsonValue &v : current->value(kStatus).toObject().value(QLatin1String("containerStatuses")).toArray()) {
+            const QJsonObject cs = v.toObject();
+            if (cs.value(kName).toString() == c && cs.value(QLatin1String("state")).toObject().contains(QLatin1String("terminated"))) {
+                timer->deleteLater();
+                connection->endStream();
+                return;
+            }
+        }
     });
     timer->start(500);
 }
@@ -2867,7 +2966,11 @@ void SandboxServer::onWebSocket()
             if (!data.isEmpty())
                 ws->sendBinaryMessage(QByteArray(QByteArray(1, channel) + data));
         };
-        auto finish = [ws, send, argv, v5](int exitCode) {
+        auto done = std::make_shared<bool>(false);
+        auto finish = [ws, send, argv, v5, done](int exitCode) {
+            if (*done)
+                return; // one Status per session on the error channel
+            *done = true;
             QJsonObject status{{QStringLiteral("metadata"), QJsonObject{}}};
             if (exitCode == 0) {
                 status.insert(QStringLiteral("status"), QStringLiteral("Success"));
@@ -2902,9 +3005,12 @@ void SandboxServer::onWebSocket()
             });
             continue;
         }
+        // A shell prints its prompt only on a terminal.
+        const bool tty = isTrue(query.queryItemValue(QStringLiteral("tty")));
+        const QByteArray prompt = tty ? QByteArrayLiteral("# ") : QByteArray();
         auto pending = std::make_shared<QByteArray>();
-        QTimer::singleShot(20, ws, [send] { send(1, "# "); });
-        connect(ws, &QWebSocket::binaryMessageReceived, ws, [shell, pending, send, finish](const QByteArray &message) {
+        QTimer::singleShot(20, ws, [send, prompt] { send(1, prompt); });
+        connect(ws, &QWebSocket::binaryMessageReceived, ws, [shell, pending, send, finish, prompt, tty](const QByteArray &message) {
             if (message.isEmpty())
                 return;
             const char channel = message.at(0);
@@ -2914,6 +3020,8 @@ void SandboxServer::onWebSocket()
                 while ((nl = pending->indexOf('\n')) >= 0 || (nl = pending->indexOf('\r')) >= 0) {
                     const QString line = QString::fromUtf8(pending->left(nl)).trimmed();
                     pending->remove(0, nl + 1);
+                    if (tty)
+                        send(1, QByteArray(line.toUtf8() + "\r\n")); // the terminal echoes input
                     const PodShell::Output o = shell->runLine(line);
                     send(1, o.out);
                     send(2, o.err);
@@ -2921,7 +3029,7 @@ void SandboxServer::onWebSocket()
                         finish(o.exitCode);
                         return;
                     }
-                    send(1, "# ");
+                    send(1, prompt);
                 }
             } else if (uchar(channel) == 255 && message.size() > 1 && message.at(1) == 0) {
                 finish(0); // v5: the client closed stdin

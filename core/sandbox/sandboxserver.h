@@ -14,6 +14,11 @@
 // current), `sandbox-token` (Bearer token of user "developer", bound to cluster-admin) and
 // `sandbox-viewer` (Bearer token of user "viewer", bound to the read-only "view" ClusterRole).
 // SandboxServer can also be used directly on the current thread: construct, then start().
+//
+// Fault injection from outside (qluster-sandbox, admins only):
+//   POST /sandbox/v1/faults {"failNext": {"count": 2, "status": 429, "retryAfterSeconds": 3},
+//        "latencyMilliseconds": 100, "truncateNext": 1, "dropWatches": true, "restart": true,
+//        "loadPods": 1000, "eventsPerSecond": 50}
 
 #include "certificateauthority.h"
 #include "httpconnection.h"
@@ -168,6 +173,7 @@ private:
     void handleLog(Request &r, const ResourcePath &p);
     void handleReview(Request &r, const QString &kind);
     void handleOpenApi(Request &r, const QString &path);
+    void handleFaults(Request &r);
     StatusOr applyPatch(const ResourceType &type, const QJsonObject &current,
                                    const QByteArray &contentType, const QByteArray &patch) const;
 

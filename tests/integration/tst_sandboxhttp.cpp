@@ -192,6 +192,64 @@ private Q_SLOTS:
         QCOMPARE(send("GET", QStringLiteral("/random")).status, 404);
     }
 
+    void statusSubresourceAndDryRun()
+    {
+        const QByteArray deployment = R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"sub"},
+            "spec":{"replicas":2,"selector":{"matchLabels":{"app":"sub"}},"template":{"metadata":{"labels":{"app":"sub"}},
+            "spec":{"containers":[{"name":"c","image":"i"}]}}},"status":{"replicas":99}})";
+        // dryRun=All answers like a create but stores nothing.
+        Reply r = send("POST", QStringLiteral("/apis/apps/v1/namespaces/default/deployments?dryRun=All"), deployment);
+        QCOMPARE(r.status, 201);
+        QCOMPARE(send("GET", QStringLiteral("/apis/apps/v1/namespaces/default/deployments/sub")).status, 404);
+        r = send("POST", QStringLiteral("/apis/apps/v1/namespaces/default/deployments"), deployment);
+        QCOMPARE(r.status, 201);
+        QJsonObject object = send("GET", QStringLiteral("/apis/apps/v1/namespaces/default/deployments/sub")).json();
+        QCOMPARE(object.value(QLatin1String("metadata")).toObject().value(QLatin1String("generation")).toInt(), 1);
+        // A write of the main resource ignores status; the status subresource ignores spec.
+        // (Unconditional writes: the deployment controller writes status concurrently.)
+        auto unconditional = [](QJsonObject o) {
+            QJsonObject meta = o.value(QLatin1String("metadata")).toObject();
+            meta.remove(QStringLiteral("resourceVersion"));
+            o.insert(QStringLiteral("metadata"), meta);
+            return o;
+        };
+        object = unconditional(object);
+        QJsonObject spec = object.value(QLatin1String("spec")).toObject();
+        spec.insert(QStringLiteral("replicas"), 4);
+        object.insert(QStringLiteral("spec"), spec);
+        object.insert(QStringLiteral("status"), QJsonObject{{QStringLiteral("replicas"), 42}});
+        r = send("PUT", QStringLiteral("/apis/apps/v1/namespaces/default/deployments/sub"), QJsonDocument(object).toJson());
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QLatin1String("spec")).toObject().value(QLatin1String("replicas")).toInt(), 4);
+        QVERIFY(r.json().value(QLatin1String("status")).toObject().value(QLatin1String("replicas")).toInt() != 42);
+        QCOMPARE(r.json().value(QLatin1String("metadata")).toObject().value(QLatin1String("generation")).toInt(), 2);
+        // The deployment controller has written status meanwhile (as on a real cluster): re-read.
+        object = unconditional(send("GET", QStringLiteral("/apis/apps/v1/namespaces/default/deployments/sub")).json());
+        spec.insert(QStringLiteral("replicas"), 7);
+        object.insert(QStringLiteral("spec"), spec);
+        object.insert(QStringLiteral("status"), QJsonObject{{QStringLiteral("replicas"), 42}});
+        r = send("PUT", QStringLiteral("/apis/apps/v1/namespaces/default/deployments/sub/status"), QJsonDocument(object).toJson());
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QLatin1String("status")).toObject().value(QLatin1String("replicas")).toInt(), 42);
+        QCOMPARE(r.json().value(QLatin1String("spec")).toObject().value(QLatin1String("replicas")).toInt(), 4);
+        r = send("GET", QStringLiteral("/apis/apps/v1/namespaces/default/deployments/sub/scale"));
+        QCOMPARE(r.json().value(QLatin1String("kind")).toString(), QStringLiteral("Scale"));
+        QCOMPARE(r.json().value(QLatin1String("spec")).toObject().value(QLatin1String("replicas")).toInt(), 4);
+    }
+
+    void deleteCollectionWithSelector()
+    {
+        for (const char *n : {"dc-a", "dc-b"})
+            QCOMPARE(send("POST", QStringLiteral("/api/v1/namespaces/default/configmaps"), configMap(QLatin1String(n), {{QStringLiteral("batch"), QStringLiteral("dc")}})).status, 201);
+        QCOMPARE(send("DELETE", QStringLiteral("/api/v1/namespaces/default/configmaps?labelSelector=batch%3Ddc&dryRun=All")).status, 200);
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps?labelSelector=batch%3Ddc")).json().value(QLatin1String("items")).toArray().size(), 2);
+        const Reply r = send("DELETE", QStringLiteral("/api/v1/namespaces/default/configmaps?labelSelector=batch%3Ddc"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QLatin1String("items")).toArray().size(), 2);
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps?labelSelector=batch%3Ddc")).json().value(QLatin1String("items")).toArray().size(), 0);
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps/cfg-1")).status, 200);
+    }
+
     void listPagesWithContinue()
     {
         for (const char *n : {"page-a", "page-b", "page-c"})
@@ -361,6 +419,33 @@ private Q_SLOTS:
         m_sandbox->invoke([](SandboxServer &s) { s.setLatency(0); });
     }
 
+    void customTokenHeader()
+    {
+        // Kuscia-style servers take a bare token in their own header.
+        SandboxOptions options;
+        options.transport = SandboxOptions::Transport::Http;
+        options.httpAnonymousAdmin = false;
+        options.tokenHeader = QStringLiteral("Token");
+        SandboxThread kuscia(options);
+        if (auto started = kuscia.start(); !started)
+            QFAIL(qPrintable(started.error().toString()));
+        QString token;
+        kuscia.invoke([&](SandboxServer &s) { token = s.token(QStringLiteral("developer")); });
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces"), {}, {}, &kuscia).status, 401);
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces"), {}, {{"Token", "bogus"}}, &kuscia).status, 401);
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces"), {}, {{"Token", token.toUtf8()}}, &kuscia).status, 200);
+    }
+
+    void faultsEndpoint()
+    {
+        Reply r = send("POST", QStringLiteral("/sandbox/v1/faults"), QByteArrayLiteral(R"({"failNext":{"count":1,"status":503,"retryAfterSeconds":2}})"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces")).status, 503);
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces")).status, 200);
+        QCOMPARE(send("GET", QStringLiteral("/sandbox/v1/faults")).status, 405);
+        QCOMPARE(send("POST", QStringLiteral("/sandbox/v1/faults"), QByteArrayLiteral("nope")).status, 400);
+    }
+
     void dropWatchesAndRestartKeepState()
     {
         QUrl url = m_base;
@@ -446,6 +531,7 @@ private Q_SLOTS:
         QCOMPARE(r.json(), readJson(QStringLiteral("real-1.22/responses/status_401_unauthorized.json")));
         QCOMPARE(get(QStringLiteral("/api/v1/namespaces"), "wrong").status, 401);
         QCOMPARE(get(QStringLiteral("/api/v1/namespaces"), developerToken.toUtf8()).status, 200);
+        QCOMPARE(get(QStringLiteral("/sandbox/v1/faults"), developerToken.toUtf8()).status, 403); // not an admin
         r = get(QStringLiteral("/api/v1/namespaces/default/secrets"), viewerToken.toUtf8());
         QCOMPARE(r.status, 403);
         const QJsonObject real = readJson(QStringLiteral("real-1.22/responses/status_403_forbidden.json"));

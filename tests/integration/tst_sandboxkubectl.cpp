@@ -127,6 +127,60 @@ private Q_SLOTS:
         p.waitForFinished(5000);
     }
 
+    void execWithStdin()
+    {
+        const KubectlResult r = m_f->kubectl({QStringLiteral("exec"), QStringLiteral("-i"), QStringLiteral("web-1"), QStringLiteral("--"), QStringLiteral("sh")},
+                                             "echo from-stdin\ncat /etc/hostname\nexit 4\n");
+        QVERIFY2(r.finished, "kubectl exec -i hung");
+        QCOMPARE(r.out, QStringLiteral("from-stdin\nweb-1\n"));
+        QCOMPARE(r.exitCode, 4);
+    }
+
+    void logsFollowEndsWithTheContainer()
+    {
+        QJsonObject job = makePod(QStringLiteral("default"), QStringLiteral("short-lived"));
+        QJsonObject meta = job.value(QLatin1String("metadata")).toObject();
+        meta.insert(QStringLiteral("annotations"), QJsonObject{{QStringLiteral("sandbox.qluster.dev/behavior"), QStringLiteral("complete")}});
+        job.insert(QStringLiteral("metadata"), meta);
+        QVERIFY(!m_f->create(job).isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(podPhase(QStringLiteral("default"), QStringLiteral("short-lived")), QStringLiteral("Running"), 5000);
+        const KubectlResult r = m_f->kubectl({QStringLiteral("logs"), QStringLiteral("-f"), QStringLiteral("short-lived")}, {}, 20000);
+        QVERIFY2(r.finished, "kubectl logs -f did not end with the container");
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith(QStringLiteral("Starting app")));
+        QVERIFY(r.out.endsWith(QStringLiteral("app: work finished, exiting\n")));
+    }
+
+    void createGeneratorsSendingProtobuf()
+    {
+        // `kubectl create <kind>` uses typed clients that send protobuf bodies.
+        KubectlResult r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("namespace"), QStringLiteral("gen")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("configmap"), QStringLiteral("conf"), QStringLiteral("-n"), QStringLiteral("gen"),
+                          QStringLiteral("--from-literal=a=1"), QStringLiteral("--from-literal=b=2")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("secret"), QStringLiteral("generic"), QStringLiteral("creds"), QStringLiteral("-n"),
+                          QStringLiteral("gen"), QStringLiteral("--from-literal=user=admin")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("serviceaccount"), QStringLiteral("bot"), QStringLiteral("-n"), QStringLiteral("gen")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("cm,secret,sa"), QStringLiteral("-n"), QStringLiteral("gen")});
+        QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("configmap/conf\\s+2\\s"))));
+        QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("secret/creds\\s+Opaque\\s+1\\s"))));
+        QVERIFY(r.out.contains(QStringLiteral("serviceaccount/bot")));
+        r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("secret"), QStringLiteral("creds"), QStringLiteral("-n"), QStringLiteral("gen"),
+                          QStringLiteral("-o"), QStringLiteral("jsonpath={.data.user}")});
+        QCOMPARE(QByteArray::fromBase64(r.out.toLatin1()), QByteArray("admin"));
+    }
+
+    void describeShowsEvents()
+    {
+        const KubectlResult r = m_f->kubectl({QStringLiteral("describe"), QStringLiteral("pod"), QStringLiteral("web-1")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("Status:\\s+Running"))));
+        QVERIFY2(r.out.contains(QStringLiteral("Successfully assigned default/web-1 to sandbox-node-1")), qPrintable(r.out));
+    }
+
     void logsTail()
     {
         const KubectlResult r = m_f->kubectl({QStringLiteral("logs"), QStringLiteral("web-1"), QStringLiteral("--tail=1")});
@@ -197,7 +251,7 @@ data:
         r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("cm"), QStringLiteral("-n"), QStringLiteral("doomed")});
         QVERIFY(r.err.contains(QStringLiteral("No resources found in doomed namespace.")));
         qsizetype count = -1;
-        m_f->sandbox().invoke([&](SandboxServer &s) { count = s.store().count(Gvr{QString(), QStringLiteral("v1"), QStringLiteral("configmaps")}); });
+        m_f->sandbox().invoke([&](SandboxServer &s) { count = s.store().countInNamespace(Gvr{QString(), QStringLiteral("v1"), QStringLiteral("configmaps")}, QStringLiteral("doomed")); });
         QCOMPARE(count, 0);
     }
 
@@ -261,6 +315,23 @@ data:
         QVERIFY2(r.out.contains(QStringLiteral("deployment.apps/%1 patched").arg(name)), qPrintable(r.out));
         r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("deployment"), name, QStringLiteral("-o"), QStringLiteral("jsonpath=") + expectedJsonPath});
         QCOMPARE(r.out, expected);
+    }
+
+    void scaleAndRolloutStatus()
+    {
+        const QByteArray deployment = R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"scaled","namespace":"default"},
+            "spec":{"replicas":1,"selector":{"matchLabels":{"app":"scaled"}},"template":{"metadata":{"labels":{"app":"scaled"}},
+            "spec":{"containers":[{"name":"app","image":"example/app:1.0"}]}}}})";
+        KubectlResult r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("-f"), QStringLiteral("-")}, deployment);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("scale"), QStringLiteral("deployment"), QStringLiteral("scaled"), QStringLiteral("--replicas=3")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("deployment.apps/scaled scaled")));
+        r = m_f->kubectl({QStringLiteral("rollout"), QStringLiteral("status"), QStringLiteral("deployment/scaled"), QStringLiteral("--timeout=20s")}, {}, 30000);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("deployment \"scaled\" successfully rolled out")));
+        r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-l"), QStringLiteral("app=scaled"), QStringLiteral("--no-headers")});
+        QCOMPARE(r.out.count(QStringLiteral("Running")), 3);
     }
 
     void patchUnsupportedTypeIs415()
