@@ -29,6 +29,9 @@ private Q_SLOTS:
     void noContextsSaysWhatToDo();
 
 private:
+    QString writeFile(const QString &name, const QByteArray &contents) const;
+    static EmptyState *treeState(const MainWindow &window);
+
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QSettings> m_settings;
 };
@@ -38,6 +41,21 @@ void tst_SessionController::init()
     m_dir = std::make_unique<QTemporaryDir>();
     m_settings = std::make_unique<QSettings>(
         m_dir->filePath(QStringLiteral("q.ini")), QSettings::IniFormat);
+}
+
+QString tst_SessionController::writeFile(const QString &name, const QByteArray &contents) const
+{
+    const QString path = m_dir->filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+EmptyState *tst_SessionController::treeState(const MainWindow &window)
+{
+    auto *treeStack = window.findChild<QStackedWidget *>(QStringLiteral("treeStack"));
+    return treeStack ? qobject_cast<EmptyState *>(treeStack->currentWidget()) : nullptr;
 }
 
 void tst_SessionController::opensCurrentContextAndListsNamespaces()
@@ -105,11 +123,8 @@ void tst_SessionController::switchingInToolbarWritesKubeconfig()
 
 void tst_SessionController::kubeconfigErrorShownWithRetry()
 {
-    const QString path = m_dir->filePath(QStringLiteral("broken.yaml"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("apiVersion: v1\nkind: Config\nclusters:\n- name: a\n  cluster: [unclosed\n");
-    file.close();
+    const QString path = writeFile(QStringLiteral("broken.yaml"),
+        "apiVersion: v1\nkind: Config\nclusters:\n- name: a\n  cluster: [unclosed\n");
 
     MainWindow window(m_settings.get());
     window.show();
@@ -120,8 +135,7 @@ void tst_SessionController::kubeconfigErrorShownWithRetry()
     controller.showKubeconfigError(loaded.error().toString());
     QCOMPARE(window.connectionState(), MainWindow::ConnectionState::Failed);
 
-    auto *treeStack = window.findChild<QStackedWidget *>(QStringLiteral("treeStack"));
-    auto *state = qobject_cast<EmptyState *>(treeStack->currentWidget());
+    EmptyState *state = treeState(window);
     QVERIFY(state);
     QVERIFY2(state->hint().contains(path + QStringLiteral(":")), qPrintable(state->hint()));
     auto *retry = state->findChild<QPushButton *>(QStringLiteral("emptyStateAction"));
@@ -140,11 +154,7 @@ void tst_SessionController::kubeconfigErrorShownWithRetry()
 
 void tst_SessionController::noContextsSaysWhatToDo()
 {
-    const QString path = m_dir->filePath(QStringLiteral("empty.yaml"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("apiVersion: v1\nkind: Config\n");
-    file.close();
+    const QString path = writeFile(QStringLiteral("empty.yaml"), "apiVersion: v1\nkind: Config\n");
 
     MainWindow window(m_settings.get());
     window.show();
@@ -153,8 +163,8 @@ void tst_SessionController::noContextsSaysWhatToDo()
     QVERIFY(session.loadKubeconfig(path).has_value());
     controller.start(AppOptions {});
     QCOMPARE(window.connectionState(), MainWindow::ConnectionState::Disconnected);
-    auto *treeStack = window.findChild<QStackedWidget *>(QStringLiteral("treeStack"));
-    auto *state = qobject_cast<EmptyState *>(treeStack->currentWidget());
+    EmptyState *state = treeState(window);
+    QVERIFY(state);
     QVERIFY(state->hint().contains(path));
     QVERIFY(state->hint().contains(QStringLiteral("--demo")));
 }
