@@ -7,7 +7,6 @@
 #include "cache/resourcecache.h"
 
 #include <QColor>
-#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -37,7 +36,10 @@ QVariant numberFromText(const QString &text, bool durationFirst)
     if (auto d = parseDuration(text))
         return double(*d);
     // "1/3" (READY) sorts by the first number; "3 (5m ago)" (RESTARTS) by its count.
-    const qsizetype cut = text.indexOf(QRegularExpression(QStringLiteral("[/ ]")));
+    const auto separator = std::find_if(text.cbegin(), text.cend(), [](QChar c) {
+        return c == QLatin1Char('/') || c == QLatin1Char(' ');
+    });
+    const qsizetype cut = separator == text.cend() ? -1 : separator - text.cbegin();
     if (cut > 0) {
         bool ok = false;
         const double leading = QStringView(text).left(cut).toDouble(&ok);
