@@ -218,10 +218,6 @@ Serwer: %4</translation>
         <translation>YAML</translation>
     </message>
     <message>
-        <source>Events</source>
-        <translation>Zdarzenia</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; is not a valid namespace name: use lower-case letters, digits and &apos;-&apos;.</source>
         <translation>„%1” nie jest poprawną nazwą przestrzeni nazw: użyj małych liter, cyfr i „-”.</translation>
     </message>

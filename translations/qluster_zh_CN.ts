@@ -218,10 +218,6 @@ Server: %4</source>
         <translation>YAML</translation>
     </message>
     <message>
-        <source>Events</source>
-        <translation>事件</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; is not a valid namespace name: use lower-case letters, digits and &apos;-&apos;.</source>
         <translation>“%1” 不是有效的命名空间名称：请使用小写字母、数字和“-”。</translation>
     </message>

@@ -62,8 +62,9 @@ void ApiStream::sendWith(const Credentials &credentials)
     m_reply = m_connection->dispatch(m_manager, m_request, credentials);
     connect(m_reply, &QNetworkReply::sslErrors, this,
             [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
-    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
-        m_status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    // The reply that emits, not m_reply: metaDataChanged can arrive after finished() cleared it.
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this, reply = m_reply] {
+        m_status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     });
     connect(m_reply, &QNetworkReply::readyRead, this, &ApiStream::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &ApiStream::onNetworkFinished);

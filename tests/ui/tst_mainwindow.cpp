@@ -71,9 +71,7 @@ void tst_MainWindow::hasMainWidgets()
     QStringList tabNames;
     for (int i = 0; i < tabs->count(); ++i)
         tabNames << tabs->tabText(i);
-    QCOMPARE(tabNames,
-        (QStringList {
-            QStringLiteral("Overview"), QStringLiteral("YAML"), QStringLiteral("Events")}));
+    QCOMPARE(tabNames, (QStringList {QStringLiteral("Overview"), QStringLiteral("YAML")}));
     QVERIFY(window.findChild<QLabel *>(QStringLiteral("connectionState"))->isVisible());
     QVERIFY(tabs->isVisible());
     QVERIFY(!window.resourceTree()->isVisible());

@@ -210,7 +210,6 @@ QWidget *MainWindow::createDetailPane()
     m_detailTabs->addTab(
         new EmptyState(tr("Nothing selected"), hint, m_detailTabs), tr("Overview"));
     m_detailTabs->addTab(new EmptyState(tr("Nothing selected"), hint, m_detailTabs), tr("YAML"));
-    m_detailTabs->addTab(new EmptyState(tr("Nothing selected"), hint, m_detailTabs), tr("Events"));
     return m_detailTabs;
 }
 
