@@ -65,6 +65,13 @@ void ClusterSession::open(const QString &contextName, const QString &namespaceOv
         return;
     }
     m_connection = std::move(*connection);
+    // client-go persists refreshed OIDC tokens in the kubeconfig; so does the session.
+    connect(m_connection->authProvider(), &AuthProvider::authProviderConfigChanged, this,
+        [this](const QString &userName, const QMap<QString, QString> &config) {
+            if (Result<void> saved = m_kubeconfig.setAuthProviderConfig(userName, config); !saved)
+                qCWarning(lcConfig)
+                    << "could not save refreshed OIDC tokens:" << saved.error().toString();
+        });
     setState(State::Connecting,
         SessionText::tr("%1 (%2)").arg(contextName, m_connection->server().toDisplayString()));
     fetchVersion();
