@@ -84,6 +84,8 @@ private Q_SLOTS:
     void sortByValue_data();
     void sortByValue();
     void freeTextFilter();
+    void sortByAgeAndTies();
+    void filterFollowsUpdates();
 };
 
 void tst_ResourceTableModel::tableColumns()
@@ -377,6 +379,75 @@ void tst_ResourceTableModel::freeTextFilter()
     QCOMPARE(proxy.rowCount(), 0);
     proxy.setFilterText(QString());
     QCOMPARE(proxy.rowCount(), 2);
+}
+
+void tst_ResourceTableModel::sortByAgeAndTies()
+{
+    const QDateTime t0 = QDateTime::fromString(QStringLiteral("2026-11-23T00:00:00Z"), Qt::ISODate);
+    QDateTime now = t0.addSecs(3600);
+    ResourceStore store;
+    ResourceTableModel model(nullptr, false);
+    model.setClock([&now] { return now; });
+    const QList<TableColumn> cols = columns({{"Name", "string"}, {"Status", "string"}, {"Age", "string"}});
+    std::vector<ResourceObject> items{
+        row(QStringLiteral("old"), QStringLiteral("1"), QJsonArray{QStringLiteral("old"), QStringLiteral("Running"), QStringLiteral("1h")}, t0),
+        row(QStringLiteral("young"), QStringLiteral("1"), QJsonArray{QStringLiteral("young"), QStringLiteral("running"), QStringLiteral("1m")}, t0.addSecs(3540)),
+        row(QStringLiteral("mid"), QStringLiteral("1"), QJsonArray{QStringLiteral("mid"), QStringLiteral("Pending"), QStringLiteral("30m")}, t0.addSecs(1800)),
+    };
+    items[1].metadata.namespaceName = QStringLiteral("apps"); // ties on Status break by namespace first
+    model.applyBatch(store.replace(items, QStringLiteral("1"), cols, true));
+    ResourceTableProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&model);
+    proxy.sort(2, Qt::AscendingOrder);
+    QCOMPARE(column(proxy, 0), (QStringList{QStringLiteral("young"), QStringLiteral("mid"), QStringLiteral("old")}));
+    QCOMPARE(column(proxy, 2), (QStringList{QStringLiteral("60s"), QStringLiteral("30m"), QStringLiteral("60m")}));
+    // Time passes: ages change, their order does not.
+    now = now.addDays(2);
+    model.tick();
+    QCOMPARE(column(proxy, 0), (QStringList{QStringLiteral("young"), QStringLiteral("mid"), QStringLiteral("old")}));
+    QCOMPARE(column(proxy, 2), (QStringList{QStringLiteral("2d"), QStringLiteral("2d"), QStringLiteral("2d1h")}));
+    // Case-insensitive text, ties by namespace then name: apps/young before demo/old.
+    proxy.sort(1, Qt::AscendingOrder);
+    QCOMPARE(column(proxy, 0), (QStringList{QStringLiteral("mid"), QStringLiteral("young"), QStringLiteral("old")}));
+}
+
+void tst_ResourceTableModel::filterFollowsUpdates()
+{
+    const QDateTime t0 = QDateTime::fromString(QStringLiteral("2026-11-23T00:00:00Z"), Qt::ISODate);
+    QDateTime now = t0.addSecs(5);
+    ResourceStore store;
+    ResourceTableModel model(nullptr, false);
+    model.setClock([&now] { return now; });
+    const QList<TableColumn> cols = columns({{"Name", "string"}, {"Status", "string"}, {"Age", "string"}});
+    auto pod = [&](const char *name, const char *rv, const char *status) {
+        ResourceObject o = row(QString::fromLatin1(name), QString::fromLatin1(rv),
+                               QJsonArray{QString::fromLatin1(name), QString::fromLatin1(status), QStringLiteral("0s")}, t0);
+        o.metadata.labels.insert(QStringLiteral("App"), QStringLiteral("Straße"));
+        return o;
+    };
+    model.applyBatch(store.replace({pod("a", "1", "Pending"), pod("b", "1", "Running")}, QStringLiteral("1"), cols, true));
+    ResourceTableProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&model);
+    proxy.sort(0, Qt::AscendingOrder);
+    proxy.setFilterText(QStringLiteral("RUNNING"));
+    QCOMPARE(column(proxy, 0), QStringList{QStringLiteral("b")});
+    proxy.setFilterText(QStringLiteral("APP=STRAẞE"));
+    QCOMPARE(proxy.rowCount(), 2);
+    proxy.setFilterText(QStringLiteral("app=straße b"));
+    QCOMPARE(column(proxy, 0), QStringList{QStringLiteral("b")});
+    proxy.setFilterText(QStringLiteral("5s")); // AGE is not searched: it changes every second
+    QCOMPARE(proxy.rowCount(), 0);
+    proxy.setFilterText(QStringLiteral("running"));
+    // A watch update changes what the row matches.
+    ChangeBatch batch;
+    batch.changes.push_back({ObjectChange::Type::Modified, pod("a", "2", "Running")});
+    model.applyBatch(batch);
+    QCOMPARE(column(proxy, 0), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+    batch.changes.front() = {ObjectChange::Type::Modified, pod("b", "3", "Failed")};
+    model.applyBatch(batch);
+    QCOMPARE(column(proxy, 0), QStringList{QStringLiteral("a")});
 }
 
 QTEST_MAIN(tst_ResourceTableModel)

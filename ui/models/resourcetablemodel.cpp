@@ -9,6 +9,7 @@
 #include <QColor>
 
 #include <algorithm>
+#include <tuple>
 
 namespace Qluster::Ui {
 
@@ -64,7 +65,7 @@ ResourceTableModel::ResourceTableModel(std::shared_ptr<ResourceCache> cache, boo
         if (m_cache->hasSynced()) {
             rebuildColumns(store.columns(), store.isTable());
             for (ResourceObject &o : store.objects())
-                m_rows.push_back(Row{std::move(o), 0});
+                m_rows.push_back(makeRow(std::move(o), 0));
             rebuildIndex(0);
             m_populated = true;
         }
@@ -232,6 +233,80 @@ QVariant ResourceTableModel::sortValue(const Row &row, const Column &column) con
     return text;
 }
 
+ResourceTableModel::Row ResourceTableModel::makeRow(ResourceObject object, qint64 changedAtMs) const
+{
+    Row row{std::move(object), changedAtMs, {}, {}};
+    indexRow(row);
+    return row;
+}
+
+void ResourceTableModel::indexRow(Row &row) const
+{
+    const ObjectMeta &meta = row.object.metadata;
+    QString &text = row.searchText;
+    text.clear();
+    auto append = [&text](QString piece) {
+        const int offset = int(text.size());
+        text += std::move(piece).toCaseFolded();
+        const int length = int(text.size()) - offset;
+        text += QLatin1Char('\n');
+        return std::pair{offset, length};
+    };
+    row.keys.assign(size_t(m_columns.size()), CellKey{});
+    for (int c = 0; c < m_columns.size(); ++c) {
+        const Column &column = m_columns.at(c);
+        CellKey &key = row.keys[size_t(c)];
+        if (column.source == Column::Source::Age && meta.creationTimestamp.isValid()) {
+            // Ascending age is descending creation time, which (unlike the age) does not tick,
+            // so the order stays valid as AGE cells change. AGE text is not searched either.
+            key.isNumber = true;
+            key.number = -double(meta.creationTimestamp.toMSecsSinceEpoch());
+            continue;
+        }
+        std::tie(key.offset, key.length) = append(displayValue(row, column).toString());
+        const QVariant sort = sortValue(row, column);
+        if (sort.typeId() == QMetaType::Double) {
+            key.isNumber = true;
+            key.number = sort.toDouble();
+        }
+    }
+    append(meta.namespaceName);
+    for (auto it = meta.labels.cbegin(); it != meta.labels.cend(); ++it)
+        append(it.key() + QLatin1Char('=') + it.value());
+    text.squeeze();
+}
+
+int ResourceTableModel::compareRows(int a, int b, int column) const
+{
+    const Row &x = m_rows[size_t(a)];
+    const Row &y = m_rows[size_t(b)];
+    const CellKey &p = x.keys[size_t(column)];
+    const CellKey &q = y.keys[size_t(column)];
+    if (p.isNumber && q.isNumber) {
+        if (p.number != q.number)
+            return p.number < q.number ? -1 : 1;
+    } else if (p.isNumber != q.isNumber) {
+        return p.isNumber ? -1 : 1; // numbers before text and empty cells
+    } else if (const int c = QStringView(x.searchText).mid(p.offset, p.length)
+                                 .compare(QStringView(y.searchText).mid(q.offset, q.length))) {
+        return c;
+    }
+    // Ties keep a stable, meaningful order: by namespace, then name.
+    if (const int c = x.object.metadata.namespaceName.compare(y.object.metadata.namespaceName))
+        return c;
+    return x.object.metadata.name.compare(y.object.metadata.name);
+}
+
+bool ResourceTableModel::rowContains(int row, const QStringList &foldedWords) const
+{
+    const QString &text = m_rows[size_t(row)].searchText;
+    for (const QString &word : foldedWords) {
+        if (!text.contains(word))
+            return false;
+    }
+    return true;
+}
+
 QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -262,6 +337,8 @@ QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
             parts.append(it.key() + QLatin1Char('=') + it.value());
         return parts.join(QLatin1Char(','));
     }
+    case SearchTextRole:
+        return row.searchText;
     case StatusToneRole:
         if (!column.isStatus)
             return QVariant::fromValue(StatusTone::None);
@@ -320,6 +397,7 @@ QHash<int, QByteArray> ResourceTableModel::roleNames() const
     names.insert(StatusToneRole, "statusTone");
     names.insert(RecentlyChangedRole, "recentlyChanged");
     names.insert(LabelsRole, "labels");
+    names.insert(SearchTextRole, "searchText");
     return names;
 }
 
@@ -338,12 +416,14 @@ void ResourceTableModel::applyBatch(const ChangeBatch &batch)
         for (const auto &[key, state] : states)
             final.insert(key, &state);
         for (Row &row : m_rows) {
-            if (!final.contains(row.object.key()))
+            if (!final.contains(row.object.key())) {
+                indexRow(row); // the columns changed
                 kept.push_back(std::move(row));
+            }
         }
         for (const auto &[key, state] : states) {
             if (state)
-                kept.push_back(Row{*state, now});
+                kept.push_back(makeRow(*state, now));
         }
         m_rows = std::move(kept);
         rebuildIndex(0);
@@ -364,7 +444,7 @@ void ResourceTableModel::applyBatch(const ChangeBatch &batch)
             else
                 removals.push_back(*it);
         } else if (state) {
-            inserts.push_back(Row{*state, now});
+            inserts.push_back(makeRow(*state, now));
         }
     }
 
@@ -372,8 +452,10 @@ void ResourceTableModel::applyBatch(const ChangeBatch &batch)
         int first = int(m_rows.size());
         int last = -1;
         for (const auto &[row, object] : updates) {
-            m_rows[size_t(row)].object = *object;
-            m_rows[size_t(row)].changedAtMs = now;
+            Row &changed = m_rows[size_t(row)];
+            changed.object = *object;
+            changed.changedAtMs = now;
+            indexRow(changed);
             first = std::min(first, row);
             last = std::max(last, row);
         }
@@ -421,8 +503,9 @@ void ResourceTableModel::tick()
         return;
     const int last = int(m_rows.size()) - 1;
     if (m_ageColumn >= 0)
-        Q_EMIT dataChanged(index(0, m_ageColumn), index(last, m_ageColumn),
-                           {Qt::DisplayRole, SortRole, Qt::ToolTipRole});
+        // Not SortRole or SearchTextRole: the age order and the searched texts do not change with
+        // time, so a sorted or filtered proxy need not redo its mapping every second.
+        Q_EMIT dataChanged(index(0, m_ageColumn), index(last, m_ageColumn), {Qt::DisplayRole, Qt::ToolTipRole});
     if (m_hasHighlights) {
         const qint64 now = nowMs();
         bool stillHighlighted = false;

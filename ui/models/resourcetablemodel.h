@@ -40,6 +40,7 @@ public:
         ColumnPriorityRole,  ///< header: 0 for default columns, >0 for wide-output columns
         ColumnTypeRole,      ///< header: Table column type ("string", "integer", "date", ...)
         LabelsRole,          ///< "k=v,k2=v2"
+        SearchTextRole,      ///< case-folded texts the free-text filter looks in (not AGE: it ticks)
     };
     Q_ENUM(Role)
 
@@ -70,6 +71,15 @@ public:
     /// ResourceTableModel::ageColumn is the index of the AGE column, -1 when there is none.
     int ageColumn() const { return m_ageColumn; }
 
+    /// ResourceTableModel::compareRows orders rows a and b by column as a table sorts: numbers,
+    /// durations and quantities by value before text, text case-insensitively, ties by namespace
+    /// then name. It compares keys computed when the rows arrived (no QVariant, no allocation), so
+    /// sorting 100,000 rows stays fast; ResourceTableProxyModel calls it from lessThan.
+    int compareRows(int a, int b, int column) const;
+    /// ResourceTableModel::rowContains is true when every one of foldedWords (already case-folded)
+    /// occurs in the row's search text (SearchTextRole).
+    bool rowContains(int row, const QStringList &foldedWords) const;
+
     /// ResourceTableModel::setClock replaces the wall clock (for tests of AGE and highlights).
     void setClock(std::function<QDateTime()> now);
     /// ResourceTableModel::setHighlightDuration sets how long a changed row stays flagged.
@@ -82,10 +92,21 @@ public:
     static StatusTone statusTone(const QString &status);
 
 private:
+    // A cell's sort key: a number, or the cell's text as a range of the row's searchText.
+    struct CellKey
+    {
+        double number = 0;
+        int offset = 0;
+        int length = 0;
+        bool isNumber = false;
+    };
     struct Row
     {
         ResourceObject object;
         qint64 changedAtMs = 0; // clock time of the last add/modify, 0 for the initial list
+        // Computed by indexRow whenever object or the columns change:
+        QString searchText;          // case-folded cell texts, namespace and labels, '\n'-separated
+        std::vector<CellKey> keys;   // one per column
     };
     struct Column
     {
@@ -103,6 +124,8 @@ private:
     void rebuildIndex(int fromRow);
     QVariant displayValue(const Row &row, const Column &column) const;
     QVariant sortValue(const Row &row, const Column &column) const;
+    void indexRow(Row &row) const;
+    Row makeRow(ResourceObject object, qint64 changedAtMs) const;
     qint64 nowMs() const;
 
     std::shared_ptr<ResourceCache> m_cache;

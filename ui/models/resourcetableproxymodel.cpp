@@ -4,13 +4,23 @@
 
 #include "resourcetablemodel.h"
 
+#include <algorithm>
+
 namespace Qluster::Ui {
 
 ResourceTableProxyModel::ResourceTableProxyModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
     setSortRole(ResourceTableModel::SortRole);
+    // Only changes of the searched texts re-filter rows (not AGE ticking in DisplayRole).
+    setFilterRole(ResourceTableModel::SearchTextRole);
     setDynamicSortFilter(true);
+}
+
+void ResourceTableProxyModel::setSourceModel(QAbstractItemModel *model)
+{
+    m_table = qobject_cast<const ResourceTableModel *>(model);
+    QSortFilterProxyModel::setSourceModel(model);
 }
 
 void ResourceTableProxyModel::setFilterText(const QString &text)
@@ -18,7 +28,7 @@ void ResourceTableProxyModel::setFilterText(const QString &text)
     if (text == m_text)
         return;
     m_text = text;
-    m_words = text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    m_words = text.toCaseFolded().simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     invalidateRowsFilter();
 }
 
@@ -26,50 +36,25 @@ bool ResourceTableProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex 
 {
     if (m_words.isEmpty())
         return true;
-    const QAbstractItemModel *model = sourceModel();
-    const int columns = model->columnCount(sourceParent);
-    QStringList haystack;
-    haystack.reserve(columns + 2);
-    for (int c = 0; c < columns; ++c)
-        haystack.append(model->data(model->index(sourceRow, c, sourceParent)).toString());
-    const QModelIndex first = model->index(sourceRow, 0, sourceParent);
-    haystack.append(first.data(ResourceTableModel::NamespaceRole).toString());
-    haystack.append(first.data(ResourceTableModel::LabelsRole).toString());
-    for (const QString &word : m_words) {
-        bool found = false;
-        for (const QString &text : std::as_const(haystack)) {
-            if (text.contains(word, Qt::CaseInsensitive)) {
-                found = true;
-                break;
-            }
-        }
-        if (!found)
-            return false;
-    }
-    return true;
+    if (m_table)
+        return m_table->rowContains(sourceRow, m_words);
+    const QString text = sourceModel()->index(sourceRow, 0, sourceParent).data(filterRole()).toString().toCaseFolded();
+    return std::all_of(m_words.cbegin(), m_words.cend(), [&text](const QString &word) { return text.contains(word); });
 }
 
 bool ResourceTableProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
+    if (m_table)
+        return m_table->compareRows(left.row(), right.row(), left.column()) < 0;
     const QVariant a = left.data(sortRole());
     const QVariant b = right.data(sortRole());
     const bool aNumber = a.typeId() == QMetaType::Double;
     const bool bNumber = b.typeId() == QMetaType::Double;
-    if (aNumber && bNumber) {
-        const double x = a.toDouble();
-        const double y = b.toDouble();
-        if (x != y)
-            return x < y;
-    } else if (aNumber != bNumber) {
+    if (aNumber && bNumber)
+        return a.toDouble() < b.toDouble();
+    if (aNumber != bNumber)
         return aNumber; // numbers before text and empty cells
-    } else {
-        const int c = QString::compare(a.toString(), b.toString(), Qt::CaseInsensitive);
-        if (c != 0)
-            return c < 0;
-    }
-    // Ties keep a stable, meaningful order: by namespace/name.
-    return left.data(ResourceTableModel::KeyRole).toString()
-           < right.data(ResourceTableModel::KeyRole).toString();
+    return QString::compare(a.toString(), b.toString(), Qt::CaseInsensitive) < 0;
 }
 
 } // namespace Qluster::Ui

@@ -9,7 +9,9 @@ namespace Qluster::Ui {
 
 /// ResourceTableProxyModel sorts a ResourceTableModel by raw values (numbers, durations and
 /// quantities by value, numbers before text) and filters rows by free text: every word typed must
-/// appear in some cell, the namespace or a label ("app=web").
+/// appear in some cell, the namespace or a label ("app=web"), case-insensitively. With a
+/// ResourceTableModel as source it compares the model's precomputed keys (compareRows,
+/// rowContains); any other source model is sorted by SortRole and filtered by SearchTextRole.
 class ResourceTableProxyModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -21,13 +23,16 @@ public:
     void setFilterText(const QString &text);
     QString filterText() const { return m_text; }
 
+    void setSourceModel(QAbstractItemModel *model) override;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     QString m_text;
-    QStringList m_words;
+    QStringList m_words; // case-folded
+    const class ResourceTableModel *m_table = nullptr; // not owned: the source model, when it is one
 };
 
 } // namespace Qluster::Ui
