@@ -4,6 +4,11 @@
 
 #include "jsonparse.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cstring>
+
 namespace Qluster {
 
 QList<TableColumn> decodeTableColumns(const QJsonValue &columnDefinitions)
@@ -85,6 +90,137 @@ Result<ListPage> decodeListPage(const QByteArray &body, const QString &what)
         page.items.push_back(std::move(object));
     }
     return page;
+}
+
+namespace {
+
+// A forward-only scanner over JSON text that skips values without building them.
+class JsonScanner
+{
+public:
+    explicit JsonScanner(QByteArrayView text) : m_p(text.data()), m_end(text.data() + text.size()) {}
+
+    bool atEnd() { skipSpace(); return m_p == m_end; }
+    bool consume(char c)
+    {
+        skipSpace();
+        if (m_p == m_end || *m_p != c)
+            return false;
+        ++m_p;
+        return true;
+    }
+    // The raw text of a string (between its quotes, escapes left as they are).
+    std::optional<QByteArrayView> string()
+    {
+        skipSpace();
+        if (m_p == m_end || *m_p != '"')
+            return std::nullopt;
+        const char *begin = ++m_p;
+        if (!skipStringBody())
+            return std::nullopt;
+        return QByteArrayView(begin, m_p - 1 - begin);
+    }
+    bool skipValue()
+    {
+        skipSpace();
+        if (m_p == m_end)
+            return false;
+        if (*m_p == '"')
+            return string().has_value();
+        if (*m_p != '{' && *m_p != '[') {
+            while (m_p != m_end && *m_p != ',' && *m_p != '}' && *m_p != ']' && !isSpace(*m_p))
+                ++m_p;
+            return true;
+        }
+        int depth = 0;
+        while (m_p != m_end) {
+            const char c = *m_p++;
+            if (c == '"') {
+                if (!skipStringBody())
+                    return false;
+            } else if (c == '{' || c == '[') {
+                ++depth;
+            } else if ((c == '}' || c == ']') && --depth == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+private:
+    static bool isSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+    void skipSpace()
+    {
+        while (m_p != m_end && isSpace(*m_p))
+            ++m_p;
+    }
+    // After an opening quote: moves past the closing one.
+    bool skipStringBody()
+    {
+        while (true) {
+            const auto *quote = static_cast<const char *>(std::memchr(m_p, '"', size_t(m_end - m_p)));
+            if (!quote)
+                return false;
+            qsizetype backslashes = 0;
+            for (const char *b = quote - 1; b >= m_p && *b == '\\'; --b)
+                ++backslashes;
+            m_p = quote + 1;
+            if (backslashes % 2 == 0)
+                return true;
+        }
+    }
+
+    const char *m_p;
+    const char *m_end;
+};
+
+QString unescapeJsonString(QByteArrayView raw)
+{
+    if (!raw.contains('\\'))
+        return QString::fromUtf8(raw);
+    const QByteArray array = '[' + QByteArray('"' + raw.toByteArray() + '"') + ']';
+    return QJsonDocument::fromJson(array).array().at(0).toString();
+}
+
+} // namespace
+
+std::optional<QString> peekContinueToken(QByteArrayView body)
+{
+    JsonScanner scan(body);
+    if (!scan.consume('{'))
+        return std::nullopt;
+    if (scan.consume('}'))
+        return QString();
+    do {
+        const auto key = scan.string();
+        if (!key || !scan.consume(':'))
+            return std::nullopt;
+        if (*key != "metadata") {
+            if (!scan.skipValue())
+                return std::nullopt;
+            continue;
+        }
+        if (!scan.consume('{'))
+            return std::nullopt;
+        if (scan.consume('}'))
+            return QString();
+        do {
+            const auto field = scan.string();
+            if (!field || !scan.consume(':'))
+                return std::nullopt;
+            if (*field == "continue") {
+                const auto token = scan.string();
+                if (!token)
+                    return std::nullopt;
+                return unescapeJsonString(*token);
+            }
+            if (!scan.skipValue())
+                return std::nullopt;
+        } while (scan.consume(','));
+        return scan.consume('}') ? std::optional<QString>(QString()) : std::nullopt;
+    } while (scan.consume(','));
+    // No metadata at all: only a complete object says "no continue token".
+    return scan.consume('}') ? std::optional<QString>(QString()) : std::nullopt;
 }
 
 } // namespace Qluster

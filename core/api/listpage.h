@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <optional>
 #include <vector>
 
 namespace Qluster {
@@ -47,6 +48,12 @@ void decodeTableRows(const QJsonObject &table, const QList<TableColumn> &columns
 /// decodeListPage decodes a list response body: a Table (as=Table;g=meta.k8s.io;v=v1) or a plain
 /// list (kind ending in "List"), with its resourceVersion and continue token.
 Result<ListPage> decodeListPage(const QByteArray &body, const QString &what);
+
+/// peekContinueToken reads metadata.continue of a list or Table body without decoding it: a
+/// scan that skips every other value, so the next page can be requested while this one is still
+/// being decoded. Empty when the body has no continue token (the last page); nullopt when the body
+/// is not a JSON object the scan understands (decode it to find out).
+std::optional<QString> peekContinueToken(QByteArrayView body);
 
 /// decodeStatus turns a metav1.Status object into an Error (http kind with code, reason, message).
 Error decodeStatus(const QJsonObject &status);

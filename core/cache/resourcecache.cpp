@@ -75,6 +75,7 @@ void ResourceCache::stop()
         m_decoding->disconnect(this);
         m_decoding->deleteLater();
         m_decoding = nullptr;
+        m_decodeBusy = false;
     }
     m_retryTimer.stop();
     if (m_flushTimer.isActive()) {
@@ -82,6 +83,7 @@ void ResourceCache::stop()
         flush();
     }
     m_pending.clear();
+    m_undecoded.clear();
     setState(SyncState::Stopped);
 }
 
@@ -96,9 +98,12 @@ void ResourceCache::setState(SyncState state)
 void ResourceCache::startList()
 {
     m_request.reset();
+    ++m_generation; // a page still being decoded belongs to the previous list
+    m_undecoded.clear();
     m_pending.clear();
     m_pendingColumns.clear();
     m_pendingIsTable = false;
+    m_pagesDecoded = 0;
     m_continue.clear();
     m_retryRelist = false;
     ++m_listCount;
@@ -124,16 +129,45 @@ void ResourceCache::pageReceived(Result<QByteArray> body)
         retryAfterBackoff(body.error(), true);
         return;
     }
-    const QString what = QStringLiteral("list ") + m_key.gvr.toString();
+    // Pipelining: the next page is requested as soon as this body names it, and travels while this
+    // one is decoded on a worker thread. When the scan cannot tell, the decoded page will.
+    const std::optional<QString> next = peekContinueToken(*body);
+    m_undecoded.push_back(UndecodedPage{std::move(*body), next.has_value()});
+    if (next && !next->isEmpty()) {
+        m_continue = *next;
+        requestPage();
+    }
+    decodeNextPage();
+}
+
+void ResourceCache::decodeNextPage()
+{
+    if (m_undecoded.empty())
+        return;
     if (!m_decoding) {
         m_decoding = new QFutureWatcher<Result<ListPage>>(this);
         connect(m_decoding, &QFutureWatcher<Result<ListPage>>::finished, this, [this] {
+            m_decodeBusy = false;
+            const bool current = m_decodingGeneration == m_generation;
             Result<ListPage> page = m_decoding->result();
-            pageDecoded(std::move(page));
+            if (current)
+                pageDecoded(std::move(page));
+            else
+                decodeNextPage(); // a late page of an abandoned list: drop it
         });
     }
-    QByteArray bytes = std::move(*body);
-    m_decoding->setFuture(QtConcurrent::run([bytes = std::move(bytes), what] {
+    // Pages are decoded one at a time, in order. (Not QFutureWatcher::isRunning(): it turns false
+    // before the watcher's finished signal was delivered, and a new future must not replace the
+    // old one before that.)
+    if (m_decodeBusy)
+        return;
+    m_decodeBusy = true;
+    UndecodedPage page = std::move(m_undecoded.front());
+    m_undecoded.pop_front();
+    m_decodingPeeked = page.continuePeeked;
+    m_decodingGeneration = m_generation;
+    const QString what = QStringLiteral("list ") + m_key.gvr.toString();
+    m_decoding->setFuture(QtConcurrent::run([bytes = std::move(page.body), what] {
         return decodeListPage(bytes, what);
     }));
 }
@@ -144,7 +178,7 @@ void ResourceCache::pageDecoded(Result<ListPage> page)
         retryAfterBackoff(page.error(), true);
         return;
     }
-    if (m_continue.isEmpty()) {
+    if (m_pagesDecoded++ == 0) {
         // The first page's resourceVersion is where the watch resumes. A consistent server gives
         // every page the same one; if later pages were served from newer state, resuming from the
         // first only replays events the store then skips as not newer.
@@ -156,13 +190,18 @@ void ResourceCache::pageDecoded(Result<ListPage> page)
         m_pending.reserve(m_pending.size() + page->items.size());
         std::move(page->items.begin(), page->items.end(), std::back_inserter(m_pending));
     }
-    m_continue = page->continueToken;
-    if (!m_continue.isEmpty()) {
-        requestPage();
+    if (!page->continueToken.isEmpty()) {
+        if (!m_decodingPeeked) {
+            m_continue = page->continueToken;
+            requestPage();
+        }
+        decodeNextPage();
         return;
     }
     // The list is complete: flush pending watch changes first so batches stay in order, then
     // reconcile the store with the new list (only real adds/updates/deletes are emitted).
+    m_request.reset();
+    m_undecoded.clear();
     if (m_flushTimer.isActive()) {
         m_flushTimer.stop();
         flush();
@@ -245,6 +284,8 @@ void ResourceCache::handleWatchError(const Error &error)
 void ResourceCache::retryAfterBackoff(const Error &error, bool relist)
 {
     m_request.reset();
+    ++m_generation; // pages of the failed list still being decoded are dropped
+    m_undecoded.clear();
     m_lastError = error;
     m_retryRelist = relist || !m_hasSynced;
     if (isGone(error))

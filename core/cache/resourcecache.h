@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <deque>
 #include <memory>
 
 template<typename T>
@@ -77,6 +78,7 @@ private:
     void startList();
     void requestPage();
     void pageReceived(Result<QByteArray> body);
+    void decodeNextPage();
     void pageDecoded(Result<ListPage> page);
     void startWatch();
     void watchData(const QByteArray &chunk);
@@ -91,6 +93,17 @@ private:
     WatchDecoder m_decoder;
     ListWatcher::Handle m_request; // the list page or watch in flight
     QFutureWatcher<Result<ListPage>> *m_decoding = nullptr; // owned (child)
+    quint64 m_decodingGeneration = 0; // m_generation when the page being decoded was started
+    bool m_decodingPeeked = false;    // its next page was requested when it arrived
+    bool m_decodeBusy = false;        // a page is being decoded (its finished not yet handled)
+
+    // Pages received and waiting to be decoded (one is decoded at a time, in order).
+    struct UndecodedPage
+    {
+        QByteArray body;
+        bool continuePeeked = false; // the next page (if any) has been requested already
+    };
+    std::deque<UndecodedPage> m_undecoded;
 
     // The list being assembled across pages.
     std::vector<ResourceObject> m_pending;
@@ -98,6 +111,7 @@ private:
     bool m_pendingIsTable = false;
     QString m_pendingResourceVersion;
     QString m_continue;
+    int m_pagesDecoded = 0;
 
     ChangeBatch m_batch;
     QTimer m_flushTimer;
@@ -113,7 +127,7 @@ private:
     int m_backoffMaxMs = 30000;
     int m_watchTimeoutSeconds = 300;
     int m_listCount = 0;
-    quint64 m_generation = 0; // bumped by stop() so late decoder results are ignored
+    quint64 m_generation = 0; // bumped when a list is abandoned so late decoder results are ignored
 };
 
 } // namespace Qluster

@@ -40,6 +40,8 @@ private Q_SLOTS:
     void rowWithoutObjectTakesNameCell();
     void statusBecomesError();
     void notAList();
+    void peekContinue_data();
+    void peekContinue();
 };
 
 void tst_ListPage::tableColumns_data()
@@ -175,6 +177,41 @@ void tst_ListPage::notAList()
     auto broken = decodeListPage(QByteArrayLiteral("{\"kind\":\"Table\",\n\"rows\":[}"), QStringLiteral("b"));
     QVERIFY(!broken);
     QCOMPARE(broken.error().line, 2);
+}
+
+void tst_ListPage::peekContinue_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("known");
+    QTest::addColumn<QString>("token");
+
+    QTest::newRow("real table page") << response("table_configmaps_limit2_continue.json") << true
+                                     << QStringLiteral("eyJ2IjoibWV0YS5rOHMuaW8vdjEiLCJydiI6MzU2LCJzdGFydCI6ImNmZy0yXHUwMDAwIn0");
+    QTest::newRow("real list page") << response("list_configmaps_limit2_continue.json") << true
+                                    << decodeListPage(response("list_configmaps_limit2_continue.json"), QStringLiteral("t"))->continueToken;
+    QTest::newRow("last page") << response("table_deployments_default.json") << true << QString();
+    QTest::newRow("items before metadata, tricky strings")
+        << QByteArray(R"( {"items":[{"metadata":{"continue":"not-this"},"data":{"a":"}]\"{[","b":"\\"}}],)"
+                      R"("kind" : "ConfigMapList","metadata" : {"resourceVersion":"7","continue":"abc\/d\u0065f"}} )")
+        << true << QStringLiteral("abc/def");
+    QTest::newRow("metadata without continue") << QByteArray(R"({"metadata":{"resourceVersion":"1"},"rows":[]})") << true << QString();
+    QTest::newRow("empty object") << QByteArray("{}") << true << QString();
+    QTest::newRow("truncated") << QByteArray(R"({"items":[{"a":"b"},)") << false << QString();
+    QTest::newRow("truncated string") << QByteArray(R"({"metadata":{"continue":"abc)") << false << QString();
+    QTest::newRow("not an object") << QByteArray("[1,2]") << false << QString();
+    QTest::newRow("empty") << QByteArray() << false << QString();
+    QTest::newRow("continue not a string") << QByteArray(R"({"metadata":{"continue":5}})") << false << QString();
+}
+
+void tst_ListPage::peekContinue()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, known);
+    QFETCH(QString, token);
+    const std::optional<QString> peeked = peekContinueToken(body);
+    QCOMPARE(peeked.has_value(), known);
+    if (known)
+        QCOMPARE(*peeked, token);
 }
 
 QTEST_GUILESS_MAIN(tst_ListPage)

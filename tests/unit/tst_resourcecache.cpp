@@ -46,6 +46,7 @@ public:
     std::vector<std::pair<quint64, QByteArray>> history;
     QList<QPointer<FakeCall>> watches;
     QList<ListOptions> listsSeen;
+    QList<qsizetype> listsSeenAfterDelivery; // listsSeen.size() right after each list answer was handed over
     QList<WatchOptions> watchesSeen;
     int failLists = 0;
     bool paused = false; // mutations are not pushed to open watches (a network partition)
@@ -209,7 +210,10 @@ public:
                 result = QJsonDocument(table).toJson(QJsonDocument::Compact);
             }
         }
-        QTimer::singleShot(0, call.get(), [done = std::move(done), result]() { done(result); });
+        QTimer::singleShot(0, call.get(), [this, done = std::move(done), result]() {
+            done(result);
+            listsSeenAfterDelivery.append(listsSeen.size());
+        });
         return call;
     }
 
@@ -367,6 +371,9 @@ void tst_ResourceCache::listsInPagesThenWatches()
     QCOMPARE(api.listsSeen.at(0).limit, 3);
     QVERIFY(api.listsSeen.at(0).continueToken.isEmpty());
     QCOMPARE(api.listsSeen.at(1).continueToken, QStringLiteral("3@107"));
+    // Pipelined: each next page was asked for while the previous one was handed over, before it
+    // was decoded (decoding runs on a worker thread and reports through the event loop).
+    QCOMPARE(api.listsSeenAfterDelivery.mid(0, 2), (QList<qsizetype>{2, 3}));
     QCOMPARE(mirror.batches, 1); // the whole list in one batch
     QCOMPARE(mirror.added, 7);
     QCOMPARE(mirror.sorted(), api.keys());
