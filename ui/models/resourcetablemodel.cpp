@@ -9,6 +9,7 @@
 #include <QColor>
 
 #include <algorithm>
+#include <optional>
 #include <tuple>
 
 namespace Qluster::Ui {
@@ -26,8 +27,17 @@ bool isStatusTitle(const QString &title)
            || title.compare(QLatin1String("Phase"), Qt::CaseInsensitive) == 0;
 }
 
-QVariant numberFromText(const QString &text, bool durationFirst)
+// The value a cell sorts by when it has one: numbers, booleans, durations ("5d3h"), quantities
+// ("128Mi"), "1/3" (READY: its first number) and "3 (5m ago)" (RESTARTS: the count).
+std::optional<double> cellNumber(const QJsonValue &value, bool durationFirst)
 {
+    if (value.isDouble())
+        return value.toDouble();
+    if (value.isBool())
+        return value.toBool() ? 1.0 : 0.0;
+    if (!value.isString())
+        return std::nullopt;
+    const QString text = value.toString();
     if (durationFirst) {
         if (auto d = parseDuration(text))
             return double(*d);
@@ -36,7 +46,6 @@ QVariant numberFromText(const QString &text, bool durationFirst)
         return *q;
     if (auto d = parseDuration(text))
         return double(*d);
-    // "1/3" (READY) sorts by the first number; "3 (5m ago)" (RESTARTS) by its count.
     const auto separator = std::find_if(text.cbegin(), text.cend(), [](QChar c) {
         return c == QLatin1Char('/') || c == QLatin1Char(' ');
     });
@@ -47,7 +56,7 @@ QVariant numberFromText(const QString &text, bool durationFirst)
         if (ok)
             return leading;
     }
-    return QVariant();
+    return std::nullopt;
 }
 
 } // namespace
@@ -204,35 +213,6 @@ QVariant ResourceTableModel::displayValue(const Row &row, const Column &column) 
     return v.toVariant();
 }
 
-QVariant ResourceTableModel::sortValue(const Row &row, const Column &column) const
-{
-    const ObjectMeta &meta = row.object.metadata;
-    switch (column.source) {
-    case Column::Source::Name:
-        return meta.name;
-    case Column::Source::Namespace:
-        return meta.namespaceName;
-    case Column::Source::Age:
-        if (meta.creationTimestamp.isValid())
-            return double(meta.creationTimestamp.msecsTo(m_now()) / 1000);
-        break;
-    case Column::Source::Cell:
-        break;
-    }
-    if (column.cell < 0 || column.cell >= row.object.cells.size())
-        return QVariant();
-    const QJsonValue v = row.object.cells.at(column.cell);
-    if (v.isDouble())
-        return v.toDouble();
-    if (v.isBool())
-        return v.toBool() ? 1.0 : 0.0;
-    const QString text = v.toString();
-    const QVariant number = numberFromText(text, column.durationFirst);
-    if (number.isValid())
-        return number;
-    return text;
-}
-
 ResourceTableModel::Row ResourceTableModel::makeRow(ResourceObject object, qint64 changedAtMs) const
 {
     Row row{std::move(object), changedAtMs, {}, {}};
@@ -264,10 +244,13 @@ void ResourceTableModel::indexRow(Row &row) const
             continue;
         }
         std::tie(key.offset, key.length) = append(displayValue(row, column).toString());
-        const QVariant sort = sortValue(row, column);
-        if (sort.typeId() == QMetaType::Double) {
+        if (column.source == Column::Source::Name || column.source == Column::Source::Namespace
+            || column.cell < 0 || column.cell >= row.object.cells.size()) {
+            continue;
+        }
+        if (const auto number = cellNumber(row.object.cells.at(column.cell), column.durationFirst)) {
             key.isNumber = true;
-            key.number = sort.toDouble();
+            key.number = *number;
         }
     }
     append(meta.namespaceName);
@@ -320,8 +303,14 @@ QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
         if (column.source == Column::Source::Age && row.object.metadata.creationTimestamp.isValid())
             return row.object.metadata.creationTimestamp.toString(Qt::ISODate);
         return QVariant();
-    case SortRole:
-        return sortValue(row, column);
+    case SortRole: {
+        const CellKey &key = row.keys[size_t(index.column())];
+        if (!key.isNumber)
+            return QStringView(row.searchText).mid(key.offset, key.length).toString();
+        if (column.source == Column::Source::Age && row.object.metadata.creationTimestamp.isValid())
+            return double(row.object.metadata.creationTimestamp.msecsTo(m_now()) / 1000);
+        return key.number;
+    }
     case KeyRole:
         return row.object.key();
     case NameRole:

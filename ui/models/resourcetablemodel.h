@@ -30,7 +30,7 @@ class ResourceTableModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(ResourceTableModel)
 public:
     enum Role {
-        SortRole = Qt::UserRole + 1, ///< raw value: number (seconds, bytes, cores, count) or text
+        SortRole = Qt::UserRole + 1, ///< raw value: number (seconds, bytes, cores, count) or case-folded text
         KeyRole,                     ///< "namespace/name"
         NameRole,
         NamespaceRole,
@@ -123,7 +123,6 @@ private:
     void rebuildColumns(const QList<TableColumn> &columns, bool isTable);
     void rebuildIndex(int fromRow);
     QVariant displayValue(const Row &row, const Column &column) const;
-    QVariant sortValue(const Row &row, const Column &column) const;
     void indexRow(Row &row) const;
     Row makeRow(ResourceObject object, qint64 changedAtMs) const;
     qint64 nowMs() const;
