@@ -109,6 +109,14 @@ Error fromNetworkError(QNetworkReply::NetworkError networkError, const QString &
     return error.withRequest(QString::fromLatin1(verb), url);
 }
 
+Error cancelled(const QByteArray &verb, const QUrl &url)
+{
+    Error e;
+    e.kind = Error::Kind::Cancelled;
+    e.message = QStringLiteral("request cancelled");
+    return e.withRequest(QString::fromLatin1(verb), url);
+}
+
 Error fromSslErrors(const QList<QSslError> &errors, const QString &host, const QByteArray &verb,
                     const QUrl &url)
 {

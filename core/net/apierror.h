@@ -30,6 +30,10 @@ Error fromNetworkError(QNetworkReply::NetworkError error, const QString &errorSt
 Error fromSslErrors(const QList<QSslError> &errors, const QString &host, const QByteArray &verb,
                     const QUrl &url);
 
+/// ApiError::cancelled is the error of a request or stream cancelled by its owner (or by the
+/// connection closing) before it ended.
+Error cancelled(const QByteArray &verb, const QUrl &url);
+
 /// ApiError::reasonForStatus is the metav1.StatusReason the API uses for an HTTP status
 /// ("NotFound" for 404), for answers without a Status body.
 QString reasonForStatus(int httpStatus);

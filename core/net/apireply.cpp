@@ -10,18 +10,6 @@
 
 namespace Qluster {
 
-namespace {
-
-Error cancelled(const ApiRequest &request, const QUrl &url)
-{
-    Error e;
-    e.kind = Error::Kind::Cancelled;
-    e.message = QStringLiteral("request cancelled");
-    return e.withRequest(QString::fromLatin1(request.verb), url);
-}
-
-} // namespace
-
 QByteArray ApiResponse::header(const QByteArray &name) const
 {
     for (const auto &[key, value] : headers) {
@@ -71,19 +59,17 @@ void ApiReply::start()
 {
     if (m_finished)
         return;
-    if (m_aborted || m_connection->isClosed()) {
-        finish(fail(cancelled(m_request, m_connection->url(m_request))));
+    if (m_aborted) {
+        finish(fail(ApiError::cancelled(m_request.verb, m_connection->url(m_request))));
         return;
     }
-    m_connection->authProvider()->credentials(this, [this](const Result<Credentials> &credentials) {
+    m_connection->requestCredentials(this, m_request, [this](Result<Credentials> credentials) {
         if (m_finished)
             return;
-        if (!credentials) {
-            finish(fail(credentials.error().withRequest(QString::fromLatin1(m_request.verb),
-                                                        m_connection->url(m_request))));
-            return;
-        }
-        sendWith(*credentials);
+        if (credentials)
+            sendWith(*credentials);
+        else
+            finish(fail(credentials.error()));
     });
 }
 
@@ -103,7 +89,7 @@ void ApiReply::onNetworkFinished()
     QNetworkReply *reply = std::exchange(m_reply, nullptr);
     reply->deleteLater();
     if (m_aborted) {
-        finish(fail(cancelled(m_request, reply->url())));
+        finish(fail(ApiError::cancelled(m_request.verb, reply->url())));
         return;
     }
     if (m_timedOut) {
@@ -157,7 +143,7 @@ void ApiReply::abort()
         m_reply->abort();
         return;
     }
-    finish(fail(cancelled(m_request, m_connection->url(m_request))));
+    finish(fail(ApiError::cancelled(m_request.verb, m_connection->url(m_request))));
 }
 
 void ApiReply::finish(Result<ApiResponse> result)

@@ -32,22 +32,17 @@ void ApiStream::start()
 {
     if (m_finished)
         return;
-    if (m_aborted || m_connection->isClosed()) {
-        Error e;
-        e.kind = Error::Kind::Cancelled;
-        e.message = QStringLiteral("stream cancelled");
-        finish(fail(e.withRequest(QString::fromLatin1(m_request.verb), m_connection->url(m_request))));
+    if (m_aborted) {
+        finish(fail(ApiError::cancelled(m_request.verb, m_connection->url(m_request))));
         return;
     }
-    m_connection->authProvider()->credentials(this, [this](const Result<Credentials> &credentials) {
+    m_connection->requestCredentials(this, m_request, [this](Result<Credentials> credentials) {
         if (m_finished)
             return;
-        if (!credentials) {
-            finish(fail(credentials.error().withRequest(QString::fromLatin1(m_request.verb),
-                                                        m_connection->url(m_request))));
-            return;
-        }
-        sendWith(*credentials);
+        if (credentials)
+            sendWith(*credentials);
+        else
+            finish(fail(credentials.error()));
     });
 }
 
@@ -93,10 +88,7 @@ void ApiStream::onNetworkFinished()
     reply->deleteLater();
     const QByteArray verb = m_request.verb;
     if (m_aborted) {
-        Error e;
-        e.kind = Error::Kind::Cancelled;
-        e.message = QStringLiteral("stream cancelled");
-        finish(fail(e.withRequest(QString::fromLatin1(verb), reply->url())));
+        finish(fail(ApiError::cancelled(verb, reply->url())));
         return;
     }
     m_status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -134,10 +126,7 @@ void ApiStream::abort()
         m_reply->abort();
         return;
     }
-    Error e;
-    e.kind = Error::Kind::Cancelled;
-    e.message = QStringLiteral("stream cancelled");
-    finish(fail(e.withRequest(QString::fromLatin1(m_request.verb), m_connection->url(m_request))));
+    finish(fail(ApiError::cancelled(m_request.verb, m_connection->url(m_request))));
 }
 
 void ApiStream::finish(const Result<void> &result)

@@ -223,6 +223,22 @@ QNetworkReply *Connection::dispatch(QNetworkAccessManager *manager, const ApiReq
     return manager->sendCustomRequest(r, request.verb, request.body);
 }
 
+void Connection::requestCredentials(QObject *pending, const ApiRequest &request,
+                                    std::function<void(Result<Credentials>)> done)
+{
+    if (m_closed) {
+        done(fail(ApiError::cancelled(request.verb, url(request))));
+        return;
+    }
+    m_auth->credentials(pending, [this, request, done = std::move(done)](const Result<Credentials> &credentials) {
+        if (!credentials) {
+            done(fail(credentials.error().withRequest(QString::fromLatin1(request.verb), url(request))));
+            return;
+        }
+        done(*credentials);
+    });
+}
+
 Error Connection::transportError(QNetworkReply *reply, const QList<QSslError> &sslErrors,
                                  const ApiRequest &request) const
 {

@@ -109,6 +109,11 @@ private:
                             const Credentials &credentials) const;
     Error transportError(QNetworkReply *reply, const QList<QSslError> &sslErrors,
                          const ApiRequest &request) const;
+    // The first step of every ApiReply/ApiStream attempt: cancelled when the connection closed,
+    // else the auth provider's credentials (errors tagged with request), delivered to done in
+    // pending's thread unless pending was destroyed.
+    void requestCredentials(QObject *pending, const ApiRequest &request,
+                            std::function<void(Result<Credentials>)> done);
     int retryDelayMs(int retry, const QByteArray &retryAfter) const;
     void forget(QObject *pending);
 
