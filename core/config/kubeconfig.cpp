@@ -121,6 +121,20 @@ public:
             fail(node, QStringLiteral("%1: expected a mapping").arg(QLatin1String(field)));
     }
 
+    // A mapping of string keys, each value decoded by value(node, field) (string, stringList...).
+    template<typename T>
+    QMap<QString, T> map(const YAML::Node &node, const char *field,
+                         T (Decoder::*value)(const YAML::Node &, const char *) const) const
+    {
+        QMap<QString, T> out;
+        requireMap(node, field);
+        if (node && node.IsMap()) {
+            for (auto it = node.begin(); it != node.end(); ++it)
+                out.insert(string(it->first, field), (this->*value)(it->second, field));
+        }
+        return out;
+    }
+
     QJsonValue json(const YAML::Node &node) const
     {
         if (!node || node.IsNull())
@@ -324,13 +338,7 @@ Result<FileContent> decodeFile(const QString &path)
                 user.impersonate = d.string(u["as"], "as");
                 user.impersonateUid = d.string(u["as-uid"], "as-uid");
                 user.impersonateGroups = d.stringList(u["as-groups"], "as-groups");
-                const YAML::Node extra = u["as-user-extra"];
-                d.requireMap(extra, "as-user-extra");
-                if (extra && extra.IsMap()) {
-                    for (auto it = extra.begin(); it != extra.end(); ++it)
-                        user.impersonateUserExtra.insert(d.string(it->first, "as-user-extra"),
-                                                         d.stringList(it->second, "as-user-extra"));
-                }
+                user.impersonateUserExtra = d.map(u["as-user-extra"], "as-user-extra", &Decoder::stringList);
                 user.username = d.string(u["username"], "username");
                 user.password = d.string(u["password"], "password");
                 const YAML::Node provider = u["auth-provider"];
@@ -338,13 +346,7 @@ Result<FileContent> decodeFile(const QString &path)
                 if (provider && provider.IsMap()) {
                     AuthProviderConfig config;
                     config.name = d.string(provider["name"], "name");
-                    const YAML::Node map = provider["config"];
-                    d.requireMap(map, "config");
-                    if (map && map.IsMap()) {
-                        for (auto it = map.begin(); it != map.end(); ++it)
-                            config.config.insert(d.string(it->first, "config"),
-                                                 d.string(it->second, "config"));
-                    }
+                    config.config = d.map(provider["config"], "config", &Decoder::string);
                     user.authProvider = config;
                 }
                 const YAML::Node exec = u["exec"];
