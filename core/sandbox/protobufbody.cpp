@@ -331,7 +331,10 @@ public:
         QJsonObject object;
         for (auto it = byNumber.cbegin(); it != byNumber.cend(); ++it) {
             const ProtobufField &field = *message->field(it.key());
-            const QString fieldPath = path.isEmpty() ? field.jsonName : path + QLatin1Char('.') + field.jsonName;
+            // An inline field's name is not part of the JSON path: its fields are the parent's.
+            const QString fieldPath = field.inlined ? path
+                                      : path.isEmpty() ? field.jsonName
+                                                       : path + QLatin1Char('.') + field.jsonName;
             auto value = decodeField(*message, field, it.value(), fieldPath, depth);
             if (!value)
                 return fail(value.error());
