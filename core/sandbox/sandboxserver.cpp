@@ -588,10 +588,15 @@ Result<QJsonObject> SandboxServer::parseBody(const Request &r) const
     const QByteArray contentType = r.http.header("content-type").split(';').value(0).trimmed().toLower();
     if (contentType == "application/vnd.kubernetes.protobuf") {
         auto decoded = decodeProtobufBody(r.http.body);
-        if (!decoded)
+        if (!decoded) {
+            // A body that is not protobuf is a bad request; a kind or field the sandbox's schema
+            // lacks is a limit of the sandbox, reported with its name so kubectl users see why.
+            if (decoded.error().kind == Error::Kind::Parse)
+                return fail(statusError(400, QStringLiteral("BadRequest"), decoded.error().message));
             return fail(statusError(415, QStringLiteral("UnsupportedMediaType"),
                                     QStringLiteral("the body of the request was in an unknown format (%1): %2")
                                         .arg(QString::fromLatin1(contentType), decoded.error().message)));
+        }
         return *decoded;
     }
     if (contentType == "application/yaml" || contentType == "application/apply-patch+yaml") {

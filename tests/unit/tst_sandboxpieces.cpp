@@ -1,12 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
 // The small pure parts of the sandbox: the exec shell, generated pod logs, RBAC decisions,
-// the certificate authority and the protobuf review decoder.
+// and the certificate authority (protobuf bodies: tst_protobufbody).
 
 #include "sandbox/certificateauthority.h"
 #include "sandbox/podlogs.h"
 #include "sandbox/podshell.h"
-#include "sandbox/protobufbody.h"
 #include "sandbox/rbacauthorizer.h"
 
 #include <QJsonArray>
@@ -31,15 +30,6 @@ QJsonObject pod()
 QJsonObject rbacObject(const char *json)
 {
     return QJsonDocument::fromJson(json).object();
-}
-
-// A protobuf length-delimited field.
-QByteArray field(int number, const QByteArray &value)
-{
-    QByteArray out;
-    out += char((number << 3) | 2);
-    out += char(value.size());
-    return out + value;
 }
 
 } // namespace
@@ -164,24 +154,6 @@ private Q_SLOTS:
         const QSslCertificate serverCert(server->certificatePem, QSsl::Pem);
         QVERIFY(serverCert.subjectAlternativeNames().values(QSsl::IpAddressEntry).contains(QStringLiteral("127.0.0.1")));
         QVERIFY(serverCert.subjectAlternativeNames().values(QSsl::DnsEntry).contains(QStringLiteral("localhost")));
-    }
-
-    void protobufReview()
-    {
-        const QByteArray typeMeta = field(1, "authorization.k8s.io/v1") + field(2, "SelfSubjectAccessReview");
-        const QByteArray attributes = field(1, "team") + field(2, "delete") + field(5, "pods");
-        const QByteArray review = field(1, QByteArray()) + field(2, field(1, attributes));
-        const QByteArray body = QByteArray("k8s\0", 4) + field(1, typeMeta) + field(2, review);
-        const auto decoded = decodeProtobufBody(body);
-        if (!decoded)
-            QFAIL(qPrintable(decoded.error().toString()));
-        QCOMPARE(decoded->value(QLatin1String("kind")).toString(), QStringLiteral("SelfSubjectAccessReview"));
-        const QJsonObject ra = decoded->value(QLatin1String("spec")).toObject().value(QLatin1String("resourceAttributes")).toObject();
-        QCOMPARE(ra.value(QLatin1String("namespace")).toString(), QStringLiteral("team"));
-        QCOMPARE(ra.value(QLatin1String("verb")).toString(), QStringLiteral("delete"));
-        QCOMPARE(ra.value(QLatin1String("resource")).toString(), QStringLiteral("pods"));
-        QVERIFY(!decodeProtobufBody(QByteArray("k8s\0\x0a\xff", 6)));
-        QVERIFY(!decodeProtobufBody(QByteArray("{}")));
     }
 };
 
