@@ -78,6 +78,7 @@ void ResourceCache::stop()
         m_decodeBusy = false;
     }
     m_retryTimer.stop();
+    abandonWatchDecoding();
     if (m_flushTimer.isActive()) {
         m_flushTimer.stop();
         flush();
@@ -222,7 +223,7 @@ void ResourceCache::pageDecoded(Result<ListPage> page)
 void ResourceCache::startWatch()
 {
     m_request.reset();
-    m_decoder.reset();
+    abandonWatchDecoding();
     WatchOptions options;
     options.resourceVersion = m_store.resourceVersion();
     options.allowWatchBookmarks = true;
@@ -237,9 +238,49 @@ void ResourceCache::startWatch()
         [this](Result<void> result) { watchEnded(std::move(result)); });
 }
 
+void ResourceCache::abandonWatchDecoding()
+{
+    // A fresh decoder for the next stream; a chunk of the old one still being decoded keeps the
+    // old decoder alive and its result is dropped (the generation no longer matches).
+    ++m_watchGeneration;
+    m_decoder = std::make_shared<WatchDecoder>();
+    m_undecodedWatch.clear();
+    m_watchEnd.reset();
+}
+
 void ResourceCache::watchData(const QByteArray &chunk)
 {
-    WatchDecoder::Output out = m_decoder.feed(chunk);
+    // Frames are decoded on a worker thread, one chunk at a time and in order, so thousands of
+    // events a second do not stall the GUI thread; it only applies the decoded events.
+    m_undecodedWatch += chunk;
+    decodeWatchData();
+}
+
+void ResourceCache::decodeWatchData()
+{
+    if (m_watchDecodeBusy || m_undecodedWatch.isEmpty())
+        return;
+    if (!m_watchDecoding) {
+        m_watchDecoding = new QFutureWatcher<WatchDecoder::Output>(this);
+        connect(m_watchDecoding, &QFutureWatcher<WatchDecoder::Output>::finished, this, [this] {
+            m_watchDecodeBusy = false;
+            WatchDecoder::Output out = m_watchDecoding->result();
+            if (m_watchDecodingGeneration == m_watchGeneration)
+                watchDecoded(std::move(out));
+            else
+                decodeWatchData(); // a chunk of an abandoned stream: go on with the current one
+        });
+    }
+    m_watchDecodeBusy = true;
+    m_watchDecodingGeneration = m_watchGeneration;
+    m_watchDecoding->setFuture(QtConcurrent::run(
+        [decoder = m_decoder, bytes = std::exchange(m_undecodedWatch, QByteArray())] {
+            return decoder->feed(bytes);
+        }));
+}
+
+void ResourceCache::watchDecoded(WatchDecoder::Output out)
+{
     for (const WatchStreamEvent &event : out.events) {
         if (event.type == WatchStreamEvent::Type::Error) {
             handleWatchError(event.error);
@@ -252,11 +293,23 @@ void ResourceCache::watchData(const QByteArray &chunk)
         qCWarning(lcWatch) << "undecodable watch event for" << m_key.toString() << out.error->message;
     if (!m_batch.isEmpty() && !m_flushTimer.isActive())
         m_flushTimer.start();
+    if (!m_undecodedWatch.isEmpty()) {
+        decodeWatchData();
+    } else if (m_watchEnd) {
+        // The stream ended while its last chunks were being decoded: handle the end now.
+        Result<void> result = std::move(*m_watchEnd);
+        m_watchEnd.reset();
+        watchEnded(std::move(result));
+    }
 }
 
 void ResourceCache::watchEnded(Result<void> result)
 {
     m_request.reset();
+    if (m_watchDecodeBusy || !m_undecodedWatch.isEmpty()) {
+        m_watchEnd = std::move(result); // after the events still being decoded
+        return;
+    }
     if (!result) {
         handleWatchError(result.error());
         return;
@@ -273,6 +326,7 @@ void ResourceCache::watchEnded(Result<void> result)
 void ResourceCache::handleWatchError(const Error &error)
 {
     m_request.reset();
+    abandonWatchDecoding();
     if (isGone(error)) {
         qCDebug(lcWatch) << "watch expired for" << m_key.toString() << "- relisting";
         startList();

@@ -14,6 +14,7 @@
 #include <QTimer>
 
 #include <deque>
+#include <optional>
 #include <memory>
 
 template<typename T>
@@ -82,6 +83,9 @@ private:
     void pageDecoded(Result<ListPage> page);
     void startWatch();
     void watchData(const QByteArray &chunk);
+    void decodeWatchData();
+    void watchDecoded(WatchDecoder::Output out);
+    void abandonWatchDecoding();
     void watchEnded(Result<void> result);
     void handleWatchError(const Error &error);
     void retryAfterBackoff(const Error &error, bool relist);
@@ -90,7 +94,14 @@ private:
     CacheKey m_key;
     std::unique_ptr<ListWatcher> m_listWatcher;
     ResourceStore m_store;
-    WatchDecoder m_decoder;
+    // The watch stream: chunks wait in m_undecodedWatch while one is decoded on a worker thread.
+    std::shared_ptr<WatchDecoder> m_decoder = std::make_shared<WatchDecoder>();
+    QByteArray m_undecodedWatch;
+    QFutureWatcher<WatchDecoder::Output> *m_watchDecoding = nullptr; // owned (child)
+    bool m_watchDecodeBusy = false;
+    quint64 m_watchGeneration = 0;         // bumped when a stream is abandoned
+    quint64 m_watchDecodingGeneration = 0; // m_watchGeneration of the chunk being decoded
+    std::optional<Result<void>> m_watchEnd; // the stream ended while chunks were still decoding
     ListWatcher::Handle m_request; // the list page or watch in flight
     QFutureWatcher<Result<ListPage>> *m_decoding = nullptr; // owned (child)
     quint64 m_decodingGeneration = 0; // m_generation when the page being decoded was started

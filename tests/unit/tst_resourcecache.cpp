@@ -351,6 +351,7 @@ private Q_SLOTS:
     void droppedWatchResumesWithoutRelist();
     void listFailuresBackOff();
     void watchTimeoutRenews();
+    void watchEndWaitsForDecodedEvents();
     void expiredContinueRestartsList();
     void registrySharesAndReleases();
 };
@@ -519,6 +520,29 @@ void tst_ResourceCache::watchTimeoutRenews()
     QCOMPARE(cache->listCount(), 1);
     api.create(QStringLiteral("b"));
     QTRY_COMPARE_WITH_TIMEOUT(mirror.sorted(), api.keys(), 5000);
+}
+
+void tst_ResourceCache::watchEndWaitsForDecodedEvents()
+{
+    FakeApi api;
+    api.create(QStringLiteral("a"));
+    auto cache = makeCache(&api);
+    Mirror mirror;
+    mirror.attach(cache.get(), this);
+    cache->start();
+    QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 5000);
+    QTest::qWait(1100); // a watch that lived a while
+    // Two events and then the end of the stream, delivered back to back: the events are still
+    // being decoded on the worker thread when the end arrives.
+    api.create(QStringLiteral("b"));
+    api.update(QStringLiteral("a"));
+    api.endWatches(std::nullopt);
+    QTRY_COMPARE_WITH_TIMEOUT(api.watchesSeen.size(), 2, 5000);
+    // The renewed watch resumes after both events, so nothing is replayed or lost.
+    QCOMPARE(api.watchesSeen.at(1).resourceVersion, QStringLiteral("103"));
+    QCOMPARE(cache->store().resourceVersion(), QStringLiteral("103"));
+    QTRY_COMPARE_WITH_TIMEOUT(mirror.sorted(), api.keys(), 5000); // after the batch interval
+    QCOMPARE(cache->listCount(), 1);
 }
 
 void tst_ResourceCache::expiredContinueRestartsList()
