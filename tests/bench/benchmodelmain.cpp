@@ -6,7 +6,8 @@
 // the explorer does), then either
 //   --mode load:  times sort by every column and the free-text filter on ResourceTableProxyModel,
 //                 keeps the watch open for --hold-ms and reports the peak RSS;
-//   --mode watch: counts the watch events applied to the model for --seconds while a 1 ms timer
+//   --mode watch: counts the watch events applied to the model (behind a proxy sorted by name, as
+//                 the table view has it) for --seconds while a 1 ms timer
 //                 on the same (GUI) thread records the largest event-loop stall.
 // It prints one JSON line with the measurements.
 
@@ -36,6 +37,7 @@ struct Run
     bool fewSorts = false; // only ascending Name, Status, Restarts, Age (large N: sorts are slow)
     Bench::SandboxClient client;
     std::unique_ptr<Ui::ResourceTableModel> model;
+    std::unique_ptr<Ui::ResourceTableProxyModel> watchProxy; // the table view's proxy during the watch window
     Bench::StallProbe probe;
     QElapsedTimer clock;
     bool loaded = false;
@@ -127,6 +129,10 @@ struct Run
 
     void startWatchWindow()
     {
+        // As in the explorer: the model behind a proxy sorted by name, which re-sorts changed rows.
+        watchProxy = std::make_unique<Ui::ResourceTableProxyModel>();
+        watchProxy->setSourceModel(model.get());
+        watchProxy->sort(0, Qt::AscendingOrder);
         probe.start();
         events = 0;
         batches = 0;
