@@ -202,6 +202,20 @@ void tst_ResourceTableModel::watchUpdatesAndDeletes()
         QCOMPARE(many.rowOf(many.index(r, 0).data(ResourceTableModel::KeyRole).toString()), r);
     QVERIFY(many.index(many.rowOf(QStringLiteral("demo/o8")), 0).data(ResourceTableModel::RecentlyChangedRole).toBool());
     QVERIFY(!many.index(many.rowOf(QStringLiteral("demo/o7")), 0).data(ResourceTableModel::RecentlyChangedRole).toBool());
+
+    // Changes come as one dataChanged per contiguous run of rows: rows 0-1 and row 5 give two.
+    ChangeBatch updates;
+    for (const char *name : {"o0", "o1", "o8"})
+        updates.changes.push_back({ObjectChange::Type::Modified,
+                                   row(QString::fromLatin1(name), QStringLiteral("4"), QJsonArray{QString::fromLatin1(name)})});
+    QCOMPARE(many.rowOf(QStringLiteral("demo/o8")), 5);
+    changed.clear();
+    many.applyBatch(updates);
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 0);
+    QCOMPARE(changed.at(0).at(1).value<QModelIndex>().row(), 1);
+    QCOMPARE(changed.at(1).at(0).value<QModelIndex>().row(), 5);
+    QCOMPARE(changed.at(1).at(1).value<QModelIndex>().row(), 5);
 }
 
 void tst_ResourceTableModel::ageTicks()

@@ -438,18 +438,27 @@ void ResourceTableModel::applyBatch(const ChangeBatch &batch)
     }
 
     if (!updates.empty()) {
-        int first = int(m_rows.size());
-        int last = -1;
+        std::vector<int> rows;
+        rows.reserve(updates.size());
         for (const auto &[row, object] : updates) {
             Row &changed = m_rows[size_t(row)];
             changed.object = *object;
             changed.changedAtMs = now;
             indexRow(changed);
-            first = std::min(first, row);
-            last = std::max(last, row);
+            rows.push_back(row);
         }
         m_hasHighlights = true;
-        Q_EMIT dataChanged(index(first, 0), index(last, columnCount() - 1));
+        // One dataChanged per contiguous run of changed rows, not one range from the first to the
+        // last: QSortFilterProxyModel re-checks (and may re-sort) every row inside a range, so a
+        // range spanning 100,000 rows for a few hundred changes costs a full re-sort per batch.
+        std::sort(rows.begin(), rows.end());
+        for (size_t i = 0; i < rows.size();) {
+            size_t j = i;
+            while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1)
+                ++j;
+            Q_EMIT dataChanged(index(rows[i], 0), index(rows[j], columnCount() - 1));
+            i = j + 1;
+        }
     }
 
     if (!removals.empty()) {

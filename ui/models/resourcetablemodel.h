@@ -59,8 +59,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    /// ResourceTableModel::applyBatch applies one ChangeBatch with one insert, one change
-    /// notification and removals grouped in contiguous ranges.
+    /// ResourceTableModel::applyBatch applies one ChangeBatch with one insert, and changes and
+    /// removals grouped in contiguous row ranges (one signal per range, not per object).
     void applyBatch(const Qluster::ChangeBatch &batch);
 
     const std::shared_ptr<ResourceCache> &cache() const { return m_cache; }
