@@ -196,6 +196,8 @@ private:
                                        const QString &name, bool dryRun);
     void applyDefaults(const ResourceType &type, QJsonObject &object);
     void afterWrite(const ResourceType &type, const QJsonObject &object, bool deleted);
+    // Controllers and pod life (sandboxcontrollers.cpp).
+    void notifyControllers(const ResourceType &type, const QJsonObject &object, bool deleted);
     void rebuildCustomTypes();
     void loadBaseObjects();
     void loadDemoObjects();
