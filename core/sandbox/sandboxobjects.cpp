@@ -20,6 +20,10 @@ const Gvr serviceAccountsGvr{QString(), QStringLiteral("v1"), QStringLiteral("se
 const Gvr deploymentsGvr{QStringLiteral("apps"), QStringLiteral("v1"), QStringLiteral("deployments")};
 const Gvr replicaSetsGvr{QStringLiteral("apps"), QStringLiteral("v1"), QStringLiteral("replicasets")};
 const Gvr jobsGvr{QStringLiteral("batch"), QStringLiteral("v1"), QStringLiteral("jobs")};
+const Gvr statefulSetsGvr{QStringLiteral("apps"), QStringLiteral("v1"), QStringLiteral("statefulsets")};
+const Gvr daemonSetsGvr{QStringLiteral("apps"), QStringLiteral("v1"), QStringLiteral("daemonsets")};
+const Gvr cronJobsGvr{QStringLiteral("batch"), QStringLiteral("v1"), QStringLiteral("cronjobs")};
+const Gvr persistentVolumeClaimsGvr{QString(), QStringLiteral("v1"), QStringLiteral("persistentvolumeclaims")};
 
 QString nowTimestamp()
 {
@@ -86,6 +90,16 @@ bool ownedBy(const QJsonObject &o, const QString &uid)
 {
     for (const QJsonValue &ref : metaOf(o).value(QLatin1String("ownerReferences")).toArray()) {
         if (ref.toObject().value(QLatin1String("uid")).toString() == uid)
+            return true;
+    }
+    return false;
+}
+
+bool conditionTrue(const QJsonObject &o, QLatin1String type)
+{
+    for (const QJsonValue &c : o.value(kStatus).toObject().value(QLatin1String("conditions")).toArray()) {
+        if (c.toObject().value(QLatin1String("type")).toString() == type
+            && c.toObject().value(QLatin1String("status")).toString() == QLatin1String("True"))
             return true;
     }
     return false;

@@ -32,6 +32,10 @@ extern const Gvr serviceAccountsGvr;
 extern const Gvr deploymentsGvr;
 extern const Gvr replicaSetsGvr;
 extern const Gvr jobsGvr;
+extern const Gvr statefulSetsGvr;
+extern const Gvr daemonSetsGvr;
+extern const Gvr cronJobsGvr;
+extern const Gvr persistentVolumeClaimsGvr;
 
 /// nowTimestamp is the current UTC time as the API writes it (RFC 3339, seconds).
 QString nowTimestamp();
@@ -48,6 +52,8 @@ QJsonObject condition(const QString &type, bool status, const QString &time, con
 QJsonObject ownerReference(const QJsonObject &owner);
 /// ownedBy says whether one of `o`'s ownerReferences has `uid`.
 bool ownedBy(const QJsonObject &o, const QString &uid);
+/// conditionTrue says whether `o`'s status has the condition `type` with status "True".
+bool conditionTrue(const QJsonObject &o, QLatin1String type);
 /// templateHash is a stable 10-character hash of a pod template (pod-template-hash).
 QString templateHash(const QJsonObject &podTemplate);
 

@@ -1219,6 +1219,8 @@ StatusOr SandboxServer::createInternal(const ResourceType &type, const QString &
         meta.insert(QStringLiteral("generation"), 1);
     object.insert(kMetadata, meta);
     applyDefaults(type, object);
+    if (auto invalid = validateWorkload(type, object))
+        return std::unexpected(*invalid);
     if (!fieldManager.isEmpty() && !metaOf(object).contains(QLatin1String("managedFields"))) {
         const auto lookup = m_openApi->patchMetaLookup(type.gvk());
         const NoPatchMeta none;
@@ -1298,6 +1300,10 @@ StatusOr SandboxServer::updateInternal(const ResourceType &type, const QString &
     }
     if (withoutVolatile(updated) == withoutVolatile(*current))
         return presentObject(type, *current); // a no-op update keeps the resourceVersion
+    if (subresource.isEmpty()) {
+        if (auto invalid = validateWorkload(type, updated))
+            return std::unexpected(*invalid);
+    }
     if (dryRun)
         return updated;
     const QJsonObject stored = m_store.put(storageGvr(type), updated);
@@ -1346,7 +1352,8 @@ StatusOr SandboxServer::deleteInternal(const ResourceType &type, const QString &
     if (!ns.isEmpty()) {
         static const QList<Gvr> dependents{{QString(), QStringLiteral("v1"), QStringLiteral("pods")},
                                            {QStringLiteral("apps"), QStringLiteral("v1"), QStringLiteral("replicasets")},
-                                           {QStringLiteral("batch"), QStringLiteral("v1"), QStringLiteral("jobs")}};
+                                           {QStringLiteral("batch"), QStringLiteral("v1"), QStringLiteral("jobs")},
+                                           {QString(), QStringLiteral("v1"), QStringLiteral("persistentvolumeclaims")}};
         const QString prefix = ns + QLatin1Char('/');
         for (const Gvr &g : dependents) {
             QStringList owned;
@@ -1856,6 +1863,39 @@ void SandboxServer::applyDefaults(const ResourceType &type, QJsonObject &o)
                 spec.insert(QStringLiteral("revisionHistoryLimit"), 10);
             if (!spec.contains(QLatin1String("progressDeadlineSeconds")))
                 spec.insert(QStringLiteral("progressDeadlineSeconds"), 600);
+        } else if (r == QLatin1String("statefulsets")) {
+            if (!spec.contains(QLatin1String("podManagementPolicy")))
+                spec.insert(QStringLiteral("podManagementPolicy"), QStringLiteral("OrderedReady"));
+            QJsonObject strategy = spec.value(QLatin1String("updateStrategy")).toObject();
+            if (!strategy.contains(QLatin1String("type")))
+                strategy.insert(QStringLiteral("type"), QStringLiteral("RollingUpdate"));
+            // kubectl rollout status reads the partition: with it the rollout is "partitioned".
+            if (strategy.value(QLatin1String("type")).toString() == QLatin1String("RollingUpdate")) {
+                QJsonObject rolling = strategy.value(QLatin1String("rollingUpdate")).toObject();
+                if (!rolling.contains(QLatin1String("partition")))
+                    rolling.insert(QStringLiteral("partition"), 0);
+                strategy.insert(QStringLiteral("rollingUpdate"), rolling);
+            }
+            spec.insert(QStringLiteral("updateStrategy"), strategy);
+            if (!spec.contains(QLatin1String("revisionHistoryLimit")))
+                spec.insert(QStringLiteral("revisionHistoryLimit"), 10);
+            QJsonObject retention = spec.value(QLatin1String("persistentVolumeClaimRetentionPolicy")).toObject();
+            for (const char *field : {"whenDeleted", "whenScaled"}) {
+                if (!retention.contains(QLatin1String(field)))
+                    retention.insert(QLatin1String(field), QStringLiteral("Retain"));
+            }
+            spec.insert(QStringLiteral("persistentVolumeClaimRetentionPolicy"), retention);
+        } else if (r == QLatin1String("daemonsets")) {
+            QJsonObject strategy = spec.value(QLatin1String("updateStrategy")).toObject();
+            if (!strategy.contains(QLatin1String("type")))
+                strategy.insert(QStringLiteral("type"), QStringLiteral("RollingUpdate"));
+            if (strategy.value(QLatin1String("type")).toString() == QLatin1String("RollingUpdate")
+                && !strategy.contains(QLatin1String("rollingUpdate")))
+                strategy.insert(QStringLiteral("rollingUpdate"), QJsonObject{{QStringLiteral("maxUnavailable"), 1},
+                                                                             {QStringLiteral("maxSurge"), 0}});
+            spec.insert(QStringLiteral("updateStrategy"), strategy);
+            if (!spec.contains(QLatin1String("revisionHistoryLimit")))
+                spec.insert(QStringLiteral("revisionHistoryLimit"), 10);
         }
     } else if (type.group == QLatin1String("batch") && r == QLatin1String("jobs")) {
         if (!spec.contains(QLatin1String("completions")))
@@ -1866,6 +1906,15 @@ void SandboxServer::applyDefaults(const ResourceType &type, QJsonObject &o)
             spec.insert(QStringLiteral("backoffLimit"), 6);
         if (!status.contains(QLatin1String("startTime")))
             status.insert(QStringLiteral("startTime"), now);
+    } else if (type.group == QLatin1String("batch") && r == QLatin1String("cronjobs")) {
+        if (!spec.contains(QLatin1String("concurrencyPolicy")))
+            spec.insert(QStringLiteral("concurrencyPolicy"), QStringLiteral("Allow"));
+        if (!spec.contains(QLatin1String("suspend")))
+            spec.insert(QStringLiteral("suspend"), false);
+        if (!spec.contains(QLatin1String("successfulJobsHistoryLimit")))
+            spec.insert(QStringLiteral("successfulJobsHistoryLimit"), 3);
+        if (!spec.contains(QLatin1String("failedJobsHistoryLimit")))
+            spec.insert(QStringLiteral("failedJobsHistoryLimit"), 1);
     } else if (type.group == QLatin1String("apiextensions.k8s.io")) {
         const QJsonObject names = spec.value(QLatin1String("names")).toObject();
         QJsonObject accepted = names;
@@ -2154,6 +2203,19 @@ void SandboxServer::handleFaults(Request &r)
         return;
     }
     const QJsonObject b = *body;
+    const QDateTime clockTime = QDateTime::fromString(b.value(QLatin1String("clock")).toString(), Qt::ISODateWithMs);
+    if (b.contains(QLatin1String("clock")) && !clockTime.isValid()) {
+        sendStatus(r, ApiStatus::badRequest(QStringLiteral("clock: not an RFC 3339 time: %1").arg(b.value(QLatin1String("clock")).toString())));
+        return;
+    }
+    if (b.contains(QLatin1String("advanceClockSeconds")) && !b.value(QLatin1String("advanceClockSeconds")).isDouble()) {
+        sendStatus(r, ApiStatus::badRequest(QStringLiteral("advanceClockSeconds: not a number")));
+        return;
+    }
+    if (clockTime.isValid())
+        setClock(clockTime);
+    if (b.contains(QLatin1String("advanceClockSeconds")))
+        advanceClock(b.value(QLatin1String("advanceClockSeconds")).toInteger());
     if (b.contains(QLatin1String("failNext"))) {
         const QJsonObject f = b.value(QLatin1String("failNext")).toObject();
         failNextRequests(f.value(QLatin1String("count")).toInt(1), f.value(QLatin1String("status")).toInt(500),
