@@ -2604,10 +2604,37 @@ void SandboxServer::loadDemoObjects()
     create(QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("batch/v1")},
                        {QStringLiteral("kind"), QStringLiteral("CronJob")},
                        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("cleanup")}, {QStringLiteral("namespace"), QStringLiteral("batch-jobs")}}},
-                       {QStringLiteral("spec"), QJsonObject{{QStringLiteral("schedule"), QStringLiteral("*/15 * * * *")},
+                       {QStringLiteral("spec"), QJsonObject{{QStringLiteral("schedule"), QStringLiteral("*/5 * * * *")},
                                                             {QStringLiteral("jobTemplate"), QJsonObject{{QStringLiteral("spec"), QJsonObject{{QStringLiteral("template"),
                                                                 QJsonObject{{QStringLiteral("spec"), QJsonObject{{QStringLiteral("restartPolicy"), QStringLiteral("OnFailure")},
                                                                                                                 {QStringLiteral("containers"), QJsonArray{container(QStringLiteral("cleanup"), QStringLiteral("busybox:1.36"), 0)}}}}}}}}}}}}});
+    // A small StatefulSet with a claim per pod (and its headless Service), and a DaemonSet.
+    const QJsonObject redisLabels{{QStringLiteral("app"), QStringLiteral("redis")}};
+    create(QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                       {QStringLiteral("kind"), QStringLiteral("Service")},
+                       {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("redis")}, {QStringLiteral("namespace"), QStringLiteral("shop")}, {QStringLiteral("labels"), redisLabels}}},
+                       {QStringLiteral("spec"), QJsonObject{{QStringLiteral("clusterIP"), QStringLiteral("None")},
+                                                            {QStringLiteral("selector"), redisLabels},
+                                                            {QStringLiteral("ports"), QJsonArray{QJsonObject{{QStringLiteral("port"), 6379}}}}}}});
+    create(QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
+                       {QStringLiteral("kind"), QStringLiteral("StatefulSet")},
+                       {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("redis")}, {QStringLiteral("namespace"), QStringLiteral("shop")}, {QStringLiteral("labels"), redisLabels}}},
+                       {QStringLiteral("spec"), QJsonObject{{QStringLiteral("replicas"), 2},
+                                                            {QStringLiteral("serviceName"), QStringLiteral("redis")},
+                                                            {QStringLiteral("selector"), QJsonObject{{QStringLiteral("matchLabels"), redisLabels}}},
+                                                            {QStringLiteral("template"), QJsonObject{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("labels"), redisLabels}}},
+                                                                                                     {QStringLiteral("spec"), QJsonObject{{QStringLiteral("containers"), QJsonArray{container(QStringLiteral("redis"), QStringLiteral("redis:7.4"), 6379)}}}}}},
+                                                            {QStringLiteral("volumeClaimTemplates"),
+                                                             QJsonArray{QJsonObject{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("data")}}},
+                                                                                    {QStringLiteral("spec"), QJsonObject{{QStringLiteral("accessModes"), QJsonArray{QStringLiteral("ReadWriteOnce")}},
+                                                                                                                         {QStringLiteral("resources"), QJsonObject{{QStringLiteral("requests"), QJsonObject{{QStringLiteral("storage"), QStringLiteral("1Gi")}}}}}}}}}}}}});
+    const QJsonObject exporterLabels{{QStringLiteral("app"), QStringLiteral("node-exporter")}};
+    create(QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
+                       {QStringLiteral("kind"), QStringLiteral("DaemonSet")},
+                       {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("node-exporter")}, {QStringLiteral("namespace"), QStringLiteral("monitoring")}, {QStringLiteral("labels"), exporterLabels}}},
+                       {QStringLiteral("spec"), QJsonObject{{QStringLiteral("selector"), QJsonObject{{QStringLiteral("matchLabels"), exporterLabels}}},
+                                                            {QStringLiteral("template"), QJsonObject{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("labels"), exporterLabels}}},
+                                                                                                     {QStringLiteral("spec"), QJsonObject{{QStringLiteral("containers"), QJsonArray{container(QStringLiteral("node-exporter"), QStringLiteral("prom/node-exporter:v1.8.2"), 9100)}}}}}}}}});
     create(QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
                        {QStringLiteral("kind"), QStringLiteral("ConfigMap")},
                        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("frontend-config")}, {QStringLiteral("namespace"), QStringLiteral("shop")}}},

@@ -460,6 +460,21 @@ spec:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("clock: not an RFC 3339 time: next tuesday")), qPrintable(r.err));
     }
+
+    void demoWorkloadsComeAlive()
+    {
+        SandboxOptions options;
+        options.podStartMilliseconds = 100;
+        options.demoData = true;
+        m_f = std::make_unique<SandboxFixture>(options);
+        QVERIFY2(m_f->error().isEmpty(), qPrintable(m_f->error()));
+        QTRY_COMPARE_WITH_TIMEOUT(jsonPath(QStringLiteral("sts/redis"), QStringLiteral("{.status.readyReplicas}/{.spec.replicas}"), QStringLiteral("shop")),
+                                  QStringLiteral("2/2"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(jsonPath(QStringLiteral("ds/node-exporter"), QStringLiteral("{.status.numberReady}/{.status.desiredNumberScheduled}"), QStringLiteral("monitoring")),
+                                  QStringLiteral("1/1"), 15000);
+        QVERIFY(setClock({{QStringLiteral("advanceClockSeconds"), 600}}));
+        QTRY_COMPARE_WITH_TIMEOUT(names(jobsGvr, QStringLiteral("batch-jobs")).filter(QRegularExpression(QStringLiteral("^cleanup-\\d+$"))).size(), 1, 10000);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_SandboxControllers)
