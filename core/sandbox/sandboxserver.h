@@ -18,7 +18,12 @@
 // Fault injection from outside (qluster-sandbox, admins only):
 //   POST /sandbox/v1/faults {"failNext": {"count": 2, "status": 429, "retryAfterSeconds": 3},
 //        "latencyMilliseconds": 100, "truncateNext": 1, "dropWatches": true, "restart": true,
-//        "loadPods": 1000, "eventsPerSecond": 50}
+//        "loadPods": 1000, "eventsPerSecond": 50,
+//        "clock": "2030-01-01T00:00:30Z", "advanceClockSeconds": 3600}
+//
+// Controllers (sandboxcontrollers.cpp): Deployment -> ReplicaSet -> Pods, Job -> Pods,
+// StatefulSet -> Pods + PersistentVolumeClaims, DaemonSet -> one Pod per node, CronJob -> Jobs on
+// its schedule. Their clock (clock(), setClock, advanceClock, "clock" above) can be set for tests.
 
 #include "certificateauthority.h"
 #include "httpconnection.h"
@@ -129,6 +134,15 @@ public:
     /// SandboxServer::setEventsPerSecond modifies that many pods per second (load knob).
     void setEventsPerSecond(int eventsPerSecond);
 
+    /// SandboxServer::clock is the time the controllers go by (CronJob schedules): the real UTC
+    /// time moved by setClock() and advanceClock().
+    QDateTime clock() const;
+    /// SandboxServer::setClock makes clock() read `now` from this moment on (it keeps running);
+    /// CronJobs whose scheduled time has come by then start at once.
+    void setClock(const QDateTime &now);
+    /// SandboxServer::advanceClock moves clock() forward by `seconds` (backward when negative).
+    void advanceClock(qint64 seconds);
+
 Q_SIGNALS:
     /// requestHandled is emitted after each answered request (no headers or bodies).
     void requestHandled(const QString &verb, const QString &path, int status);
@@ -196,6 +210,8 @@ private:
                                        const QString &name, bool dryRun);
     void applyDefaults(const ResourceType &type, QJsonObject &object);
     void afterWrite(const ResourceType &type, const QJsonObject &object, bool deleted);
+    // Controllers and pod life (sandboxcontrollers.cpp).
+    void notifyControllers(const ResourceType &type, const QJsonObject &object, bool deleted);
     void rebuildCustomTypes();
     void loadBaseObjects();
     void loadDemoObjects();
@@ -247,8 +263,27 @@ private:
     void reconcileDeployment(const QString &namespaceName, const QString &name);
     void reconcileReplicaSet(const QString &namespaceName, const QString &name);
     void reconcileJob(const QString &namespaceName, const QString &name);
+    void reconcileStatefulSet(const QString &namespaceName, const QString &name);
+    void createStatefulSetPod(const QJsonObject &set, int ordinal, const QString &revision);
+    void deleteStatefulSetPod(const QJsonObject &set, const QJsonObject &pod, bool scaledDown);
+    void reconcileDaemonSet(const QString &namespaceName, const QString &name);
+    void createDaemonSetPod(const QJsonObject &daemonSet, const QString &nodeName, const QString &hash);
+    void reconcileCronJob(const QString &namespaceName, const QString &name);
+    void scheduleOwnerReconciles(const QString &namespaceName, const QJsonObject &object);
+    void scheduleAll(const Gvr &gvr, const QString &kind);
+    void putStatus(const Gvr &gvr, const QJsonObject &object, const QJsonObject &status);
+    QList<QJsonObject> ownedObjects(const Gvr &gvr, const QString &namespaceName, const QString &uid) const;
+    /// Status (422) of a workload spec the apiserver would reject (CronJob schedule, time zone...).
+    std::optional<QJsonObject> validateWorkload(const ResourceType &type, const QJsonObject &object) const;
+    /// The node a pending pod goes to (node affinity on metadata.name, nodeSelector, taints).
+    QString chooseNode(const QJsonObject &pod) const;
+    void armCronTimer();
+    void runDueCronJobs();
     void updateSystem(const Gvr &gvr, QJsonObject object);
     QString firstNodeName() const;
+    qint64 m_clockOffsetMilliseconds = 0;
+    QTimer *m_cronTimer = nullptr;     // owned (child)
+    QHash<QString, QDateTime> m_cronNext; ///< "ns/name" of CronJobs -> their next scheduled time
     int m_nextPodIp = 10;
     int m_nextServiceIp = 10;
 };

@@ -96,6 +96,17 @@ public:
         return result;
     }
 
+    /// The stored object (empty when there is none), read in the sandbox's thread.
+    QJsonObject object(const Qluster::Gvr &gvr, const QString &namespaceName, const QString &name)
+    {
+        QJsonObject result;
+        m_thread->invoke([&](Qluster::SandboxServer &s) {
+            if (const QJsonObject *o = s.store().get(gvr, namespaceName, name))
+                result = *o;
+        });
+        return result;
+    }
+
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<Qluster::SandboxThread> m_thread;
