@@ -35,6 +35,11 @@ QString batch(const char *t) { return QStringLiteral("io.k8s.api.batch.v1.") + l
 QString net(const char *t) { return QStringLiteral("io.k8s.api.networking.v1.") + l1(t); }
 QString rbac(const char *t) { return QStringLiteral("io.k8s.api.rbac.v1.") + l1(t); }
 QString apiext(const char *t) { return QStringLiteral("io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.") + l1(t); }
+QString policy(const char *t) { return QStringLiteral("io.k8s.api.policy.v1.") + l1(t); }
+QString hpa(const char *t) { return QStringLiteral("io.k8s.api.autoscaling.v2.") + l1(t); }
+QString storage(const char *t) { return QStringLiteral("io.k8s.api.storage.v1.") + l1(t); }
+QString coordination(const char *t) { return QStringLiteral("io.k8s.api.coordination.v1.") + l1(t); }
+QString scheduling(const char *t) { return QStringLiteral("io.k8s.api.scheduling.v1.") + l1(t); }
 const QString kQuantity = QStringLiteral("io.k8s.apimachinery.pkg.api.resource.Quantity");
 const QString kIntOrString = QStringLiteral("io.k8s.apimachinery.pkg.util.intstr.IntOrString");
 const QString kRawExtension = QStringLiteral("io.k8s.apimachinery.pkg.runtime.RawExtension");
@@ -130,6 +135,13 @@ Prop quantityMap(const char *name, const char *description)
                                   {QStringLiteral("additionalProperties"), refObject(kQuantity)}}};
 }
 
+Prop timeMap(const char *name, const char *description)
+{
+    return {l1(name), QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
+                                  {QStringLiteral("description"), l1(description)},
+                                  {QStringLiteral("additionalProperties"), wrapped(meta("Time"))}}};
+}
+
 QJsonObject type(const char *description, std::initializer_list<Prop> props,
                  std::initializer_list<const char *> required = {})
 {
@@ -167,9 +179,12 @@ QJsonObject withGvk(QJsonObject o, const QString &group, const QString &version,
 QJsonObject withSharedGvks(const QString &kind, QJsonObject o)
 {
     QJsonArray gvks;
-    for (const char *group : {"", "apiextensions.k8s.io", "apps", "autoscaling", "batch", "networking.k8s.io",
-                              "rbac.authorization.k8s.io"}) {
-        gvks.append(QJsonObject{{QStringLiteral("group"), l1(group)}, {QStringLiteral("version"), QStringLiteral("v1")},
+    const std::pair<const char *, const char *> groupVersions[] = {
+        {"", "v1"}, {"apiextensions.k8s.io", "v1"}, {"apps", "v1"}, {"autoscaling", "v1"}, {"autoscaling", "v2"},
+        {"batch", "v1"}, {"coordination.k8s.io", "v1"}, {"networking.k8s.io", "v1"}, {"policy", "v1"},
+        {"rbac.authorization.k8s.io", "v1"}, {"scheduling.k8s.io", "v1"}, {"storage.k8s.io", "v1"}};
+    for (const auto &[group, version] : groupVersions) {
+        gvks.append(QJsonObject{{QStringLiteral("group"), l1(group)}, {QStringLiteral("version"), l1(version)},
                                 {QStringLiteral("kind"), kind}});
     }
     o.insert(QStringLiteral("x-kubernetes-group-version-kind"), gvks);
@@ -290,6 +305,14 @@ void addMeta(Builder &b)
         str("operator", "In, NotIn, Exists or DoesNotExist."),
         strings("values", "Values for In and NotIn; empty for Exists and DoesNotExist."),
     }, {"key", "operator"}));
+    b.add(meta("Condition"), type("One aspect of an object's current state.", {
+        str("type", "Condition type in CamelCase, e.g. DisruptionAllowed."),
+        str("status", "True, False or Unknown."),
+        i64("observedGeneration", "The metadata.generation the condition was computed for."),
+        ref("lastTransitionTime", meta("Time"), "When the status last changed."),
+        str("reason", "One-word CamelCase reason for the last transition."),
+        str("message", "Human-readable detail; may be empty."),
+    }, {"type", "status", "lastTransitionTime", "reason", "message"}));
     b.add(meta("StatusCause"), type("One reason an operation failed.", {
         str("reason", "Machine-readable cause, e.g. FieldValueInvalid or FieldManagerConflict."),
         str("message", "Human-readable explanation."),
@@ -884,6 +907,93 @@ void addCore(Builder &b)
     }, true, true);
 }
 
+// Storage, quotas and limits of the core group: PersistentVolume, ResourceQuota, LimitRange.
+void addCoreAdministration(Builder &b)
+{
+    b.add(core("SecretReference"), atomicType(type("Names a secret in any namespace.", {
+        str("name", "Name of the secret."), str("namespace", "Namespace of the secret."),
+    })));
+    b.add(core("CSIPersistentVolumeSource"), type("A volume managed by a CSI driver.", {
+        str("driver", "Name of the CSI driver."),
+        str("volumeHandle", "The driver's identifier of the volume."),
+        flag("readOnly", "Mount the volume read-only."),
+        str("fsType", "Filesystem type, e.g. ext4."),
+        stringMap("volumeAttributes", "Driver-specific attributes of the volume."),
+        ref("nodePublishSecretRef", core("SecretReference"), "Secret passed to the driver when the volume is mounted."),
+    }, {"driver", "volumeHandle"}));
+    b.add(core("LocalVolumeSource"), type("A disk, partition or directory of one node.", {
+        str("path", "Path on the node."), str("fsType", "Filesystem type when path is a block device."),
+    }, {"path"}));
+    b.add(core("VolumeNodeAffinity"), type("The nodes a volume can be used from.", {
+        ref("required", core("NodeSelector"), "Nodes that can reach the volume."),
+    }));
+    Prop claimRef = ref("claimRef", core("ObjectReference"), "The claim the volume is bound to.");
+    claimRef.second.insert(QStringLiteral("x-kubernetes-map-type"), QStringLiteral("granular"));
+    b.add(core("PersistentVolumeSpec"), type("What a volume offers and where its storage is.", {
+        quantityMap("capacity", "Size of the volume, e.g. storage: 10Gi."),
+        strings("accessModes", "ReadWriteOnce, ReadOnlyMany, ReadWriteMany or ReadWriteOncePod."),
+        claimRef,
+        str("persistentVolumeReclaimPolicy", "What happens when the claim is released: Retain, Delete or Recycle."),
+        str("storageClassName", "The storage class of the volume; empty for none."),
+        strings("mountOptions", "Mount options, e.g. hard or nfsvers=4.1."),
+        str("volumeMode", "Filesystem or Block."),
+        ref("nodeAffinity", core("VolumeNodeAffinity"), "Nodes the volume can be used from."),
+        ref("hostPath", core("HostPathVolumeSource"), "A directory of the node (single-node testing only)."),
+        ref("local", core("LocalVolumeSource"), "Local storage of one node."),
+        ref("nfs", core("NFSVolumeSource"), "An NFS export."),
+        ref("csi", core("CSIPersistentVolumeSource"), "A volume of a CSI driver."),
+    }));
+    b.add(core("PersistentVolumeStatus"), type("The observed state of a volume.", {
+        str("phase", "Pending, Available, Bound, Released or Failed."),
+        str("message", "Why the volume is in this phase."),
+        str("reason", "One-word reason, for the CLI."),
+    }));
+    b.resource("", "v1", "PersistentVolume", "persistentvolumes", core("PersistentVolume"),
+               "A piece of storage in the cluster that claims bind to.", {
+        ref("spec", core("PersistentVolumeSpec"), "The volume as provisioned."),
+        ref("status", core("PersistentVolumeStatus"), "The observed state of the volume."),
+    }, false, true);
+
+    b.add(core("ScopedResourceSelectorRequirement"), type("One requirement on a quota scope.", {
+        str("scopeName", "Terminating, NotTerminating, BestEffort, NotBestEffort, PriorityClass or CrossNamespacePodAffinity."),
+        str("operator", "In, NotIn, Exists or DoesNotExist."),
+        strings("values", "Values for In and NotIn."),
+    }, {"scopeName", "operator"}));
+    b.add(core("ScopeSelector"), atomicType(type("Scopes a quota applies to, ANDed.", {
+        list("matchExpressions", core("ScopedResourceSelectorRequirement"), "The requirements."),
+    })));
+    b.add(core("ResourceQuotaSpec"), type("The limits a quota enforces.", {
+        quantityMap("hard", "The limit of each resource, e.g. pods: 10, requests.cpu: 4, count/deployments.apps: 5."),
+        strings("scopes", "Only objects in all of these scopes are counted."),
+        ref("scopeSelector", core("ScopeSelector"), "Scopes expressed as selector requirements."),
+    }));
+    b.add(core("ResourceQuotaStatus"), type("The enforced limits and what is used of them.", {
+        quantityMap("hard", "The limits being enforced."),
+        quantityMap("used", "What the namespace uses of each limited resource."),
+    }));
+    b.resource("", "v1", "ResourceQuota", "resourcequotas", core("ResourceQuota"),
+               "Limits on how many objects and how much compute and storage a namespace may use.", {
+        ref("spec", core("ResourceQuotaSpec"), "The desired limits."),
+        ref("status", core("ResourceQuotaStatus"), "The enforced limits and current usage."),
+    }, true, true);
+
+    b.add(core("LimitRangeItem"), type("Limits for one kind of object.", {
+        str("type", "Container, Pod or PersistentVolumeClaim."),
+        quantityMap("max", "Largest allowed amount of each resource."),
+        quantityMap("min", "Smallest allowed amount of each resource."),
+        quantityMap("default", "Limit given to containers that set none."),
+        quantityMap("defaultRequest", "Request given to containers that set none."),
+        quantityMap("maxLimitRequestRatio", "Largest allowed ratio of limit to request."),
+    }, {"type"}));
+    b.add(core("LimitRangeSpec"), type("The limits of a limit range.", {
+        list("limits", core("LimitRangeItem"), "Limits by kind of object."),
+    }, {"limits"}));
+    b.resource("", "v1", "LimitRange", "limitranges", core("LimitRange"),
+               "Default and allowed resource amounts for containers, pods and claims of a namespace.", {
+        ref("spec", core("LimitRangeSpec"), "The limits."),
+    }, true);
+}
+
 void addAutoscaling(Builder &b)
 {
     const QString scale = QStringLiteral("io.k8s.api.autoscaling.v1.");
@@ -901,6 +1011,227 @@ void addAutoscaling(Builder &b)
         ref("status", scale + QStringLiteral("ScaleStatus"), "The observed scale."),
     });
     b.add(scale + QStringLiteral("Scale"), withGvk(o, QStringLiteral("autoscaling"), QStringLiteral("v1"), QStringLiteral("Scale")));
+
+    // autoscaling/v1 HorizontalPodAutoscaler, the version `kubectl autoscale` of v1.32 writes.
+    b.add(scale + QStringLiteral("CrossVersionObjectReference"), atomicType(type("Names an object by kind, name and API version.", {
+        str("kind", "Kind of the object, e.g. Deployment."),
+        str("name", "Name of the object."),
+        str("apiVersion", "API version of the object, e.g. apps/v1."),
+    }, {"kind", "name"})));
+    b.add(scale + QStringLiteral("HorizontalPodAutoscalerSpec"), type("What to scale and within which bounds.", {
+        ref("scaleTargetRef", scale + QStringLiteral("CrossVersionObjectReference"), "The workload to scale."),
+        i32("minReplicas", "Fewest replicas; defaults to 1."),
+        i32("maxReplicas", "Most replicas."),
+        i32("targetCPUUtilizationPercentage", "Target average CPU utilization, in percent of the requests."),
+    }, {"scaleTargetRef", "maxReplicas"}));
+    b.add(scale + QStringLiteral("HorizontalPodAutoscalerStatus"), type("What the autoscaler last saw and did.", {
+        i64("observedGeneration", "The generation the autoscaler last acted on."),
+        ref("lastScaleTime", meta("Time"), "When the autoscaler last changed the replica count."),
+        i32("currentReplicas", "Replicas of the target as last seen."),
+        i32("desiredReplicas", "Replicas the autoscaler wants."),
+        i32("currentCPUUtilizationPercentage", "Current average CPU utilization, in percent of the requests."),
+    }, {"currentReplicas", "desiredReplicas"}));
+    b.resource("autoscaling", "v1", "HorizontalPodAutoscaler", "horizontalpodautoscalers",
+               scale + QStringLiteral("HorizontalPodAutoscaler"), "Scales a workload between bounds by its CPU use.", {
+        ref("spec", scale + QStringLiteral("HorizontalPodAutoscalerSpec"), "What to scale and how."),
+        ref("status", scale + QStringLiteral("HorizontalPodAutoscalerStatus"), "What the autoscaler last saw and did."),
+    }, true, true);
+}
+
+void addAutoscalingV2(Builder &b)
+{
+    b.add(hpa("CrossVersionObjectReference"), type("Names an object by kind, name and API version.", {
+        str("kind", "Kind of the object, e.g. Deployment."),
+        str("name", "Name of the object."),
+        str("apiVersion", "API version of the object, e.g. apps/v1."),
+    }, {"kind", "name"}));
+    b.add(hpa("MetricIdentifier"), type("A metric by name and label selector.", {
+        str("name", "Name of the metric."),
+        ref("selector", meta("LabelSelector"), "Narrows the metric to labelled series."),
+    }, {"name"}));
+    b.add(hpa("MetricTarget"), type("The value a metric should have.", {
+        str("type", "Utilization, Value or AverageValue."),
+        ref("value", kQuantity, "Target value of the metric."),
+        ref("averageValue", kQuantity, "Target average over the pods."),
+        i32("averageUtilization", "Target average, in percent of the pods' requests."),
+    }, {"type"}));
+    b.add(hpa("MetricValueStatus"), type("The current value of a metric.", {
+        ref("value", kQuantity, "Current value."),
+        ref("averageValue", kQuantity, "Current average over the pods."),
+        i32("averageUtilization", "Current average, in percent of the pods' requests."),
+    }));
+    b.add(hpa("ResourceMetricSource"), type("Scale on a resource of the pods, such as cpu.", {
+        str("name", "The resource, e.g. cpu or memory."),
+        ref("target", hpa("MetricTarget"), "The target value."),
+    }, {"name", "target"}));
+    b.add(hpa("ResourceMetricStatus"), type("The current use of a pod resource.", {
+        str("name", "The resource."),
+        ref("current", hpa("MetricValueStatus"), "The current value."),
+    }, {"name", "current"}));
+    b.add(hpa("ContainerResourceMetricSource"), type("Scale on a resource of one container of the pods.", {
+        str("name", "The resource, e.g. cpu."),
+        ref("target", hpa("MetricTarget"), "The target value."),
+        str("container", "Name of the container."),
+    }, {"name", "target", "container"}));
+    b.add(hpa("ContainerResourceMetricStatus"), type("The current use of a container resource.", {
+        str("name", "The resource."),
+        ref("current", hpa("MetricValueStatus"), "The current value."),
+        str("container", "Name of the container."),
+    }, {"name", "current", "container"}));
+    b.add(hpa("PodsMetricSource"), type("Scale on a custom metric of each pod.", {
+        ref("metric", hpa("MetricIdentifier"), "The metric."),
+        ref("target", hpa("MetricTarget"), "The target value."),
+    }, {"metric", "target"}));
+    b.add(hpa("PodsMetricStatus"), type("The current value of a per-pod metric.", {
+        ref("metric", hpa("MetricIdentifier"), "The metric."),
+        ref("current", hpa("MetricValueStatus"), "The current value."),
+    }, {"metric", "current"}));
+    b.add(hpa("ObjectMetricSource"), type("Scale on a metric of another object, such as an ingress.", {
+        ref("describedObject", hpa("CrossVersionObjectReference"), "The object the metric describes."),
+        ref("target", hpa("MetricTarget"), "The target value."),
+        ref("metric", hpa("MetricIdentifier"), "The metric."),
+    }, {"describedObject", "target", "metric"}));
+    b.add(hpa("ObjectMetricStatus"), type("The current value of an object metric.", {
+        ref("metric", hpa("MetricIdentifier"), "The metric."),
+        ref("current", hpa("MetricValueStatus"), "The current value."),
+        ref("describedObject", hpa("CrossVersionObjectReference"), "The object the metric describes."),
+    }, {"metric", "current", "describedObject"}));
+    b.add(hpa("ExternalMetricSource"), type("Scale on a metric from outside the cluster.", {
+        ref("metric", hpa("MetricIdentifier"), "The metric."),
+        ref("target", hpa("MetricTarget"), "The target value."),
+    }, {"metric", "target"}));
+    b.add(hpa("ExternalMetricStatus"), type("The current value of an external metric.", {
+        ref("metric", hpa("MetricIdentifier"), "The metric."),
+        ref("current", hpa("MetricValueStatus"), "The current value."),
+    }, {"metric", "current"}));
+    b.add(hpa("MetricSpec"), type("One metric to scale on; type names the field that is set.", {
+        str("type", "ContainerResource, External, Object, Pods or Resource."),
+        ref("object", hpa("ObjectMetricSource"), "A metric of another object."),
+        ref("pods", hpa("PodsMetricSource"), "A metric of each pod."),
+        ref("resource", hpa("ResourceMetricSource"), "A resource of the pods."),
+        ref("containerResource", hpa("ContainerResourceMetricSource"), "A resource of one container."),
+        ref("external", hpa("ExternalMetricSource"), "A metric from outside the cluster."),
+    }, {"type"}));
+    b.add(hpa("MetricStatus"), type("The last value read of one metric.", {
+        str("type", "ContainerResource, External, Object, Pods or Resource."),
+        ref("object", hpa("ObjectMetricStatus"), "A metric of another object."),
+        ref("pods", hpa("PodsMetricStatus"), "A metric of each pod."),
+        ref("resource", hpa("ResourceMetricStatus"), "A resource of the pods."),
+        ref("containerResource", hpa("ContainerResourceMetricStatus"), "A resource of one container."),
+        ref("external", hpa("ExternalMetricStatus"), "A metric from outside the cluster."),
+    }, {"type"}));
+    b.add(hpa("HPAScalingPolicy"), type("How much may change within a period.", {
+        str("type", "Pods or Percent."),
+        i32("value", "The amount of change allowed."),
+        i32("periodSeconds", "The period the amount applies to, at most 1800."),
+    }, {"type", "value", "periodSeconds"}));
+    b.add(hpa("HPAScalingRules"), type("How fast to scale in one direction.", {
+        i32("stabilizationWindowSeconds", "Past recommendations considered, in seconds (0 to 3600)."),
+        str("selectPolicy", "Max, Min or Disabled: which policy wins."),
+        list("policies", hpa("HPAScalingPolicy"), "The policies.", {nullptr, nullptr, "atomic"}),
+    }));
+    b.add(hpa("HorizontalPodAutoscalerBehavior"), type("Scaling speed limits up and down.", {
+        ref("scaleUp", hpa("HPAScalingRules"), "Rules for scaling up."),
+        ref("scaleDown", hpa("HPAScalingRules"), "Rules for scaling down."),
+    }));
+    b.add(hpa("HorizontalPodAutoscalerSpec"), type("What to scale and within which bounds.", {
+        ref("scaleTargetRef", hpa("CrossVersionObjectReference"), "The workload to scale (it must serve the scale subresource)."),
+        i32("minReplicas", "Fewest replicas; defaults to 1."),
+        i32("maxReplicas", "Most replicas."),
+        list("metrics", hpa("MetricSpec"), "Metrics to scale on; defaults to 80% average CPU utilization.", {nullptr, nullptr, "atomic"}),
+        ref("behavior", hpa("HorizontalPodAutoscalerBehavior"), "Scaling speed limits."),
+    }, {"scaleTargetRef", "maxReplicas"}));
+    b.add(hpa("HorizontalPodAutoscalerCondition"), type("One aspect of the autoscaler's state.", {
+        str("type", "AbleToScale, ScalingActive or ScalingLimited."),
+        str("status", "True, False or Unknown."),
+        ref("lastTransitionTime", meta("Time"), "When the status last changed."),
+        str("reason", "One-word reason."), str("message", "Detail."),
+    }, {"type", "status"}));
+    b.add(hpa("HorizontalPodAutoscalerStatus"), type("What the autoscaler last saw and did.", {
+        i64("observedGeneration", "The generation the autoscaler last acted on."),
+        ref("lastScaleTime", meta("Time"), "When the autoscaler last changed the replica count."),
+        i32("currentReplicas", "Replicas of the target as last seen."),
+        i32("desiredReplicas", "Replicas the autoscaler wants."),
+        list("currentMetrics", hpa("MetricStatus"), "The metrics as last read.", {nullptr, nullptr, "atomic"}),
+        list("conditions", hpa("HorizontalPodAutoscalerCondition"), "Current conditions.", {"merge", "type", "map", {"type"}}),
+    }, {"desiredReplicas"}));
+    b.resource("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", hpa("HorizontalPodAutoscaler"),
+               "Scales a workload between bounds by its metrics.", {
+        ref("spec", hpa("HorizontalPodAutoscalerSpec"), "What to scale and how."),
+        ref("status", hpa("HorizontalPodAutoscalerStatus"), "What the autoscaler last saw and did."),
+    }, true, true);
+}
+
+void addPolicy(Builder &b)
+{
+    Prop selector = ref("selector", meta("LabelSelector"), "The pods the budget protects; {} selects every pod of the namespace.");
+    selector.second.insert(QStringLiteral("x-kubernetes-patch-strategy"), QStringLiteral("replace"));
+    b.add(policy("PodDisruptionBudgetSpec"), type("How many selected pods must stay available during voluntary disruptions.", {
+        ref("minAvailable", kIntOrString, "Pods (or percent) that must stay available."),
+        selector,
+        ref("maxUnavailable", kIntOrString, "Pods (or percent) that may be unavailable; excludes minAvailable."),
+        str("unhealthyPodEvictionPolicy", "IfHealthyBudget or AlwaysAllow: when unhealthy pods may be evicted."),
+    }));
+    b.add(policy("PodDisruptionBudgetStatus"), type("What the budget currently allows.", {
+        i64("observedGeneration", "The generation the status was computed for."),
+        timeMap("disruptedPods", "Pods being evicted, by name, with the time of the eviction."),
+        i32("disruptionsAllowed", "How many pods may be disrupted now."),
+        i32("currentHealthy", "Selected pods that are ready."),
+        i32("desiredHealthy", "Fewest ready pods the budget allows."),
+        i32("expectedPods", "Pods the budget counts."),
+        list("conditions", meta("Condition"), "Current conditions (DisruptionAllowed).", {"merge", "type", "map", {"type"}}),
+    }, {"disruptionsAllowed", "currentHealthy", "desiredHealthy", "expectedPods"}));
+    b.resource("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", policy("PodDisruptionBudget"),
+               "Limits how many pods of a set voluntary disruptions (drain, eviction) may take down at once.", {
+        ref("spec", policy("PodDisruptionBudgetSpec"), "The budget."),
+        ref("status", policy("PodDisruptionBudgetStatus"), "What the budget currently allows."),
+    }, true, true);
+}
+
+void addStorageCoordinationScheduling(Builder &b)
+{
+    b.add(core("TopologySelectorLabelRequirement"), type("A label and the values it may have.", {
+        str("key", "The label key."), strings("values", "Allowed values."),
+    }, {"key", "values"}));
+    b.add(core("TopologySelectorTerm"), atomicType(type("A topology domain, by node labels.", {
+        list("matchLabelExpressions", core("TopologySelectorLabelRequirement"), "Label requirements, ANDed."),
+    })));
+    b.resource("storage.k8s.io", "v1", "StorageClass", "storageclasses", storage("StorageClass"),
+               "A kind of storage that claims can ask for and provisioners create volumes of.", {
+        str("provisioner", "The volume plugin or CSI driver that provisions volumes, e.g. rancher.io/local-path."),
+        stringMap("parameters", "Provisioner settings."),
+        str("reclaimPolicy", "Reclaim policy of provisioned volumes: Delete (default) or Retain."),
+        strings("mountOptions", "Mount options of provisioned volumes."),
+        flag("allowVolumeExpansion", "Whether claims may grow."),
+        str("volumeBindingMode", "Immediate (default) or WaitForFirstConsumer."),
+        list("allowedTopologies", core("TopologySelectorTerm"), "Where volumes may be provisioned.", {nullptr, nullptr, "atomic"}),
+    }, false);
+    QJsonObject storageClass = b.schemas.value(storage("StorageClass"));
+    storageClass.insert(QStringLiteral("required"), QJsonArray{QStringLiteral("provisioner")});
+    b.schemas.insert(storage("StorageClass"), storageClass);
+
+    b.add(coordination("LeaseSpec"), type("Who holds a lease and until when.", {
+        str("holderIdentity", "Identity of the current holder."),
+        i32("leaseDurationSeconds", "Seconds candidates wait after renewTime before taking the lease."),
+        ref("acquireTime", meta("MicroTime"), "When the current holder acquired it."),
+        ref("renewTime", meta("MicroTime"), "When the holder last renewed it."),
+        i32("leaseTransitions", "How many times the holder changed."),
+    }));
+    b.resource("coordination.k8s.io", "v1", "Lease", "leases", coordination("Lease"),
+               "A lock with a holder and a renewal time, used for node heartbeats and leader election.", {
+        ref("spec", coordination("LeaseSpec"), "The lease."),
+    }, true);
+
+    b.resource("scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", scheduling("PriorityClass"),
+               "A named pod priority; pods refer to it by priorityClassName.", {
+        i32("value", "The priority of pods of this class; higher runs first (user classes at most 1000000000)."),
+        flag("globalDefault", "Give this priority to pods without priorityClassName; one class at most."),
+        str("description", "What the class is for."),
+        str("preemptionPolicy", "PreemptLowerPriority (default) or Never."),
+    }, false);
+    QJsonObject priorityClass = b.schemas.value(scheduling("PriorityClass"));
+    priorityClass.insert(QStringLiteral("required"), QJsonArray{QStringLiteral("value")});
+    b.schemas.insert(scheduling("PriorityClass"), priorityClass);
 }
 
 Prop conditionsOf(const QString &type, const char *description)
@@ -1166,6 +1497,52 @@ void addNetworking(Builder &b)
         ref("spec", net("IngressSpec"), "The desired state of the ingress."),
         ref("status", net("IngressStatus"), "The observed state of the ingress."),
     }, true, true);
+
+    b.add(net("IngressClassParametersReference"), type("An object holding settings of an ingress class.", {
+        str("apiGroup", "Group of the object."), str("kind", "Kind of the object."), str("name", "Name of the object."),
+        str("scope", "Cluster or Namespace."), str("namespace", "Namespace of the object when scope is Namespace."),
+    }, {"kind", "name"}));
+    b.add(net("IngressClassSpec"), type("The controller implementing a class of ingresses.", {
+        str("controller", "Name of the controller, e.g. k8s.io/ingress-nginx."),
+        ref("parameters", net("IngressClassParametersReference"), "Settings for the controller."),
+    }));
+    b.resource("networking.k8s.io", "v1", "IngressClass", "ingressclasses", net("IngressClass"),
+               "A class of ingresses and the controller that implements them.", {
+        ref("spec", net("IngressClassSpec"), "The class."),
+    }, false);
+
+    b.add(net("IPBlock"), type("A range of IP addresses.", {
+        str("cidr", "The range, e.g. 10.0.0.0/16."),
+        strings("except", "Ranges inside cidr that are excluded.", {nullptr, nullptr, "atomic"}),
+    }, {"cidr"}));
+    b.add(net("NetworkPolicyPort"), type("A port (or range) traffic may use.", {
+        str("protocol", "TCP (default), UDP or SCTP."),
+        ref("port", kIntOrString, "Port number or name; all ports when empty."),
+        i32("endPort", "Last port of a range starting at port."),
+    }));
+    b.add(net("NetworkPolicyPeer"), type("Where traffic may come from or go to.", {
+        ref("podSelector", meta("LabelSelector"), "Pods, in the namespaces namespaceSelector selects (or the policy's)."),
+        ref("namespaceSelector", meta("LabelSelector"), "Namespaces by label; {} selects all."),
+        ref("ipBlock", net("IPBlock"), "An IP range."),
+    }));
+    b.add(net("NetworkPolicyIngressRule"), type("Traffic allowed into the selected pods.", {
+        list("ports", net("NetworkPolicyPort"), "Ports allowed; all when empty.", {nullptr, nullptr, "atomic"}),
+        list("from", net("NetworkPolicyPeer"), "Sources allowed; all when empty.", {nullptr, nullptr, "atomic"}),
+    }));
+    b.add(net("NetworkPolicyEgressRule"), type("Traffic allowed out of the selected pods.", {
+        list("ports", net("NetworkPolicyPort"), "Ports allowed; all when empty.", {nullptr, nullptr, "atomic"}),
+        list("to", net("NetworkPolicyPeer"), "Destinations allowed; all when empty.", {nullptr, nullptr, "atomic"}),
+    }));
+    b.add(net("NetworkPolicySpec"), type("Which pods a policy isolates and what traffic it allows them.", {
+        ref("podSelector", meta("LabelSelector"), "The pods the policy applies to; {} selects all of the namespace."),
+        list("ingress", net("NetworkPolicyIngressRule"), "Allowed incoming traffic.", {nullptr, nullptr, "atomic"}),
+        list("egress", net("NetworkPolicyEgressRule"), "Allowed outgoing traffic.", {nullptr, nullptr, "atomic"}),
+        strings("policyTypes", "Ingress, Egress or both: the directions the policy isolates.", {nullptr, nullptr, "atomic"}),
+    }, {"podSelector"}));
+    b.resource("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies", net("NetworkPolicy"),
+               "Which traffic the selected pods may receive and send.", {
+        ref("spec", net("NetworkPolicySpec"), "The policy."),
+    }, true);
 }
 
 void addRbac(Builder &b)
@@ -1298,11 +1675,15 @@ const Builder &built()
         Builder b;
         addMeta(b);
         addCore(b);
+        addCoreAdministration(b);
         addAutoscaling(b);
+        addAutoscalingV2(b);
+        addPolicy(b);
         addApps(b);
         addBatch(b);
         addNetworking(b);
         addRbac(b);
+        addStorageCoordinationScheduling(b);
         addApiExtensions(b);
         return b;
     }();

@@ -61,6 +61,10 @@ QList<Subresource> subresources(const ResourceType &t)
         subs.append({QStringLiteral("log"), QString(), QStringLiteral("v1"), QStringLiteral("Pod"),
                      {QStringLiteral("get")}});
     }
+    if (t.group.isEmpty() && t.plural == QLatin1String("serviceaccounts")) {
+        subs.append({QStringLiteral("token"), QStringLiteral("authentication.k8s.io"), QStringLiteral("v1"),
+                     QStringLiteral("TokenRequest"), {QStringLiteral("create")}});
+    }
     if (t.hasScale)
         subs.append({QStringLiteral("scale"), QStringLiteral("autoscaling"), QStringLiteral("v1"),
                      QStringLiteral("Scale"), statusVerbs});
@@ -127,10 +131,11 @@ QJsonObject apiResourceList(const QList<ResourceType> &types, const QString &gro
                            {QStringLiteral("namespaced"), t.namespaced},
                            {QStringLiteral("kind"), s.kind},
                            {QStringLiteral("verbs"), toArray(s.verbs)}};
-            if (s.group != t.group)
+            // A subresource of another group (scale, token) names its group and version.
+            if (s.group != t.group || s.version != t.version) {
                 sr.insert(QStringLiteral("group"), s.group);
-            if (s.version != t.version)
                 sr.insert(QStringLiteral("version"), s.version);
+            }
             resources.append(sr);
         }
     }

@@ -297,6 +297,9 @@ Result<QJsonValue> specialValue(const QString &messageName, const QJsonObject &o
         return embeddedJson(o, QStringLiteral("raw"), messageName);
     if (messageName == kMeta + QLatin1String("FieldsV1"))
         return embeddedJson(o, QStringLiteral("Raw"), messageName);
+    // authentication/v1 ExtraValue is a []string in Go; protobuf wraps it in a message.
+    if (messageName == QLatin1String("k8s.io.api.authentication.v1.ExtraValue"))
+        return o.contains(QLatin1String("items")) ? o.value(QLatin1String("items")) : QJsonValue(QJsonArray{});
     return QJsonValue(o);
 }
 

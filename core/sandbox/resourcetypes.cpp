@@ -54,6 +54,12 @@ QList<ResourceType> makeBuiltins()
     types << make("", "v1", "Event", "events", "event", {QStringLiteral("ev")}, true);
     types << make("", "v1", "PersistentVolumeClaim", "persistentvolumeclaims",
                   "persistentvolumeclaim", {QStringLiteral("pvc")}, true, {}, true);
+    types << make("", "v1", "PersistentVolume", "persistentvolumes", "persistentvolume",
+                  {QStringLiteral("pv")}, false, {}, true);
+    types << make("", "v1", "ResourceQuota", "resourcequotas", "resourcequota",
+                  {QStringLiteral("quota")}, true, {}, true);
+    types << make("", "v1", "LimitRange", "limitranges", "limitrange", {QStringLiteral("limits")},
+                  true);
     types << make("apps", "v1", "Deployment", "deployments", "deployment",
                   {QStringLiteral("deploy")}, true, all, true, true);
     types << make("apps", "v1", "ReplicaSet", "replicasets", "replicaset", {QStringLiteral("rs")},
@@ -65,8 +71,19 @@ QList<ResourceType> makeBuiltins()
     types << make("batch", "v1", "Job", "jobs", "job", {}, true, all, true);
     types << make("batch", "v1", "CronJob", "cronjobs", "cronjob", {QStringLiteral("cj")}, true,
                   all, true);
+    // autoscaling/v2 first: the preferred version. Both share one collection (stored as v2).
+    types << make("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers",
+                  "horizontalpodautoscaler", {QStringLiteral("hpa")}, true, all, true);
+    types << make("autoscaling", "v1", "HorizontalPodAutoscaler", "horizontalpodautoscalers",
+                  "horizontalpodautoscaler", {QStringLiteral("hpa")}, true, all, true);
+    types << make("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets",
+                  "poddisruptionbudget", {QStringLiteral("pdb")}, true, {}, true);
     types << make("networking.k8s.io", "v1", "Ingress", "ingresses", "ingress",
                   {QStringLiteral("ing")}, true, {}, true);
+    types << make("networking.k8s.io", "v1", "IngressClass", "ingressclasses", "ingressclass", {},
+                  false);
+    types << make("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies", "networkpolicy",
+                  {QStringLiteral("netpol")}, true);
     types << make("rbac.authorization.k8s.io", "v1", "Role", "roles", "role", {}, true);
     types << make("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings", "rolebinding",
                   {}, true);
@@ -74,6 +91,11 @@ QList<ResourceType> makeBuiltins()
                   {}, false);
     types << make("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings",
                   "clusterrolebinding", {}, false);
+    types << make("storage.k8s.io", "v1", "StorageClass", "storageclasses", "storageclass",
+                  {QStringLiteral("sc")}, false);
+    types << make("coordination.k8s.io", "v1", "Lease", "leases", "lease", {}, true);
+    types << make("scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", "priorityclass",
+                  {QStringLiteral("pc")}, false);
     types << make("apiextensions.k8s.io", "v1", "CustomResourceDefinition",
                   "customresourcedefinitions", "customresourcedefinition",
                   {QStringLiteral("crd"), QStringLiteral("crds")}, false,

@@ -45,7 +45,8 @@ struct ResourceType
     QString listKind() const { return kind + QStringLiteral("List"); }
 };
 
-/// builtinResourceTypes lists the 22 built-in kinds the sandbox serves, in discovery order.
+/// builtinResourceTypes lists the 33 built-in resources the sandbox serves (32 kinds, HorizontalPodAutoscaler
+/// in two versions), in discovery order.
 const QList<ResourceType> &builtinResourceTypes();
 
 /// standardVerbs is the verb list of an ordinary read-write resource.

@@ -6,6 +6,8 @@
 #include <QRegularExpression>
 #include <QStringList>
 
+#include <optional>
+
 namespace Qluster {
 
 namespace {
@@ -256,6 +258,213 @@ QString endpointsText(const QJsonObject &ep)
     return orNone(list.join(QLatin1Char(',')));
 }
 
+// "RWO,ROX,RWX,RWOP" in this order whatever the order of the list (GetAccessModesAsString).
+QString accessModesText(const QJsonArray &modes)
+{
+    static const std::pair<const char *, const char *> known[] = {
+        {"ReadWriteOnce", "RWO"}, {"ReadOnlyMany", "ROX"}, {"ReadWriteMany", "RWX"}, {"ReadWriteOncePod", "RWOP"}};
+    QStringList out;
+    for (const auto &[mode, abbreviation] : known) {
+        if (modes.contains(QJsonValue(QLatin1String(mode))))
+            out << QLatin1String(abbreviation);
+    }
+    return out.join(QLatin1Char(','));
+}
+
+// An IntOrString as intstr.String() prints it.
+QString intOrStringText(const QJsonValue &v)
+{
+    return v.isDouble() ? QString::number(v.toInt()) : v.toString();
+}
+
+// "name: used/hard" of the hard limits, split into requests and limits (printResourceQuota).
+void quotaColumns(const QJsonObject &quota, QString *requests, QString *limits)
+{
+    const QJsonObject hard = at(quota, {"status", "hard"}).toObject();
+    const QJsonObject used = at(quota, {"status", "used"}).toObject();
+    QStringList requestParts, limitParts;
+    for (const QString &name : hard.keys()) { // QJsonObject keys are sorted
+        const QJsonValue u = used.value(name);
+        const QString text = name + QStringLiteral(": ") + (u.isUndefined() ? QStringLiteral("0") : intOrStringText(u))
+                             + QLatin1Char('/') + intOrStringText(hard.value(name));
+        (name.startsWith(QLatin1String("limits.")) ? limitParts : requestParts) << text;
+    }
+    *requests = requestParts.join(QStringLiteral(", "));
+    *limits = limitParts.join(QStringLiteral(", "));
+}
+
+// The TARGETS column of an autoscaling/v2 HorizontalPodAutoscaler (formatHPAMetrics): each
+// metric as "current/target", "<unknown>" for a current value not read yet, two at most.
+QString hpaTargets(const QJsonObject &hpa)
+{
+    const QJsonArray specs = at(hpa, {"spec", "metrics"}).toArray();
+    if (specs.isEmpty())
+        return QStringLiteral("<none>");
+    const QJsonArray statuses = at(hpa, {"status", "currentMetrics"}).toArray();
+    const QString unknown = QStringLiteral("<unknown>");
+    QStringList list;
+    for (qsizetype i = 0; i < specs.size(); ++i) {
+        const QJsonObject spec = specs.at(i).toObject();
+        const QString type = spec.value(QLatin1String("type")).toString();
+        const QString field = type.isEmpty() ? QString() : type.at(0).toLower() + type.mid(1);
+        const QJsonObject source = spec.value(field).toObject();
+        const QJsonObject target = source.value(QLatin1String("target")).toObject();
+        const QJsonObject current = statuses.at(i).toObject().value(field).toObject().value(QLatin1String("current")).toObject();
+        auto currentOf = [&](const char *key) {
+            return current.contains(QLatin1String(key)) ? intOrStringText(current.value(QLatin1String(key))) : unknown;
+        };
+        if (type == QLatin1String("Resource") || type == QLatin1String("ContainerResource")) {
+            const QString name = source.value(QLatin1String("name")).toString() + QStringLiteral(": ");
+            if (target.contains(QLatin1String("averageValue"))) {
+                list << name + currentOf("averageValue") + QLatin1Char('/') + intOrStringText(target.value(QLatin1String("averageValue")));
+            } else {
+                const QString now = current.contains(QLatin1String("averageUtilization"))
+                                        ? QStringLiteral("%1%").arg(current.value(QLatin1String("averageUtilization")).toInt())
+                                        : unknown;
+                const QString goal = target.contains(QLatin1String("averageUtilization"))
+                                         ? QStringLiteral("%1%").arg(target.value(QLatin1String("averageUtilization")).toInt())
+                                         : QStringLiteral("<auto>");
+                list << name + now + QLatin1Char('/') + goal;
+            }
+        } else if (type == QLatin1String("Pods")) {
+            list << currentOf("averageValue") + QLatin1Char('/') + intOrStringText(target.value(QLatin1String("averageValue")));
+        } else if (type == QLatin1String("Object") || type == QLatin1String("External")) {
+            if (target.contains(QLatin1String("averageValue")))
+                list << currentOf("averageValue") + QLatin1Char('/') + intOrStringText(target.value(QLatin1String("averageValue"))) + QStringLiteral(" (avg)");
+            else
+                list << currentOf("value") + QLatin1Char('/') + intOrStringText(target.value(QLatin1String("value")));
+        } else {
+            list << QStringLiteral("<unknown type>");
+        }
+    }
+    if (list.size() > 2)
+        return QStringList(list.mid(0, 2)).join(QStringLiteral(", ")) + QStringLiteral(" + %1 more...").arg(list.size() - 2);
+    return list.join(QStringLiteral(", "));
+}
+
+bool isDefaultStorageClass(const QJsonObject &o)
+{
+    const QJsonObject annotations = at(o, {"metadata", "annotations"}).toObject();
+    return annotations.value(QLatin1String("storageclass.kubernetes.io/is-default-class")).toString() == QLatin1String("true")
+           || annotations.value(QLatin1String("storageclass.beta.kubernetes.io/is-default-class")).toString() == QLatin1String("true");
+}
+
+// Columns of the kinds cluster administrators list (quotas, storage, policies, autoscalers),
+// as pkg/printers/internalversion/printers.go of v1.32 declares them; empty for other kinds.
+QJsonArray administrationColumns(const ResourceType &type)
+{
+    const QString &g = type.group;
+    const QString &r = type.plural;
+    if (g.isEmpty() && r == QLatin1String("resourcequotas"))
+        return columns({nameCol, ageCol,
+                        {"Request", "string", "Request represents a minimum amount of cpu/memory that a container may consume.", 0, ""},
+                        {"Limit", "string", "Limits control the maximum amount of cpu/memory that a container may use independent of contention on the node.", 0, ""}});
+    if (g.isEmpty() && r == QLatin1String("persistentvolumes"))
+        return columns({nameCol, {"Capacity", "string", "The size of the volume.", 0, ""},
+                        {"Access Modes", "string", "The ways the volume can be mounted.", 0, ""},
+                        {"Reclaim Policy", "string", "What happens to the volume when its claim is released.", 0, ""},
+                        {"Status", "string", "The phase of the volume.", 0, ""},
+                        {"Claim", "string", "The claim bound to the volume.", 0, ""},
+                        {"StorageClass", "string", "StorageClass of the pv", 0, ""},
+                        {"VolumeAttributesClass", "string", "VolumeAttributesClass of the pv", 0, ""},
+                        {"Reason", "string", "Why the volume is in this phase.", 0, ""}, ageCol,
+                        {"VolumeMode", "string", "Filesystem or Block.", 1, ""}});
+    if (g == QLatin1String("autoscaling") && r == QLatin1String("horizontalpodautoscalers"))
+        return columns({nameCol, {"Reference", "string", "The workload being scaled.", 0, ""},
+                        {"Targets", "string", "The metrics, current value against target.", 0, ""},
+                        {"MinPods", "string", "Fewest replicas.", 0, ""},
+                        {"MaxPods", "string", "Most replicas.", 0, ""},
+                        {"Replicas", "string", "Current replicas of the workload.", 0, ""}, ageCol});
+    if (g == QLatin1String("policy") && r == QLatin1String("poddisruptionbudgets"))
+        return columns({nameCol, {"Min Available", "string", "The minimum number of pods that must be available.", 0, ""},
+                        {"Max Unavailable", "string", "The maximum number of pods that may be unavailable.", 0, ""},
+                        {"Allowed Disruptions", "integer", "Calculated number of pods that may be disrupted at this time.", 0, ""},
+                        ageCol});
+    if (g == QLatin1String("networking.k8s.io") && r == QLatin1String("networkpolicies"))
+        return columns({nameCol, {"Pod-Selector", "string", "The pods the policy applies to.", 0, ""}, ageCol});
+    if (g == QLatin1String("networking.k8s.io") && r == QLatin1String("ingressclasses"))
+        return columns({nameCol, {"Controller", "string", "Controller that is responsible for handling this class", 0, ""},
+                        {"Parameters", "string", "A reference to a resource with additional parameters", 0, ""}, ageCol});
+    if (g == QLatin1String("storage.k8s.io") && r == QLatin1String("storageclasses"))
+        return columns({nameCol, {"Provisioner", "string", "The provisioner of volumes of this class.", 0, ""},
+                        {"ReclaimPolicy", "string", "The reclaim policy of provisioned volumes.", 0, ""},
+                        {"VolumeBindingMode", "string", "When claims are bound and volumes provisioned.", 0, ""},
+                        {"AllowVolumeExpansion", "string", "Whether claims may grow.", 0, ""}, ageCol});
+    if (g == QLatin1String("coordination.k8s.io") && r == QLatin1String("leases"))
+        return columns({nameCol, {"Holder", "string", "The identity of the holder of the lease.", 0, ""}, ageCol});
+    if (g == QLatin1String("scheduling.k8s.io") && r == QLatin1String("priorityclasses"))
+        return columns({nameCol, {"Value", "integer", "The priority of pods of this class.", 0, ""},
+                        {"Global-Default", "boolean", "Whether pods without a priority class get this one.", 0, ""}, ageCol,
+                        {"PreemptionPolicy", "string", "Whether pods of this class preempt lower ones.", 1, ""}});
+    return {};
+}
+
+std::optional<QJsonArray> administrationCells(const ResourceType &type, const QJsonObject &o, const QDateTime &now)
+{
+    const QString &g = type.group;
+    const QString &r = type.plural;
+    const QString name = str(o, {"metadata", "name"});
+    QJsonArray cells;
+    if (g.isEmpty() && r == QLatin1String("resourcequotas")) {
+        QString requests, limits;
+        quotaColumns(o, &requests, &limits);
+        cells << name << age(o, now) << requests << limits;
+    } else if (g.isEmpty() && r == QLatin1String("persistentvolumes")) {
+        const QJsonObject claim = at(o, {"spec", "claimRef"}).toObject();
+        QString storageClass = at(o, {"metadata", "annotations"}).toObject().value(QLatin1String("volume.beta.kubernetes.io/storage-class")).toString();
+        if (storageClass.isEmpty())
+            storageClass = str(o, {"spec", "storageClassName"});
+        const QString phase = at(o, {"metadata", "deletionTimestamp"}).isString() ? QStringLiteral("Terminating")
+                                                                                  : str(o, {"status", "phase"});
+        const QString attributesClass = str(o, {"spec", "volumeAttributesClassName"});
+        const QString mode = str(o, {"spec", "volumeMode"});
+        cells << name << str(o, {"spec", "capacity", "storage"}) << accessModesText(at(o, {"spec", "accessModes"}).toArray())
+              << str(o, {"spec", "persistentVolumeReclaimPolicy"}) << phase
+              << (claim.isEmpty() ? QString() : claim.value(QLatin1String("namespace")).toString() + QLatin1Char('/')
+                                                    + claim.value(QLatin1String("name")).toString())
+              << storageClass << (attributesClass.isEmpty() ? QStringLiteral("<unset>") : attributesClass)
+              << str(o, {"status", "reason"}) << age(o, now) << (mode.isEmpty() ? QStringLiteral("<unset>") : mode);
+    } else if (g == QLatin1String("autoscaling") && r == QLatin1String("horizontalpodautoscalers")) {
+        const QJsonValue minReplicas = at(o, {"spec", "minReplicas"});
+        cells << name << QString(str(o, {"spec", "scaleTargetRef", "kind"}) + QLatin1Char('/') + str(o, {"spec", "scaleTargetRef", "name"}))
+              << hpaTargets(o) << (minReplicas.isDouble() ? QString::number(minReplicas.toInt()) : QStringLiteral("<unset>"))
+              << num(o, {"spec", "maxReplicas"}) << num(o, {"status", "currentReplicas"}) << age(o, now);
+    } else if (g == QLatin1String("policy") && r == QLatin1String("poddisruptionbudgets")) {
+        const QJsonValue minAvailable = at(o, {"spec", "minAvailable"});
+        const QJsonValue maxUnavailable = at(o, {"spec", "maxUnavailable"});
+        cells << name << (minAvailable.isUndefined() || minAvailable.isNull() ? QStringLiteral("N/A") : intOrStringText(minAvailable))
+              << (maxUnavailable.isUndefined() || maxUnavailable.isNull() ? QStringLiteral("N/A") : intOrStringText(maxUnavailable))
+              << num(o, {"status", "disruptionsAllowed"}) << age(o, now);
+    } else if (g == QLatin1String("networking.k8s.io") && r == QLatin1String("networkpolicies")) {
+        cells << name << selectorText(at(o, {"spec", "podSelector"}).toObject()) << age(o, now);
+    } else if (g == QLatin1String("networking.k8s.io") && r == QLatin1String("ingressclasses")) {
+        const QJsonObject parameters = at(o, {"spec", "parameters"}).toObject();
+        QString text = QStringLiteral("<none>");
+        if (!parameters.isEmpty()) {
+            text = parameters.value(QLatin1String("kind")).toString();
+            if (parameters.contains(QLatin1String("apiGroup")))
+                text += QLatin1Char('.') + parameters.value(QLatin1String("apiGroup")).toString();
+            text += QLatin1Char('/') + parameters.value(QLatin1String("name")).toString();
+        }
+        cells << name << str(o, {"spec", "controller"}) << text << age(o, now);
+    } else if (g == QLatin1String("storage.k8s.io") && r == QLatin1String("storageclasses")) {
+        const QString reclaim = str(o, {"reclaimPolicy"});
+        const QString binding = str(o, {"volumeBindingMode"});
+        cells << (isDefaultStorageClass(o) ? name + QStringLiteral(" (default)") : name) << str(o, {"provisioner"})
+              << (reclaim.isEmpty() ? QStringLiteral("Delete") : reclaim)
+              << (binding.isEmpty() ? QStringLiteral("Immediate") : binding)
+              << at(o, {"allowVolumeExpansion"}).toBool() << age(o, now);
+    } else if (g == QLatin1String("coordination.k8s.io") && r == QLatin1String("leases")) {
+        cells << name << str(o, {"spec", "holderIdentity"}) << age(o, now);
+    } else if (g == QLatin1String("scheduling.k8s.io") && r == QLatin1String("priorityclasses")) {
+        cells << name << num(o, {"value"}) << at(o, {"globalDefault"}).toBool() << age(o, now)
+              << str(o, {"preemptionPolicy"});
+    } else {
+        return std::nullopt;
+    }
+    return cells;
+}
+
 } // namespace
 
 TablePrinter::IncludeObject TablePrinter::parseIncludeObject(const QString &value)
@@ -367,6 +576,8 @@ QJsonArray TablePrinter::columnDefinitions(const ResourceType &type)
                             QLatin1String(ageDescription), 0));
         return a;
     }
+    if (const QJsonArray administration = administrationColumns(type); !administration.isEmpty())
+        return administration;
     const QString &r = type.plural;
     if (type.group.isEmpty()) {
         if (r == QLatin1String("pods"))
@@ -555,16 +766,8 @@ QJsonObject TablePrinter::row(const ResourceType &type, const QJsonObject &o, In
     } else if (g.isEmpty() && r == QLatin1String("endpoints")) {
         cells << name << endpointsText(o) << age(o, now);
     } else if (g.isEmpty() && r == QLatin1String("persistentvolumeclaims")) {
-        QStringList modes;
-        for (const QJsonValue &v : at(o, {"status", "accessModes"}).toArray()) {
-            const QString m = v.toString();
-            modes << (m == QLatin1String("ReadWriteOnce")   ? QStringLiteral("RWO")
-                      : m == QLatin1String("ReadOnlyMany")  ? QStringLiteral("ROX")
-                      : m == QLatin1String("ReadWriteMany") ? QStringLiteral("RWX")
-                                                             : m);
-        }
         cells << name << str(o, {"status", "phase"}) << str(o, {"spec", "volumeName"})
-              << str(o, {"status", "capacity", "storage"}) << modes.join(QLatin1Char(','))
+              << str(o, {"status", "capacity", "storage"}) << accessModesText(at(o, {"status", "accessModes"}).toArray())
               << orNone(str(o, {"spec", "storageClassName"})) << age(o, now);
     } else if (g.isEmpty() && r == QLatin1String("events")) {
         QString last = str(o, {"lastTimestamp"});
@@ -659,6 +862,8 @@ QJsonObject TablePrinter::row(const ResourceType &type, const QJsonObject &o, In
         }
         cells << name << roleRefText(o) << age(o, now) << users.join(QStringLiteral(", "))
               << groups.join(QStringLiteral(", ")) << sas.join(QStringLiteral(", "));
+    } else if (const auto administration = administrationCells(type, o, now)) {
+        cells = *administration;
     } else {
         cells << name << str(o, {"metadata", "creationTimestamp"});
     }

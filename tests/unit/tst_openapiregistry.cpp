@@ -163,13 +163,22 @@ void tst_OpenApiRegistry::builtinsMatchUpstreamV3()
         QVERIFY2(upstreamRequired.contains(r), qPrintable(name + QStringLiteral(" requires ") + r.toString()));
 }
 
-// networking.k8s.io and rbac have no v3 document in shared/; the v1.22 swagger has their types.
+// The groups without a v3 document in shared/ (networking.k8s.io, rbac, autoscaling, policy,
+// storage, coordination, scheduling): the v1.22 swagger has their types.
 void tst_OpenApiRegistry::builtinsMatchSwaggerForOtherGroups()
 {
+    static const QStringList prefixes{QStringLiteral("io.k8s.api.networking.v1."), QStringLiteral("io.k8s.api.rbac.v1."),
+                                      QStringLiteral("io.k8s.api.autoscaling.v1."), QStringLiteral("io.k8s.api.autoscaling.v2."),
+                                      QStringLiteral("io.k8s.api.policy.v1."),
+                                      QStringLiteral("io.k8s.api.storage.v1."), QStringLiteral("io.k8s.api.coordination.v1."),
+                                      QStringLiteral("io.k8s.api.scheduling.v1.")};
     int compared = 0;
+    QSet<QString> groupsCompared;
     for (auto it = builtinSchemas().constBegin(); it != builtinSchemas().constEnd(); ++it) {
-        if (!it.key().startsWith(QLatin1String("io.k8s.api.networking.v1.")) && !it.key().startsWith(QLatin1String("io.k8s.api.rbac.v1.")))
+        const auto prefix = std::find_if(prefixes.begin(), prefixes.end(), [&](const QString &p) { return it.key().startsWith(p); });
+        if (prefix == prefixes.end())
             continue;
+        groupsCompared.insert(*prefix);
         const QJsonObject mine = openApiSchemaToV2(it.value());
         const QJsonObject theirs = m_swagger.value(it.key()).toObject();
         if (theirs.isEmpty()) // Ingress load balancer types were added after v1.22.
@@ -193,7 +202,8 @@ void tst_OpenApiRegistry::builtinsMatchSwaggerForOtherGroups()
             ++compared;
         }
     }
-    QVERIFY(compared > 30);
+    QVERIFY(compared > 100);
+    QCOMPARE(groupsCompared.size(), prefixes.size());
 }
 
 void tst_OpenApiRegistry::deploymentKeySets()
@@ -219,7 +229,7 @@ void tst_OpenApiRegistry::deploymentKeySets()
 void tst_OpenApiRegistry::everyResourceHasItsGvk()
 {
     OpenApiRegistry registry;
-    QCOMPARE(builtinResources().size(), 22);
+    QCOMPARE(builtinResources().size(), 33);
     for (const BuiltinResource &r : builtinResources()) {
         QCOMPARE(registry.model().schemaNameForGvk(r.gvk()), r.schemaName);
         QCOMPARE(registry.model().schemaNameForGvk({r.group, r.version, r.kind + QStringLiteral("List")}), r.listSchemaName);
@@ -231,8 +241,11 @@ void tst_OpenApiRegistry::documentsAreSelfContained()
     OpenApiRegistry registry;
     const QStringList paths = registry.groupVersionPaths();
     QCOMPARE(paths, (QStringList{QStringLiteral("api/v1"), QStringLiteral("apis/apiextensions.k8s.io/v1"),
-                                 QStringLiteral("apis/apps/v1"), QStringLiteral("apis/batch/v1"),
-                                 QStringLiteral("apis/networking.k8s.io/v1"), QStringLiteral("apis/rbac.authorization.k8s.io/v1")}));
+                                 QStringLiteral("apis/apps/v1"), QStringLiteral("apis/autoscaling/v1"), QStringLiteral("apis/autoscaling/v2"),
+                                 QStringLiteral("apis/batch/v1"), QStringLiteral("apis/coordination.k8s.io/v1"),
+                                 QStringLiteral("apis/networking.k8s.io/v1"), QStringLiteral("apis/policy/v1"),
+                                 QStringLiteral("apis/rbac.authorization.k8s.io/v1"), QStringLiteral("apis/scheduling.k8s.io/v1"),
+                                 QStringLiteral("apis/storage.k8s.io/v1")}));
     for (const QString &path : paths) {
         const auto doc = registry.groupVersion(path);
         QVERIFY(doc.has_value());

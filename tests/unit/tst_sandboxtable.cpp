@@ -3,6 +3,7 @@
 #include "sandbox/discoverydocuments.h"
 #include "sandbox/tableprinter.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -44,16 +45,178 @@ class tst_SandboxTable : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void builtinsAreTheTwentyTwoKinds()
+    void builtinsAreTheThirtyTwoKinds()
     {
-        QCOMPARE(builtinResourceTypes().size(), 22);
+        QCOMPARE(builtinResourceTypes().size(), 33); // HorizontalPodAutoscaler in autoscaling/v1 and v2
         QSet<QString> kinds;
         for (const ResourceType &t : builtinResourceTypes())
             kinds << t.kind;
         for (const char *k : {"Namespace", "Node", "Pod", "Service", "Endpoints", "ConfigMap", "Secret", "ServiceAccount",
-                              "Event", "PersistentVolumeClaim", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job",
-                              "CronJob", "Ingress", "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition"})
+                              "Event", "PersistentVolumeClaim", "PersistentVolume", "ResourceQuota", "LimitRange",
+                              "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
+                              "HorizontalPodAutoscaler", "PodDisruptionBudget", "Ingress", "IngressClass", "NetworkPolicy",
+                              "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding", "StorageClass", "Lease",
+                              "PriorityClass", "CustomResourceDefinition"})
             QVERIFY2(kinds.contains(QLatin1String(k)), k);
+    }
+
+    // Names, scope, verbs, short names, categories and subresources as a real apiserver announces
+    // them: the recent aggregated document for the named groups, the v1.22 one for the core group.
+    void discoveryAgreesWithRealServers()
+    {
+        const QJsonObject aggregated = readJson(QStringLiteral("discovery/aggregated_v2.json"));
+        QHash<QString, QJsonObject> real; // "group/version/resource"
+        for (const QJsonValue &g : aggregated.value(QLatin1String("items")).toArray()) {
+            const QString group = g.toObject().value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString();
+            for (const QJsonValue &v : g.toObject().value(QLatin1String("versions")).toArray()) {
+                for (const QJsonValue &r : v.toObject().value(QLatin1String("resources")).toArray()) {
+                    real.insert(group + QLatin1Char('/') + v.toObject().value(QLatin1String("version")).toString() + QLatin1Char('/')
+                                    + r.toObject().value(QLatin1String("resource")).toString(),
+                                r.toObject());
+                }
+            }
+        }
+        const QJsonObject ours = DiscoveryDocuments::aggregated(builtinResourceTypes(), false, QStringLiteral("v2"));
+        int compared = 0;
+        for (const QJsonValue &g : ours.value(QLatin1String("items")).toArray()) {
+            const QString group = g.toObject().value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString();
+            for (const QJsonValue &v : g.toObject().value(QLatin1String("versions")).toArray()) {
+                for (const QJsonValue &r : v.toObject().value(QLatin1String("resources")).toArray()) {
+                    const QString key = group + QLatin1Char('/') + v.toObject().value(QLatin1String("version")).toString() + QLatin1Char('/')
+                                        + r.toObject().value(QLatin1String("resource")).toString();
+                    QVERIFY2(real.contains(key), qPrintable(key));
+                    for (const char *field : {"scope", "verbs", "shortNames", "categories", "singularResource"}) {
+                        const QJsonValue theirs = real.value(key).value(QLatin1String(field));
+                        if (QLatin1String(field) == QLatin1String("singularResource") && theirs.isUndefined())
+                            continue;
+                        QVERIFY2(r.toObject().value(QLatin1String(field)) == theirs, qPrintable(key + QLatin1Char(' ') + QLatin1String(field)));
+                    }
+                    QStringList ourSubs, theirSubs;
+                    for (const QJsonValue &sv : r.toObject().value(QLatin1String("subresources")).toArray())
+                        ourSubs << sv.toObject().value(QLatin1String("subresource")).toString();
+                    for (const QJsonValue &sv : real.value(key).value(QLatin1String("subresources")).toArray())
+                        theirSubs << sv.toObject().value(QLatin1String("subresource")).toString();
+                    for (const QString &sub : ourSubs)
+                        QVERIFY2(theirSubs.contains(sub), qPrintable(key + QLatin1Char('/') + sub));
+                    ++compared;
+                }
+            }
+        }
+        QCOMPARE(compared, 20); // every served resource outside the core group
+
+        const QJsonObject core = readJson(QStringLiteral("real-1.22/discovery/api__v1.json"));
+        QHash<QString, QJsonObject> realCore;
+        for (const QJsonValue &r : core.value(QLatin1String("resources")).toArray())
+            realCore.insert(r.toObject().value(QLatin1String("name")).toString(), r.toObject());
+        const QJsonObject ourCore = DiscoveryDocuments::apiResourceList(builtinResourceTypes(), QString(), QStringLiteral("v1"));
+        for (const QJsonValue &rv : ourCore.value(QLatin1String("resources")).toArray()) {
+            const QJsonObject r = rv.toObject();
+            const QString name = r.value(QLatin1String("name")).toString();
+            QVERIFY2(realCore.contains(name), qPrintable(name));
+            const QJsonObject theirs = realCore.value(name);
+            for (const char *field : {"namespaced", "kind", "verbs", "shortNames", "group", "version"})
+                QVERIFY2(r.value(QLatin1String(field)) == theirs.value(QLatin1String(field)), qPrintable(name + QLatin1Char(' ') + QLatin1String(field)));
+        }
+        QVERIFY(realCore.contains(QStringLiteral("serviceaccounts/token")));
+    }
+
+    // Rows of the administration kinds against what kubectl 1.32 prints for them.
+    void administrationRows_data()
+    {
+        QTest::addColumn<QString>("plural");
+        QTest::addColumn<QByteArray>("object");
+        QTest::addColumn<QStringList>("headers");
+        QTest::addColumn<QString>("cells");
+        QTest::newRow("quota") << QStringLiteral("resourcequotas")
+            << QByteArray(R"({"metadata":{"name":"compute"},"status":{"hard":{"pods":"4","requests.cpu":"2","limits.memory":"2Gi"},
+                           "used":{"pods":"1","requests.cpu":"500m"}}})")
+            << QStringList{QStringLiteral("Name"), QStringLiteral("Age"), QStringLiteral("Request"), QStringLiteral("Limit")}
+            << QStringLiteral("compute|AGE|pods: 1/4, requests.cpu: 500m/2|limits.memory: 0/2Gi");
+        QTest::newRow("hpa without metrics read") << QStringLiteral("horizontalpodautoscalers")
+            << QByteArray(R"({"metadata":{"name":"web"},"spec":{"scaleTargetRef":{"kind":"Deployment","name":"web","apiVersion":"apps/v1"},
+                           "minReplicas":2,"maxReplicas":5,"metrics":[{"type":"Resource","resource":{"name":"cpu","target":{"type":"Utilization","averageUtilization":80}}}]},
+                           "status":{"currentReplicas":3,"desiredReplicas":3}})")
+            << QStringList{QStringLiteral("Name"), QStringLiteral("Reference"), QStringLiteral("Targets"), QStringLiteral("MinPods"),
+                           QStringLiteral("MaxPods"), QStringLiteral("Replicas"), QStringLiteral("Age")}
+            << QStringLiteral("web|Deployment/web|cpu: <unknown>/80%|2|5|3|AGE");
+        QTest::newRow("hpa with three metrics") << QStringLiteral("horizontalpodautoscalers")
+            << QByteArray(R"({"metadata":{"name":"q"},"spec":{"scaleTargetRef":{"kind":"StatefulSet","name":"q"},"maxReplicas":9,"metrics":[
+                           {"type":"Pods","pods":{"metric":{"name":"rps"},"target":{"type":"AverageValue","averageValue":"10"}}},
+                           {"type":"External","external":{"metric":{"name":"queue"},"target":{"type":"Value","value":"100"}}},
+                           {"type":"Resource","resource":{"name":"memory","target":{"type":"AverageValue","averageValue":"1Gi"}}}]},
+                           "status":{"currentMetrics":[{"type":"Pods","pods":{"metric":{"name":"rps"},"current":{"averageValue":"7"}}}]}})")
+            << QStringList{QStringLiteral("Name"), QStringLiteral("Reference"), QStringLiteral("Targets"), QStringLiteral("MinPods"),
+                           QStringLiteral("MaxPods"), QStringLiteral("Replicas"), QStringLiteral("Age")}
+            << QStringLiteral("q|StatefulSet/q|7/10, <unknown>/100 + 1 more...|<unset>|9|0|AGE");
+        QTest::newRow("pdb") << QStringLiteral("poddisruptionbudgets")
+            << QByteArray(R"({"metadata":{"name":"web"},"spec":{"minAvailable":"50%","selector":{"matchLabels":{"app":"web"}}},
+                           "status":{"disruptionsAllowed":1}})")
+            << QStringList{QStringLiteral("Name"), QStringLiteral("Min Available"), QStringLiteral("Max Unavailable"),
+                           QStringLiteral("Allowed Disruptions"), QStringLiteral("Age")}
+            << QStringLiteral("web|50%|N/A|1|AGE");
+        QTest::newRow("default storage class") << QStringLiteral("storageclasses")
+            << QByteArray(R"({"metadata":{"name":"standard","annotations":{"storageclass.kubernetes.io/is-default-class":"true"}},
+                           "provisioner":"rancher.io/local-path","volumeBindingMode":"WaitForFirstConsumer"})")
+            << QStringList{QStringLiteral("Name"), QStringLiteral("Provisioner"), QStringLiteral("ReclaimPolicy"),
+                           QStringLiteral("VolumeBindingMode"), QStringLiteral("AllowVolumeExpansion"), QStringLiteral("Age")}
+            << QStringLiteral("standard (default)|rancher.io/local-path|Delete|WaitForFirstConsumer|false|AGE");
+        QTest::newRow("bound volume") << QStringLiteral("persistentvolumes")
+            << QByteArray(R"({"metadata":{"name":"pv-1"},"spec":{"capacity":{"storage":"10Gi"},"accessModes":["ReadWriteMany","ReadWriteOnce"],
+                           "persistentVolumeReclaimPolicy":"Retain","storageClassName":"standard","claimRef":{"namespace":"shop","name":"data"}},
+                           "status":{"phase":"Bound"}})")
+            << QStringList{QStringLiteral("Name"), QStringLiteral("Capacity"), QStringLiteral("Access Modes"), QStringLiteral("Reclaim Policy"),
+                           QStringLiteral("Status"), QStringLiteral("Claim"), QStringLiteral("StorageClass"),
+                           QStringLiteral("VolumeAttributesClass"), QStringLiteral("Reason"), QStringLiteral("Age"), QStringLiteral("VolumeMode")}
+            << QStringLiteral("pv-1|10Gi|RWO,RWX|Retain|Bound|shop/data|standard|<unset>||AGE|<unset>");
+        QTest::newRow("priority class") << QStringLiteral("priorityclasses")
+            << QByteArray(R"({"metadata":{"name":"high"},"value":1000,"globalDefault":false,"preemptionPolicy":"Never"})")
+            << QStringList{QStringLiteral("Name"), QStringLiteral("Value"), QStringLiteral("Global-Default"), QStringLiteral("Age"),
+                           QStringLiteral("PreemptionPolicy")}
+            << QStringLiteral("high|1000|false|AGE|Never");
+        QTest::newRow("network policy") << QStringLiteral("networkpolicies")
+            << QByteArray(R"({"metadata":{"name":"deny"},"spec":{"podSelector":{}}})")
+            << QStringList{QStringLiteral("Name"), QStringLiteral("Pod-Selector"), QStringLiteral("Age")}
+            << QStringLiteral("deny|<none>|AGE");
+        QTest::newRow("ingress class") << QStringLiteral("ingressclasses")
+            << QByteArray(R"({"metadata":{"name":"nginx"},"spec":{"controller":"k8s.io/ingress-nginx","parameters":{"apiGroup":"k8s.example.com","kind":"IngressParameters","name":"external"}}})")
+            << QStringList{QStringLiteral("Name"), QStringLiteral("Controller"), QStringLiteral("Parameters"), QStringLiteral("Age")}
+            << QStringLiteral("nginx|k8s.io/ingress-nginx|IngressParameters.k8s.example.com/external|AGE");
+        QTest::newRow("lease") << QStringLiteral("leases")
+            << QByteArray(R"({"metadata":{"name":"sandbox-node-1"},"spec":{"holderIdentity":"sandbox-node-1"}})")
+            << QStringList{QStringLiteral("Name"), QStringLiteral("Holder"), QStringLiteral("Age")}
+            << QStringLiteral("sandbox-node-1|sandbox-node-1|AGE");
+        QTest::newRow("limit range (default columns)") << QStringLiteral("limitranges")
+            << QByteArray(R"({"metadata":{"name":"defaults","creationTimestamp":"2026-01-01T00:00:00Z"}})")
+            << QStringList{QStringLiteral("Name"), QStringLiteral("Created At")}
+            << QStringLiteral("defaults|2026-01-01T00:00:00Z");
+    }
+
+    void administrationRows()
+    {
+        QFETCH(QString, plural);
+        QFETCH(QByteArray, object);
+        QFETCH(QStringList, headers);
+        QFETCH(QString, cells);
+        const ResourceType &type = builtin(plural);
+        QCOMPARE(type.plural, plural);
+        QStringList names;
+        for (const QJsonValue &c : TablePrinter::columnDefinitions(type))
+            names << c.toObject().value(QLatin1String("name")).toString();
+        QCOMPARE(names, headers);
+        QJsonObject o = QJsonDocument::fromJson(object).object();
+        QVERIFY(!o.isEmpty());
+        const QDateTime now = QDateTime::fromString(QStringLiteral("2026-01-01T00:05:00Z"), Qt::ISODate);
+        if (!o.value(QLatin1String("metadata")).toObject().contains(QLatin1String("creationTimestamp"))) {
+            QJsonObject meta = o.value(QLatin1String("metadata")).toObject();
+            meta.insert(QStringLiteral("creationTimestamp"), QStringLiteral("2026-01-01T00:00:00Z"));
+            o.insert(QStringLiteral("metadata"), meta);
+        }
+        QStringList texts;
+        for (const QJsonValue &c : TablePrinter::row(type, o, TablePrinter::IncludeObject::None, now).value(QLatin1String("cells")).toArray())
+            texts << (c.isString() ? c.toString() : c.isBool() ? (c.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                                                              : QString::number(c.toInteger()));
+        QCOMPARE(texts.size(), headers.size());
+        QCOMPARE(texts.join(QLatin1Char('|')).replace(QStringLiteral("5m"), QStringLiteral("AGE")), cells);
     }
 
     void humanDuration_data()
