@@ -111,6 +111,20 @@ QJsonObject invalid(const QString &kind, const QString &group, const QString &na
                    details);
 }
 
+QJsonObject admissionForbidden(const QString &resource, const QString &group, const QString &name,
+                               const QString &why)
+{
+    const QString qualified = group.isEmpty() ? resource : resource + QLatin1Char('.') + group;
+    const QString message = name.isEmpty() ? QStringLiteral("%1 is forbidden: %2").arg(qualified, why)
+                                           : QStringLiteral("%1 \"%2\" is forbidden: %3").arg(qualified, name, why);
+    QJsonObject details{{QStringLiteral("kind"), resource}};
+    if (!name.isEmpty())
+        details.insert(QStringLiteral("name"), name);
+    if (!group.isEmpty())
+        details.insert(QStringLiteral("group"), group);
+    return failure(403, QStringLiteral("Forbidden"), message, details);
+}
+
 QJsonObject forbidden(const QString &user, const QString &verb, const QString &resource,
                       const QString &group, const QString &namespaceName, const QString &name)
 {

@@ -31,6 +31,10 @@ QJsonObject invalid(const QString &kind, const QString &group, const QString &na
                     const QString &field, const QString &causeMessage);
 QJsonObject forbidden(const QString &user, const QString &verb, const QString &resource,
                       const QString &group, const QString &namespaceName, const QString &name);
+/// ApiStatus::admissionForbidden is what an admission plugin's refusal looks like:
+/// `pods "web" is forbidden: exceeded quota: ...` (resource qualified by its group).
+QJsonObject admissionForbidden(const QString &resource, const QString &group, const QString &name,
+                               const QString &why);
 QJsonObject methodNotAllowed();
 QJsonObject unauthorized();
 QJsonObject expired(const QString &message);

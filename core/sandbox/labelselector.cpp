@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "labelselector.h"
 
+#include <QJsonArray>
 #include <QRegularExpression>
 
 namespace Qluster {
@@ -96,6 +97,38 @@ Result<LabelSelector> LabelSelector::parse(const QString &text)
         }
         if (!isValidKey(req.key))
             return fail(selectorError(text, QStringLiteral("invalid label key \"%1\"").arg(req.key)));
+        selector.m_requirements << req;
+    }
+    return selector;
+}
+
+Result<LabelSelector> LabelSelector::fromObject(const QJsonObject &object)
+{
+    LabelSelector selector;
+    const QJsonObject matchLabels = object.value(QLatin1String("matchLabels")).toObject();
+    for (auto it = matchLabels.begin(); it != matchLabels.end(); ++it)
+        selector.m_requirements << Requirement{it.key(), Op::Equals, {it.value().toString()}};
+    for (const QJsonValue &v : object.value(QLatin1String("matchExpressions")).toArray()) {
+        const QJsonObject e = v.toObject();
+        Requirement req;
+        req.key = e.value(QLatin1String("key")).toString();
+        for (const QJsonValue &value : e.value(QLatin1String("values")).toArray())
+            req.values << value.toString();
+        const QString op = e.value(QLatin1String("operator")).toString();
+        if (op == QLatin1String("In"))
+            req.op = Op::In;
+        else if (op == QLatin1String("NotIn"))
+            req.op = Op::NotIn;
+        else if (op == QLatin1String("Exists"))
+            req.op = Op::Exists;
+        else if (op == QLatin1String("DoesNotExist"))
+            req.op = Op::DoesNotExist;
+        else
+            return fail(Error::invalid(QStringLiteral("\"%1\" is not a valid label selector operator").arg(op)));
+        if (!isValidKey(req.key))
+            return fail(Error::invalid(QStringLiteral("invalid label key \"%1\"").arg(req.key)));
+        if ((req.op == Op::In || req.op == Op::NotIn) && req.values.isEmpty())
+            return fail(Error::invalid(QStringLiteral("for 'in', 'notin' operators, values set can't be empty")));
         selector.m_requirements << req;
     }
     return selector;

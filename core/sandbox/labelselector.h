@@ -26,6 +26,10 @@ public:
 
     /// LabelSelector::parse reads the text form used in URLs; an empty text selects everything.
     static Result<LabelSelector> parse(const QString &text);
+    /// LabelSelector::fromObject reads a metav1.LabelSelector object (matchLabels and
+    /// matchExpressions); an empty object selects everything. A null selector (which selects
+    /// nothing in PodDisruptionBudgets) is the caller's to handle.
+    static Result<LabelSelector> fromObject(const QJsonObject &selector);
 
     /// LabelSelector::matches tells whether an object's `metadata.labels` satisfy every requirement.
     bool matches(const QJsonObject &labels) const;

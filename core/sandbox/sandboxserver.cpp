@@ -3,6 +3,7 @@
 #include "sandboxserver.h"
 
 #include "apistatus.h"
+#include "autoscalingconversion.h"
 #include "discoverydocuments.h"
 #include "fieldselector.h"
 #include "edit/jsonpatch.h"
@@ -17,6 +18,7 @@
 #include "protobufbody.h"
 #include "rbacauthorizer.h"
 #include "sandboxobjects.h"
+#include "serviceaccounttokens.h"
 #include "tableprinter.h"
 #include "util/logging.h"
 
@@ -37,6 +39,8 @@
 #include <QUuid>
 #include <QWebSocket>
 #include <QWebSocketServer>
+
+#include <tuple>
 
 namespace Qluster {
 
@@ -82,25 +86,6 @@ QJsonObject withoutVolatile(QJsonObject o)
 
 } // namespace
 
-struct SandboxServer::ResourcePath
-{
-    const ResourceType *type = nullptr;
-    QString group;
-    QString version;
-    QString resource;
-    QString namespaceName;
-    QString name;
-    QString subresource;
-};
-
-struct SandboxServer::Request
-{
-    QPointer<HttpConnection> connection;
-    HttpRequest http;
-    Identity identity;
-    int status = 0;
-};
-
 struct SandboxServer::WatchSession
 {
     QPointer<HttpConnection> connection;
@@ -140,6 +125,12 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
     ssar.plural = QStringLiteral("selfsubjectrulesreviews");
     ssar.singular = QStringLiteral("selfsubjectrulesreview");
     m_types << ssar;
+    ResourceType review = ssar; // `kubectl auth whoami`
+    review.group = QStringLiteral("authentication.k8s.io");
+    review.kind = QStringLiteral("SelfSubjectReview");
+    review.plural = QStringLiteral("selfsubjectreviews");
+    review.singular = QStringLiteral("selfsubjectreview");
+    m_types << review;
     for (qsizetype i = 0; i < m_types.size(); ++i)
         m_typeIndex.insert(m_types.at(i).gvr(), i);
 }
@@ -177,6 +168,7 @@ Result<void> SandboxServer::start()
             if (auto loaded = m_openApi->loadUpstreamDirectory(m_options.openApiDir); !loaded)
                 return fail(loaded.error());
         }
+        startPolicies();
         loadBaseObjects();
         if (m_options.demoData)
             loadDemoObjects();
@@ -341,9 +333,11 @@ std::optional<SandboxServer::Identity> SandboxServer::authenticate(HttpConnectio
         bearer = QString::fromLatin1(request.headers.value(m_options.tokenHeader.toLatin1().toLower()).trimmed());
     if (!bearer.isEmpty()) {
         const auto it = m_tokens.constFind(bearer);
-        if (it == m_tokens.constEnd())
-            return std::nullopt;
-        return withAuthenticated(*it);
+        if (it != m_tokens.constEnd())
+            return withAuthenticated(*it);
+        if (ServiceAccountTokens::looksLikeToken(bearer))
+            return authenticateServiceAccount(bearer);
+        return std::nullopt;
     }
     if (auto *ssl = qobject_cast<QSslSocket *>(connection ? connection->socket() : nullptr)) {
         const QSslCertificate cert = ssl->peerCertificate();
@@ -519,6 +513,9 @@ const ResourceType *SandboxServer::findTypeByKind(const QString &group, const QS
 
 Gvr SandboxServer::storageGvr(const ResourceType &type) const
 {
+    // Both versions of HorizontalPodAutoscaler are stored as autoscaling/v2, as upstream does.
+    if (!type.isCustom && type.group == QLatin1String("autoscaling") && type.plural == QLatin1String("horizontalpodautoscalers"))
+        return Gvr{type.group, QStringLiteral("v2"), type.plural};
     // Every version of a CRD shares one collection (conversion strategy None).
     if (!type.isCustom)
         return type.gvr();
@@ -531,6 +528,10 @@ Gvr SandboxServer::storageGvr(const ResourceType &type) const
 
 QJsonObject SandboxServer::presentObject(const ResourceType &type, QJsonObject object) const
 {
+    // A stored autoscaling/v2 autoscaler read through autoscaling/v1.
+    if (type.group == QLatin1String("autoscaling") && type.version == QLatin1String("v1")
+        && object.value(QLatin1String("apiVersion")).toString() == QLatin1String("autoscaling/v2"))
+        object = AutoscalingConversion::toV1(object);
     object.insert(QStringLiteral("apiVersion"), type.groupVersion());
     object.insert(QStringLiteral("kind"), type.kind);
     return object;
@@ -720,13 +721,16 @@ void SandboxServer::handleResource(Request &r, const ResourcePath &p)
 {
     const QByteArray &method = r.http.method;
     const ResourceType &type = *p.type;
-    const bool isReview = type.group == QLatin1String("authorization.k8s.io");
+    const bool isReview = type.group == QLatin1String("authorization.k8s.io") || type.group == QLatin1String("authentication.k8s.io");
     if (isReview) {
         if (method != "POST" || !p.name.isEmpty()) {
             sendStatus(r, ApiStatus::methodNotAllowed());
             return;
         }
-        handleReview(r, type.kind);
+        if (type.group == QLatin1String("authentication.k8s.io"))
+            handleSelfSubjectReview(r);
+        else
+            handleReview(r, type.kind);
         return;
     }
     if (!p.subresource.isEmpty()) {
@@ -762,6 +766,10 @@ void SandboxServer::handleResource(Request &r, const ResourcePath &p)
     }
     if (!authorize(r, verb, &type, p.subresource, p.namespaceName, p.name))
         return;
+    if (p.subresource == QLatin1String("token")) {
+        handleTokenRequest(r, p);
+        return;
+    }
     if ((method == "POST" && !p.name.isEmpty()) || ((method == "PUT" || method == "PATCH") && p.name.isEmpty())) {
         sendStatus(r, ApiStatus::methodNotAllowed());
         return;
@@ -903,7 +911,7 @@ void SandboxServer::handleList(Request &r, const ResourcePath &p)
         } else if (type.isCustom) {
             items += compact(o);
         } else {
-            QJsonObject item = o;
+            QJsonObject item = type.group == QLatin1String("autoscaling") ? presentObject(type, o) : o;
             item.remove(QStringLiteral("kind"));
             item.remove(QStringLiteral("apiVersion"));
             items += compact(item);
@@ -1168,7 +1176,7 @@ StatusOr SandboxServer::createInternal(const ResourceType &type, const QString &
     if (!kind.isEmpty() && kind != type.kind)
         return std::unexpected(ApiStatus::failure(400, QStringLiteral("BadRequest"),
                                 QStringLiteral("the kind in the data (%1) does not match the expected kind (%2)").arg(kind, type.kind)));
-    object = presentObject(type, object);
+    object = toStorageVersion(type, presentObject(type, object));
     QJsonObject meta = metaOf(object);
     const QString bodyNamespace = meta.value(kNamespace).toString();
     if (type.namespaced) {
@@ -1226,6 +1234,10 @@ StatusOr SandboxServer::createInternal(const ResourceType &type, const QString &
     applyDefaults(type, object);
     if (auto invalid = validateWorkload(type, object))
         return std::unexpected(*invalid);
+    if (auto invalid = validatePolicy(type, object, nullptr))
+        return std::unexpected(*invalid);
+    if (auto denied = admit(type, namespaceName, object))
+        return std::unexpected(*denied);
     if (!fieldManager.isEmpty() && !metaOf(object).contains(QLatin1String("managedFields"))) {
         const auto lookup = m_openApi->patchMetaLookup(type.gvk());
         const NoPatchMeta none;
@@ -1239,7 +1251,7 @@ StatusOr SandboxServer::createInternal(const ResourceType &type, const QString &
     }
     if (dryRun) {
         setMeta(object, QStringLiteral("resourceVersion"), QString::number(m_store.resourceVersion()));
-        return object;
+        return presentObject(type, object);
     }
     const QJsonObject stored = m_store.put(storageGvr(type), object);
     afterWrite(type, stored, false);
@@ -1265,11 +1277,12 @@ StatusOr SandboxServer::updateInternal(const ResourceType &type, const QString &
         return std::unexpected(ApiStatus::conflict(type.plural, name, type.group));
     }
     QJsonObject updated;
+    // The body is in the request's version; updated is in the stored one.
     if (subresource == QLatin1String("status")) {
         updated = *current;
-        updated.insert(kStatus, object.value(kStatus));
+        updated.insert(kStatus, toStorageVersion(type, presentObject(type, object)).value(kStatus));
     } else {
-        updated = presentObject(type, object);
+        updated = toStorageVersion(type, presentObject(type, object));
         if (type.hasStatus && current->contains(kStatus))
             updated.insert(kStatus, current->value(kStatus));
         else if (type.hasStatus)
@@ -1299,7 +1312,8 @@ StatusOr SandboxServer::updateInternal(const ResourceType &type, const QString &
         options.fieldManager = fieldManager;
         options.apiVersion = type.groupVersion();
         options.subresource = subresource;
-        auto recorded = recordUpdate(presentObject(type, *current), updated, lookup ? *lookup : static_cast<const PatchMetaLookup &>(none), options);
+        auto recorded = recordUpdate(toStorageVersion(type, presentObject(type, *current)), updated,
+                                     lookup ? *lookup : static_cast<const PatchMetaLookup &>(none), options);
         if (recorded)
             updated = *recorded;
     }
@@ -1308,9 +1322,11 @@ StatusOr SandboxServer::updateInternal(const ResourceType &type, const QString &
     if (subresource.isEmpty()) {
         if (auto invalid = validateWorkload(type, updated))
             return std::unexpected(*invalid);
+        if (auto invalid = validatePolicy(type, updated, current))
+            return std::unexpected(*invalid);
     }
     if (dryRun)
-        return updated;
+        return presentObject(type, updated);
     const QJsonObject stored = m_store.put(storageGvr(type), updated);
     afterWrite(type, stored, false);
     return presentObject(type, stored);
@@ -1942,6 +1958,7 @@ void SandboxServer::applyDefaults(const ResourceType &type, QJsonObject &o)
         o.insert(kSpec, spec);
     if (!status.isEmpty() || o.contains(kStatus))
         o.insert(kStatus, status);
+    applyPolicyDefaults(type, o);
 }
 
 void SandboxServer::afterWrite(const ResourceType &type, const QJsonObject &object, bool deleted)
@@ -2064,6 +2081,23 @@ void SandboxServer::loadBaseObjects()
                                                             {QStringLiteral("ports"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("https")},
                                                                                                              {QStringLiteral("port"), 443},
                                                                                                              {QStringLiteral("targetPort"), m_port ? int(m_port) : 6443}}}}}}});
+    // The priority classes every cluster has, and the node's heartbeat lease.
+    for (const auto &[name, value, description] :
+         {std::tuple{"system-node-critical", 2000001000, "Used for system critical pods that must not be moved from their current node."},
+          std::tuple{"system-cluster-critical", 2000000000, "Used for system critical pods that must run in the cluster, but can be moved to another node if necessary."}}) {
+        create(QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("scheduling.k8s.io/v1")},
+                           {QStringLiteral("kind"), QStringLiteral("PriorityClass")},
+                           {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QLatin1String(name)}}},
+                           {QStringLiteral("value"), value},
+                           {QStringLiteral("description"), QLatin1String(description)}});
+    }
+    create(QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("coordination.k8s.io/v1")},
+                       {QStringLiteral("kind"), QStringLiteral("Lease")},
+                       {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("sandbox-node-1")},
+                                                                {QStringLiteral("namespace"), QStringLiteral("kube-node-lease")}}},
+                       {QStringLiteral("spec"), QJsonObject{{QStringLiteral("holderIdentity"), QStringLiteral("sandbox-node-1")},
+                                                            {QStringLiteral("leaseDurationSeconds"), 40},
+                                                            {QStringLiteral("renewTime"), QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz000Z"))}}}});
     // RBAC roles as a real cluster bootstraps them (abridged), and the sandbox users' bindings.
     auto rule = [](QStringList verbs, QStringList groups, QStringList resources) {
         return QJsonObject{{QStringLiteral("verbs"), QJsonArray::fromStringList(verbs)},
@@ -2101,18 +2135,25 @@ void SandboxServer::loadBaseObjects()
                                QStringLiteral("namespaces/status"), QStringLiteral("nodes")};
     const QStringList appsRead{QStringLiteral("deployments"), QStringLiteral("deployments/scale"), QStringLiteral("replicasets"),
                                QStringLiteral("statefulsets"), QStringLiteral("daemonsets")};
+    // Quotas and limit ranges are read-only for view and edit, as upstream's aggregated roles.
+    const QStringList quotaRead{QStringLiteral("resourcequotas"), QStringLiteral("resourcequotas/status"), QStringLiteral("limitranges")};
+    const QStringList networkingRead{QStringLiteral("ingresses"), QStringLiteral("networkpolicies")};
     clusterRole(QStringLiteral("view"),
-                QJsonArray{rule(readVerbs, {QString()}, coreRead), rule(readVerbs, {QStringLiteral("apps")}, appsRead),
+                QJsonArray{rule(readVerbs, {QString()}, coreRead + quotaRead), rule(readVerbs, {QStringLiteral("apps")}, appsRead),
                            rule(readVerbs, {QStringLiteral("batch")}, {QStringLiteral("jobs"), QStringLiteral("cronjobs")}),
-                           rule(readVerbs, {QStringLiteral("networking.k8s.io")}, {QStringLiteral("ingresses")}),
+                           rule(readVerbs, {QStringLiteral("autoscaling")}, {QStringLiteral("horizontalpodautoscalers")}),
+                           rule(readVerbs, {QStringLiteral("policy")}, {QStringLiteral("poddisruptionbudgets")}),
+                           rule(readVerbs, {QStringLiteral("networking.k8s.io")}, networkingRead),
                            rule(readVerbs, {QStringLiteral("apiextensions.k8s.io")}, {QStringLiteral("customresourcedefinitions")})});
     QStringList editCore = coreRead;
     editCore << QStringLiteral("secrets") << QStringLiteral("pods/exec");
     clusterRole(QStringLiteral("edit"),
-                QJsonArray{rule(readVerbs + writeVerbs, {QString()}, editCore),
+                QJsonArray{rule(readVerbs + writeVerbs, {QString()}, editCore), rule(readVerbs, {QString()}, quotaRead),
                            rule(readVerbs + writeVerbs, {QStringLiteral("apps")}, appsRead),
                            rule(readVerbs + writeVerbs, {QStringLiteral("batch")}, {QStringLiteral("jobs"), QStringLiteral("cronjobs")}),
-                           rule(readVerbs + writeVerbs, {QStringLiteral("networking.k8s.io")}, {QStringLiteral("ingresses")})});
+                           rule(readVerbs + writeVerbs, {QStringLiteral("autoscaling")}, {QStringLiteral("horizontalpodautoscalers")}),
+                           rule(readVerbs + writeVerbs, {QStringLiteral("policy")}, {QStringLiteral("poddisruptionbudgets")}),
+                           rule(readVerbs + writeVerbs, {QStringLiteral("networking.k8s.io")}, networkingRead)});
     binding(QStringLiteral("cluster-admin"), QStringLiteral("cluster-admin"), QStringLiteral("Group"), QStringLiteral("system:masters"));
     binding(QStringLiteral("sandbox-developer"), QStringLiteral("cluster-admin"), QStringLiteral("User"), QStringLiteral("developer"));
     binding(QStringLiteral("sandbox-viewer"), QStringLiteral("view"), QStringLiteral("User"), QStringLiteral("viewer"));
@@ -2649,6 +2690,7 @@ void SandboxServer::loadDemoObjects()
                        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("cart-db")}, {QStringLiteral("namespace"), QStringLiteral("shop")}}},
                        {QStringLiteral("type"), QStringLiteral("Opaque")},
                        {QStringLiteral("data"), QJsonObject{{QStringLiteral("username"), QStringLiteral("Y2FydA==")}, {QStringLiteral("password"), QStringLiteral("ZGVtby1vbmx5")}}}});
+    loadDemoPolicies();
 }
 
 // ---------------------------------------------------------------------------------------------

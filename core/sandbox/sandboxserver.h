@@ -33,6 +33,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QMap>
 #include <QSet>
 #include <QJsonObject>
 #include <QObject>
@@ -46,7 +47,7 @@
 #include <optional>
 
 class QTcpServer;
-namespace Qluster { class OpenApiRegistry; }
+namespace Qluster { class OpenApiRegistry; class ResourceQuantity; }
 class QTimer;
 class QWebSocket;
 class QWebSocketServer;
@@ -152,10 +153,27 @@ private:
     {
         QString user;
         QStringList groups;
+        QString uid = {};                      ///< set for service accounts
+        QMap<QString, QStringList> extra = {}; ///< e.g. authentication.kubernetes.io/credential-id
     };
-    struct ResourcePath;
+    struct ResourcePath
+    {
+        const ResourceType *type = nullptr;
+        QString group;
+        QString version;
+        QString resource;
+        QString namespaceName;
+        QString name;
+        QString subresource;
+    };
+    struct Request
+    {
+        QPointer<HttpConnection> connection;
+        HttpRequest http;
+        Identity identity;
+        int status = 0;
+    };
     struct WatchSession;
-    struct Request;
 
     void onNewConnection();
     void setUpConnection(QTcpSocket *socket);
@@ -222,6 +240,34 @@ private:
                    const QString &message);
     bool authorize(Request &r, const QString &verb, const ResourceType *type,
                    const QString &subresource, const QString &namespaceName, const QString &name);
+
+    // Quotas, disruption budgets, autoscalers, priority classes, the autoscaling/v1 view and
+    // service account tokens (sandboxpolicies.cpp).
+    void startPolicies();
+    void schedulePolicyWork(const QString &what, const QString &namespaceName);
+    void reconcileQuotas(const QString &namespaceName);
+    void reconcileDisruptionBudgets(const QString &namespaceName);
+    void reconcileAutoscalers(const QString &namespaceName);
+    void reconcileAutoscaler(const QJsonObject &autoscaler);
+    /// What the namespace uses of each of `names` (quota resource names), computed afresh.
+    QMap<QString, ResourceQuantity> namespaceUsage(const QString &namespaceName, const QStringList &names) const;
+    void applyPolicyDefaults(const ResourceType &type, QJsonObject &object) const;
+    /// Status (422) of a quota, budget, autoscaler or priority class the apiserver would reject.
+    std::optional<QJsonObject> validatePolicy(const ResourceType &type, const QJsonObject &object,
+                                              const QJsonObject *current) const;
+    /// Admission of a new object: pod priority from its PriorityClass, the one global default
+    /// class, then ResourceQuota; the Status (403) when refused.
+    std::optional<QJsonObject> admit(const ResourceType &type, const QString &namespaceName,
+                                     QJsonObject &object) const;
+    /// The stored form of an object written through `type` (autoscaling/v1 becomes v2).
+    QJsonObject toStorageVersion(const ResourceType &type, QJsonObject object) const;
+    /// The demo data set's storage classes, volumes, quota, budget, autoscaler and policies.
+    void loadDemoPolicies();
+    void handleTokenRequest(Request &r, const ResourcePath &p);
+    void handleSelfSubjectReview(Request &r);
+    std::optional<Identity> authenticateServiceAccount(const QString &token) const;
+    QSet<QString> m_pendingPolicyWork; ///< "what/namespace" of policy reconciles to run
+    QByteArray m_tokenKey;             ///< signs service account tokens; never leaves the process
 
     SandboxOptions m_options;
     ObjectStore m_store;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tableprinter.h"
 
+#include "autoscalingconversion.h"
+
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QStringList>
@@ -425,10 +427,12 @@ std::optional<QJsonArray> administrationCells(const ResourceType &type, const QJ
               << storageClass << (attributesClass.isEmpty() ? QStringLiteral("<unset>") : attributesClass)
               << str(o, {"status", "reason"}) << age(o, now) << (mode.isEmpty() ? QStringLiteral("<unset>") : mode);
     } else if (g == QLatin1String("autoscaling") && r == QLatin1String("horizontalpodautoscalers")) {
-        const QJsonValue minReplicas = at(o, {"spec", "minReplicas"});
-        cells << name << QString(str(o, {"spec", "scaleTargetRef", "kind"}) + QLatin1Char('/') + str(o, {"spec", "scaleTargetRef", "name"}))
-              << hpaTargets(o) << (minReplicas.isDouble() ? QString::number(minReplicas.toInt()) : QStringLiteral("<unset>"))
-              << num(o, {"spec", "maxReplicas"}) << num(o, {"status", "currentReplicas"}) << age(o, now);
+        // One printer for both versions, as upstream prints the internal form.
+        const QJsonObject v2 = str(o, {"apiVersion"}) == QLatin1String("autoscaling/v1") ? AutoscalingConversion::toV2(o) : o;
+        const QJsonValue minReplicas = at(v2, {"spec", "minReplicas"});
+        cells << name << QString(str(v2, {"spec", "scaleTargetRef", "kind"}) + QLatin1Char('/') + str(v2, {"spec", "scaleTargetRef", "name"}))
+              << hpaTargets(v2) << (minReplicas.isDouble() ? QString::number(minReplicas.toInt()) : QStringLiteral("<unset>"))
+              << num(v2, {"spec", "maxReplicas"}) << num(v2, {"status", "currentReplicas"}) << age(v2, now);
     } else if (g == QLatin1String("policy") && r == QLatin1String("poddisruptionbudgets")) {
         const QJsonValue minAvailable = at(o, {"spec", "minAvailable"});
         const QJsonValue maxUnavailable = at(o, {"spec", "maxUnavailable"});

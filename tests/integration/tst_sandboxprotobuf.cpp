@@ -346,6 +346,13 @@ private Q_SLOTS:
                                          {QStringLiteral("kind"), QStringLiteral("Namespace")},
                                          {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("pb")}}}})
                      .isEmpty());
+        // The rich pod's class: its priority and preemption policy must agree with the pod's.
+        QVERIFY(!m_f->create(QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("scheduling.k8s.io/v1")},
+                                         {QStringLiteral("kind"), QStringLiteral("PriorityClass")},
+                                         {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("high")}}},
+                                         {QStringLiteral("value"), 0},
+                                         {QStringLiteral("preemptionPolicy"), QStringLiteral("Never")}})
+                     .isEmpty());
         QFile bin(m_f->tempPath(QStringLiteral("bin.dat")));
         QVERIFY(bin.open(QIODevice::WriteOnly));
         bin.write(QByteArray("\x00\x01\xfe\xff", 4));
@@ -469,7 +476,7 @@ private Q_SLOTS:
         const QStringList problems = notContained(expected, copy, QStringLiteral("spec"), false);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
         // The pointer fields set to zero survived as zero, not as "unset".
-        QCOMPARE(copy.value(QLatin1String("priority")).toInt(-1), 0);
+        QCOMPARE(copy.value(QLatin1String("terminationGracePeriodSeconds")).toInt(-1), 0);
         QCOMPARE(copy.value(QLatin1String("automountServiceAccountToken")).toBool(true), false);
         QCOMPARE(copy.value(QLatin1String("containers")).toArray().at(0).toObject().value(QLatin1String("securityContext")).toObject()
                      .value(QLatin1String("runAsUser")).toInt(-1), 0);
