@@ -319,6 +319,69 @@ bool countsTowardQuota(const GroupResource &resource, const QJsonObject &object)
     return true;
 }
 
+bool matchesScopes(const QJsonObject &quotaSpec, const GroupResource &resource, const QJsonObject &object)
+{
+    // Each scope is a requirement; scopes and scopeSelector expressions are ANDed.
+    struct Requirement
+    {
+        QString scope;
+        QString op;
+        QStringList values;
+    };
+    QList<Requirement> requirements;
+    for (const QJsonValue &v : quotaSpec.value(QLatin1String("scopes")).toArray())
+        requirements.append({v.toString(), QStringLiteral("Exists"), {}});
+    for (const QJsonValue &v : at(quotaSpec, "scopeSelector").value(QLatin1String("matchExpressions")).toArray()) {
+        const QJsonObject e = v.toObject();
+        QStringList values;
+        for (const QJsonValue &value : e.value(QLatin1String("values")).toArray())
+            values << value.toString();
+        requirements.append({e.value(QLatin1String("scopeName")).toString(), e.value(QLatin1String("operator")).toString(), values});
+    }
+    if (requirements.isEmpty())
+        return true;
+    if (!resource.group.isEmpty() || resource.resource != kPods)
+        return false;
+    const QJsonObject spec = at(object, "spec");
+    bool bestEffort = true;
+    for (const char *list : {"containers", "initContainers"}) {
+        for (const QJsonValue &c : spec.value(QLatin1String(list)).toArray()) {
+            const QJsonObject resources = c.toObject().value(QLatin1String("resources")).toObject();
+            if (!resources.value(QLatin1String("requests")).toObject().isEmpty() || !resources.value(QLatin1String("limits")).toObject().isEmpty())
+                bestEffort = false;
+        }
+    }
+    const bool terminating = spec.value(QLatin1String("activeDeadlineSeconds")).isDouble();
+    const QString priorityClass = spec.value(QLatin1String("priorityClassName")).toString();
+    for (const Requirement &r : std::as_const(requirements)) {
+        bool matches = false;
+        if (r.scope == QLatin1String("PriorityClass")) {
+            if (r.op == QLatin1String("In"))
+                matches = r.values.contains(priorityClass);
+            else if (r.op == QLatin1String("NotIn"))
+                matches = !r.values.contains(priorityClass);
+            else if (r.op == QLatin1String("DoesNotExist"))
+                matches = priorityClass.isEmpty();
+            else
+                matches = !priorityClass.isEmpty();
+        } else {
+            if (r.scope == QLatin1String("Terminating"))
+                matches = terminating;
+            else if (r.scope == QLatin1String("NotTerminating"))
+                matches = !terminating;
+            else if (r.scope == QLatin1String("BestEffort"))
+                matches = bestEffort;
+            else if (r.scope == QLatin1String("NotBestEffort"))
+                matches = !bestEffort;
+            if (r.op == QLatin1String("DoesNotExist"))
+                matches = !matches;
+        }
+        if (!matches)
+            return false;
+    }
+    return true;
+}
+
 ResourceList usage(const QJsonObject &object, const GroupResource &resource, const QStringList &names)
 {
     ResourceList used;

@@ -86,6 +86,11 @@ std::optional<GroupResource> countedResource(const QString &name);
 /// terminal phase (Succeeded, Failed) or being deleted do not.
 bool countsTowardQuota(const GroupResource &resource, const QJsonObject &object);
 
+/// QuotaAccounting::matchesScopes says whether a quota with `quotaSpec` tracks the object: a
+/// quota without scopes tracks everything; scopes (Terminating, NotTerminating, BestEffort,
+/// NotBestEffort, PriorityClass) and scopeSelector requirements only match pods.
+bool matchesScopes(const QJsonObject &quotaSpec, const GroupResource &resource, const QJsonObject &object);
+
 /// QuotaAccounting::usage is what one object of `resource` uses of each of `names` (absent
 /// names: nothing).
 ResourceList usage(const QJsonObject &object, const GroupResource &resource, const QStringList &names);

@@ -213,7 +213,8 @@ void SandboxServer::schedulePolicyWork(const QString &what, const QString &names
 // ---------------------------------------------------------------------------------------------
 // ResourceQuota (pkg/controller/resourcequota, plugin/pkg/admission/resourcequota)
 
-QMap<QString, ResourceQuantity> SandboxServer::namespaceUsage(const QString &namespaceName, const QStringList &names) const
+QMap<QString, ResourceQuantity> SandboxServer::namespaceUsage(const QString &namespaceName, const QStringList &names,
+                                                              const QJsonObject &quotaSpec) const
 {
     ResourceList used;
     QMap<QString, QStringList> byResource; // "group/resource" -> names
@@ -231,7 +232,7 @@ QMap<QString, ResourceQuantity> SandboxServer::namespaceUsage(const QString &nam
         if (type == m_types.end())
             continue; // not served: nothing of it can exist
         for (const QJsonObject &o : inNamespace(m_store, storageGvr(*type), namespaceName)) {
-            if (!QuotaAccounting::countsTowardQuota(resource, o))
+            if (!QuotaAccounting::countsTowardQuota(resource, o) || !QuotaAccounting::matchesScopes(quotaSpec, resource, o))
                 continue;
             const ResourceList objectUsage = QuotaAccounting::usage(o, resource, it.value());
             for (auto u = objectUsage.begin(); u != objectUsage.end(); ++u)
@@ -244,8 +245,9 @@ QMap<QString, ResourceQuantity> SandboxServer::namespaceUsage(const QString &nam
 void SandboxServer::reconcileQuotas(const QString &namespaceName)
 {
     for (const QJsonObject &quota : inNamespace(m_store, quotasGvr, namespaceName)) {
-        const ResourceList hard = QuotaAccounting::fromJson(quota.value(kSpec).toObject().value(QLatin1String("hard")).toObject());
-        const ResourceList used = namespaceUsage(namespaceName, hard.keys());
+        const QJsonObject spec = quota.value(kSpec).toObject();
+        const ResourceList hard = QuotaAccounting::fromJson(spec.value(QLatin1String("hard")).toObject());
+        const ResourceList used = namespaceUsage(namespaceName, hard.keys(), spec);
         putStatus(quotasGvr, quota, QJsonObject{{QStringLiteral("hard"), QuotaAccounting::toJson(hard)},
                                                 {QStringLiteral("used"), QuotaAccounting::toJson(used)}});
     }
@@ -633,7 +635,10 @@ std::optional<QJsonObject> SandboxServer::admit(const ResourceType &type, const 
     if (!QuotaAccounting::countsTowardQuota(resource, object))
         return std::nullopt;
     for (const QJsonObject &quota : inNamespace(m_store, quotasGvr, namespaceName)) {
-        const ResourceList hard = QuotaAccounting::fromJson(quota.value(kSpec).toObject().value(QLatin1String("hard")).toObject());
+        const QJsonObject quotaSpec = quota.value(kSpec).toObject();
+        if (!QuotaAccounting::matchesScopes(quotaSpec, resource, object))
+            continue;
+        const ResourceList hard = QuotaAccounting::fromJson(quotaSpec.value(QLatin1String("hard")).toObject());
         QStringList names;
         for (const QString &n : hard.keys()) {
             if (QuotaAccounting::countedResource(n) == resource)
@@ -647,7 +652,7 @@ std::optional<QJsonObject> SandboxServer::admit(const ResourceType &type, const 
                 return forbidden(QStringLiteral("failed quota: %1: %2").arg(quotaName, missing));
         }
         const ResourceList requested = QuotaAccounting::usage(object, resource, names);
-        const ResourceList used = namespaceUsage(namespaceName, names);
+        const ResourceList used = namespaceUsage(namespaceName, names, quotaSpec);
         const QStringList over = QuotaAccounting::exceeded(hard, used, requested);
         if (!over.isEmpty()) {
             return forbidden(QStringLiteral("exceeded quota: %1, requested: %2, used: %3, limited: %4")

@@ -249,8 +249,10 @@ private:
     void reconcileDisruptionBudgets(const QString &namespaceName);
     void reconcileAutoscalers(const QString &namespaceName);
     void reconcileAutoscaler(const QJsonObject &autoscaler);
-    /// What the namespace uses of each of `names` (quota resource names), computed afresh.
-    QMap<QString, ResourceQuantity> namespaceUsage(const QString &namespaceName, const QStringList &names) const;
+    /// What the namespace uses of each of `names` (quota resource names), computed afresh, of
+    /// the objects a quota with `quotaSpec` tracks (its scopes).
+    QMap<QString, ResourceQuantity> namespaceUsage(const QString &namespaceName, const QStringList &names,
+                                                   const QJsonObject &quotaSpec) const;
     void applyPolicyDefaults(const ResourceType &type, QJsonObject &object) const;
     /// Status (422) of a quota, budget, autoscaler or priority class the apiserver would reject.
     std::optional<QJsonObject> validatePolicy(const ResourceType &type, const QJsonObject &object,

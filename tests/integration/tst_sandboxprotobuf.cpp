@@ -426,6 +426,16 @@ private Q_SLOTS:
             "configmap", "settings");
         row("namespace", {QStringLiteral("namespace"), QStringLiteral("pb-extra")}, "namespace", "pb-extra");
         row("serviceaccount", {QStringLiteral("serviceaccount"), QStringLiteral("bot"), ns}, "serviceaccount", "bot");
+        // Generous, so that it refuses none of the later pods of this namespace.
+        row("quota", {QStringLiteral("quota"), QStringLiteral("best-effort"), ns, QStringLiteral("--hard=pods=100,count/pods=100"),
+                      QStringLiteral("--scopes=BestEffort,NotTerminating")}, "quota", "best-effort");
+        row("priorityclass", {QStringLiteral("priorityclass"), QStringLiteral("pb-batch"), QStringLiteral("--value=1000"),
+                              QStringLiteral("--description=batch work"), QStringLiteral("--preemption-policy=Never")}, "priorityclass", "pb-batch");
+        // Selectors that match no pod, so the status the sandbox computes is the zero one kubectl sends.
+        row("pdb min available", {QStringLiteral("poddisruptionbudget"), QStringLiteral("min"), ns, QStringLiteral("--selector=app=none"),
+                                  QStringLiteral("--min-available=50%")}, "pdb", "min");
+        row("pdb max unavailable", {QStringLiteral("poddisruptionbudget"), QStringLiteral("max"), ns, QStringLiteral("--selector=app=none,tier in (a,b)"),
+                                    QStringLiteral("--max-unavailable=1")}, "pdb", "max");
     }
 
     // What `kubectl create ... --dry-run=client -o json` prints is what the sandbox stores.

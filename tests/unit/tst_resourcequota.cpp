@@ -256,6 +256,52 @@ private Q_SLOTS:
         QCOMPARE(printed(used), (QMap<QString, QString>{{QStringLiteral("pods"), QStringLiteral("1")}}));
     }
 
+    void scopes_data()
+    {
+        QTest::addColumn<QByteArray>("quotaSpec");
+        QTest::addColumn<QByteArray>("podSpec");
+        QTest::addColumn<bool>("tracked");
+        const QByteArray bestEffort = R"({"containers": [{"name": "app"}]})";
+        const QByteArray burstable = R"({"containers": [{"name": "app", "resources": {"requests": {"cpu": "1"}}}]})";
+        const QByteArray deadline = R"({"activeDeadlineSeconds": 60, "containers": [{"name": "app"}]})";
+        const QByteArray critical = R"({"priorityClassName": "critical", "containers": [{"name": "app"}]})";
+        QTest::newRow("no scopes") << QByteArray(R"({"hard": {"pods": "1"}})") << burstable << true;
+        QTest::newRow("best effort, best effort pod") << QByteArray(R"({"scopes": ["BestEffort"]})") << bestEffort << true;
+        QTest::newRow("best effort, burstable pod") << QByteArray(R"({"scopes": ["BestEffort"]})") << burstable << false;
+        QTest::newRow("not best effort") << QByteArray(R"({"scopes": ["NotBestEffort"]})") << burstable << true;
+        QTest::newRow("terminating") << QByteArray(R"({"scopes": ["Terminating"]})") << deadline << true;
+        QTest::newRow("not terminating, deadline") << QByteArray(R"({"scopes": ["NotTerminating"]})") << deadline << false;
+        QTest::newRow("scopes are ANDed") << QByteArray(R"({"scopes": ["BestEffort", "NotTerminating"]})") << deadline << false;
+        QTest::newRow("priority class in")
+            << QByteArray(R"({"scopeSelector": {"matchExpressions": [{"scopeName": "PriorityClass", "operator": "In", "values": ["critical"]}]}})")
+            << critical << true;
+        QTest::newRow("priority class in, other")
+            << QByteArray(R"({"scopeSelector": {"matchExpressions": [{"scopeName": "PriorityClass", "operator": "In", "values": ["critical"]}]}})")
+            << bestEffort << false;
+        QTest::newRow("priority class does not exist")
+            << QByteArray(R"({"scopeSelector": {"matchExpressions": [{"scopeName": "PriorityClass", "operator": "DoesNotExist"}]}})")
+            << bestEffort << true;
+        QTest::newRow("terminating by selector, does not exist")
+            << QByteArray(R"({"scopeSelector": {"matchExpressions": [{"scopeName": "Terminating", "operator": "DoesNotExist"}]}})")
+            << deadline << false;
+    }
+
+    void scopes()
+    {
+        QFETCH(QByteArray, quotaSpec);
+        QFETCH(QByteArray, podSpec);
+        QFETCH(bool, tracked);
+        const QJsonObject pod{{QStringLiteral("spec"), QJsonDocument::fromJson(podSpec).object()}};
+        QCOMPARE(matchesScopes(QJsonDocument::fromJson(quotaSpec).object(), GroupResource{QString(), QStringLiteral("pods")}, pod), tracked);
+    }
+
+    void scopedQuotasTrackOnlyPods()
+    {
+        const QJsonObject spec = json(R"({"scopes": ["BestEffort"]})");
+        QVERIFY(!matchesScopes(spec, GroupResource{QString(), QStringLiteral("configmaps")}, json(R"({"metadata": {"name": "c"}})")));
+        QVERIFY(matchesScopes(json(R"({"hard": {"configmaps": "1"}})"), GroupResource{QString(), QStringLiteral("configmaps")}, json("{}")));
+    }
+
     void missingRequestsMessage()
     {
         const QJsonObject pod = json(R"({"spec": {"containers": [
