@@ -7,6 +7,8 @@
 #include "sandboxfixture.h"
 
 #include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QMutex>
 #include <QRegularExpression>
 
 using namespace Qluster;
@@ -51,6 +53,21 @@ QStringList rowOf(const QString &table, const QString &name)
     return {};
 }
 
+// Every message logged while a test runs (the sandbox logs from its own thread).
+QStringList g_messages;
+QtMessageHandler g_previousHandler = nullptr;
+QMutex g_messagesMutex;
+
+void recordMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    {
+        QMutexLocker lock(&g_messagesMutex);
+        g_messages << message;
+    }
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+}
+
 } // namespace
 
 class tst_SandboxAdministration : public QObject
@@ -79,13 +96,20 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        // Everything the sandbox logs is checked for tokens (serviceAccountTokens).
+        QLoggingCategory::setFilterRules(QStringLiteral("qluster.*=true"));
+        g_previousHandler = qInstallMessageHandler(recordMessage);
         SandboxOptions options;
         options.podStartMilliseconds = 50;
         m_f = std::make_unique<SandboxFixture>(options);
         QVERIFY2(m_f->error().isEmpty(), qPrintable(m_f->error()));
     }
 
-    void cleanupTestCase() { m_f.reset(); }
+    void cleanupTestCase()
+    {
+        m_f.reset();
+        qInstallMessageHandler(g_previousHandler);
+    }
 
     void quotaCountsAndRefuses()
     {
@@ -301,6 +325,11 @@ private Q_SLOTS:
         r = run(asBot + QStringList{QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-n"), QStringLiteral("tok")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("Unauthorized")), qPrintable(r.err));
+        // No token ever reaches the log, not even a part of its signature.
+        QMutexLocker lock(&g_messagesMutex);
+        QVERIFY(!g_messages.isEmpty()); // the sandbox did log (it listens, it answers)
+        for (const QString &message : std::as_const(g_messages))
+            QVERIFY2(!message.contains(token.section(QLatin1Char('.'), 2)), "a token was logged");
     }
 
     void whoami()
