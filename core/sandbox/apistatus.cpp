@@ -111,8 +111,8 @@ QJsonObject invalid(const QString &kind, const QString &group, const QString &na
                    details);
 }
 
-QJsonObject admissionForbidden(const QString &resource, const QString &group, const QString &name,
-                               const QString &why)
+QJsonObject forbiddenBecause(const QString &resource, const QString &group, const QString &name,
+                             const QString &why)
 {
     const QString qualified = group.isEmpty() ? resource : resource + QLatin1Char('.') + group;
     const QString message = name.isEmpty() ? QStringLiteral("%1 is forbidden: %2").arg(qualified, why)
@@ -128,19 +128,14 @@ QJsonObject admissionForbidden(const QString &resource, const QString &group, co
 QJsonObject forbidden(const QString &user, const QString &verb, const QString &resource,
                       const QString &group, const QString &namespaceName, const QString &name)
 {
-    QString message = (name.isEmpty() ? resource : QStringLiteral("%1 \"%2\"").arg(resource, name))
-                      + QStringLiteral(" is forbidden: User \"%1\" cannot %2 resource \"%3\" in API group \"%4\"")
-                            .arg(user, verb, resource, group);
+    QString why = QStringLiteral("User \"%1\" cannot %2 resource \"%3\" in API group \"%4\"").arg(user, verb, resource, group);
     if (namespaceName.isEmpty())
-        message += QStringLiteral(" at the cluster scope");
+        why += QStringLiteral(" at the cluster scope");
     else
-        message += QStringLiteral(" in the namespace \"%1\"").arg(namespaceName);
-    QJsonObject details{{QStringLiteral("kind"), resource}};
-    if (!name.isEmpty())
-        details.insert(QStringLiteral("name"), name);
-    if (!group.isEmpty())
-        details.insert(QStringLiteral("group"), group);
-    return failure(403, QStringLiteral("Forbidden"), message, details);
+        why += QStringLiteral(" in the namespace \"%1\"").arg(namespaceName);
+    // The message names the resource without its subresource: `deployments.apps "web" is
+    // forbidden: ... cannot patch resource "deployments/scale" ...`.
+    return forbiddenBecause(resource.section(QLatin1Char('/'), 0, 0), group, name, why);
 }
 
 QJsonObject methodNotAllowed()

@@ -31,10 +31,11 @@ QJsonObject invalid(const QString &kind, const QString &group, const QString &na
                     const QString &field, const QString &causeMessage);
 QJsonObject forbidden(const QString &user, const QString &verb, const QString &resource,
                       const QString &group, const QString &namespaceName, const QString &name);
-/// ApiStatus::admissionForbidden is what an admission plugin's refusal looks like:
-/// `pods "web" is forbidden: exceeded quota: ...` (resource qualified by its group).
-QJsonObject admissionForbidden(const QString &resource, const QString &group, const QString &name,
-                               const QString &why);
+/// ApiStatus::forbiddenBecause is a 403 as apierrors.NewForbidden words it, for authorization
+/// and admission alike: `pods "web" is forbidden: exceeded quota: ...` (the resource qualified
+/// by its group, the name left out when empty).
+QJsonObject forbiddenBecause(const QString &resource, const QString &group, const QString &name,
+                             const QString &why);
 QJsonObject methodNotAllowed();
 QJsonObject unauthorized();
 QJsonObject expired(const QString &message);

@@ -584,7 +584,7 @@ std::optional<QJsonObject> SandboxServer::admit(const ResourceType &type, const 
 {
     const QString name = metaString(object, kName);
     auto forbidden = [&](const QString &why) {
-        return std::optional<QJsonObject>(ApiStatus::admissionForbidden(type.plural, type.group, name, why));
+        return std::optional<QJsonObject>(ApiStatus::forbiddenBecause(type.plural, type.group, name, why));
     };
     // The Priority admission plugin: one global default, and pods get their class's value.
     const auto &classes = m_store.objects(priorityClassesGvr);

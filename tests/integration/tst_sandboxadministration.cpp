@@ -241,6 +241,15 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("web-min"), QStringLiteral("2"), QStringLiteral("N/A"), QStringLiteral("1")}));
         QCOMPARE(rowOf(r.out, QStringLiteral("web-max")).mid(0, 4),
                  (QStringList{QStringLiteral("web-max"), QStringLiteral("N/A"), QStringLiteral("50%"), QStringLiteral("2")}));
+        // The view role reads budgets; denials name the resource with its group, as upstream.
+        r = run({QStringLiteral("--context=sandbox-viewer"), QStringLiteral("get"), QStringLiteral("pdb"), QStringLiteral("web-min"), QStringLiteral("-n"),
+                 QStringLiteral("pdb")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = run({QStringLiteral("--context=sandbox-viewer"), QStringLiteral("delete"), QStringLiteral("pdb"), QStringLiteral("web-min"), QStringLiteral("-n"),
+                 QStringLiteral("pdb")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("poddisruptionbudgets.policy \"web-min\" is forbidden: User \"viewer\" cannot delete resource "
+                                               "\"poddisruptionbudgets\" in API group \"policy\" in the namespace \"pdb\"")), qPrintable(r.err));
         // Scaled down to two pods the min budget allows no disruption.
         r = run({QStringLiteral("scale"), QStringLiteral("deployment"), QStringLiteral("web"), QStringLiteral("-n"), QStringLiteral("pdb"), QStringLiteral("--replicas=2")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
