@@ -387,6 +387,25 @@ void SandboxServer::reconcileAutoscaler(const QJsonObject &autoscaler)
     const int currentReplicas = scaled->value(kStatus).toObject().value(QLatin1String("replicas")).toInt();
     status.insert(QStringLiteral("currentReplicas"), currentReplicas);
 
+    // Autoscalers sharing a target would fight over it: none of them acts (AmbiguousSelector).
+    QStringList sharing;
+    for (const QJsonObject &other : inNamespace(m_store, autoscalersGvr, ns)) {
+        const QJsonObject otherTarget = other.value(kSpec).toObject().value(QLatin1String("scaleTargetRef")).toObject();
+        if (otherTarget.value(QLatin1String("kind")).toString() == kind && otherTarget.value(kName).toString() == targetName)
+            sharing << ns + QLatin1Char('/') + metaString(other, kName);
+    }
+    if (sharing.size() > 1) {
+        status.insert(QStringLiteral("desiredReplicas"), specReplicas);
+        status.insert(QStringLiteral("conditions"),
+                      QJsonArray{condition(previous, QStringLiteral("AbleToScale"), QStringLiteral("True"), QStringLiteral("SucceededGetScale"),
+                                           QStringLiteral("the HPA controller was able to get the target's current scale"), now),
+                                 condition(previous, QStringLiteral("ScalingActive"), QStringLiteral("False"), QStringLiteral("AmbiguousSelector"),
+                                           QStringLiteral("pods by selector of %1/%2 are controlled by multiple HPAs: [%3]")
+                                               .arg(kind, targetName, sharing.join(QLatin1Char(' '))), now)});
+        putStatus(autoscalersGvr, autoscaler, status);
+        return;
+    }
+
     // What reading the first metric says in a cluster without a metrics API.
     const QJsonObject metric = spec.value(QLatin1String("metrics")).toArray().at(0).toObject();
     const QString metricType = metric.value(QLatin1String("type")).toString();

@@ -389,6 +389,15 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("ScalingActive\\s+False\\s+FailedGetResourceMetric\\s+the HPA was unable to compute the "
                                                                   "replica count: failed to get cpu resource metric value"))), qPrintable(r.out));
         QVERIFY2(r.out.contains(QStringLiteral("New size: 2; reason: Current number of replicas below Spec.MinReplicas")), qPrintable(r.out));
+        // A second autoscaler of the same deployment: neither acts (no tug of war).
+        r = run({QStringLiteral("autoscale"), QStringLiteral("deployment"), QStringLiteral("web"), QStringLiteral("-n"), QStringLiteral("hpa"),
+                 QStringLiteral("--name=rival"), QStringLiteral("--min=3"), QStringLiteral("--max=3")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QTRY_VERIFY_WITH_TIMEOUT(QJsonDocument(stored(autoscalersGvr, QStringLiteral("hpa"), QStringLiteral("rival")).value(QLatin1String("status")).toObject()
+                                                   .value(QLatin1String("conditions")).toArray()).toJson().contains("AmbiguousSelector"), 10000);
+        QCOMPARE(stored(deploymentsGvr, QStringLiteral("hpa"), QStringLiteral("web")).value(QLatin1String("spec")).toObject().value(QLatin1String("replicas")).toInt(), 2);
+        r = run({QStringLiteral("delete"), QStringLiteral("hpa"), QStringLiteral("rival"), QStringLiteral("-n"), QStringLiteral("hpa")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         // Bounds are validated.
         r = run({QStringLiteral("patch"), QStringLiteral("hpa"), QStringLiteral("web"), QStringLiteral("-n"), QStringLiteral("hpa"), QStringLiteral("--type=merge"),
                  QStringLiteral("-p"), QStringLiteral("{\"spec\":{\"minReplicas\":5}}")});
