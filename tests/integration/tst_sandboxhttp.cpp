@@ -108,7 +108,17 @@ private:
         QCOMPARE(send("POST", QStringLiteral("/api/v1/namespaces"), body).status, 201);
     }
 
-    static QString configMapsIn(const QString &ns) { return QStringLiteral("/api/v1/namespaces/") + ns + QStringLiteral("/configmaps"); }
+    // Creates namespace `ns` with config maps <prefix>0 … <prefix>(count-1); returns their list path.
+    QString namespaceWithConfigMaps(const QString &ns, const QString &prefix, int count)
+    {
+        createNamespace(ns);
+        const QString path = QStringLiteral("/api/v1/namespaces/") + ns + QStringLiteral("/configmaps");
+        for (int i = 0; i < count; ++i) {
+            if (send("POST", path, configMap(prefix + QString::number(i))).status != 201)
+                qWarning() << "could not create" << prefix + QString::number(i);
+        }
+        return path;
+    }
 
     // "name@resourceVersion" of a list's items (or a Table's rows).
     static QStringList itemVersions(const QJsonObject &list)
@@ -330,11 +340,7 @@ private Q_SLOTS:
 
     void listPagesAreOneSnapshot()
     {
-        const QString ns = QStringLiteral("snap");
-        createNamespace(ns);
-        const QString path = configMapsIn(ns);
-        for (int i = 0; i < 6; ++i)
-            QCOMPARE(send("POST", path, configMap(QStringLiteral("s-%1").arg(i))).status, 201);
+        const QString path = namespaceWithConfigMaps(QStringLiteral("snap"), QStringLiteral("s-"), 6);
         const Reply whole = send("GET", path);
         const QStringList expected = itemVersions(whole.json());
         QCOMPARE(expected.size(), 6);
@@ -380,11 +386,7 @@ private Q_SLOTS:
 
     void expiredContinueIs410WithAToken()
     {
-        const QString ns = QStringLiteral("expire");
-        createNamespace(ns);
-        const QString path = configMapsIn(ns);
-        for (int i = 0; i < 5; ++i)
-            QCOMPARE(send("POST", path, configMap(QStringLiteral("e-%1").arg(i))).status, 201);
+        const QString path = namespaceWithConfigMaps(QStringLiteral("expire"), QStringLiteral("e-"), 5);
         const Reply first = send("GET", path + QStringLiteral("?limit=2"));
         const QString firstRv = listMeta(first).value(QLatin1String("resourceVersion")).toString();
         const QString token = listMeta(first).value(QLatin1String("continue")).toString();
@@ -443,11 +445,7 @@ private Q_SLOTS:
 
     void listResourceVersionParameters()
     {
-        const QString ns = QStringLiteral("rvs");
-        createNamespace(ns);
-        const QString path = configMapsIn(ns);
-        for (int i = 0; i < 3; ++i)
-            QCOMPARE(send("POST", path, configMap(QStringLiteral("v-%1").arg(i))).status, 201);
+        const QString path = namespaceWithConfigMaps(QStringLiteral("rvs"), QStringLiteral("v-"), 3);
         const Reply before = send("GET", path);
         const QString rv = listMeta(before).value(QLatin1String("resourceVersion")).toString();
 
