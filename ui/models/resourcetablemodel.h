@@ -124,6 +124,8 @@ private:
     void rebuildIndex(int fromRow);
     QVariant displayValue(const Row &row, const Column &column) const;
     void indexRow(Row &row) const;
+    // One dataChanged per contiguous run of sortedRows (all columns).
+    void emitRowRuns(const std::vector<int> &sortedRows, const QList<int> &roles);
     Row makeRow(ResourceObject object, qint64 changedAtMs) const;
     qint64 nowMs() const;
 
