@@ -156,6 +156,15 @@ void ResourceTableModel::rebuildIndex(int fromRow)
         m_index.insert(m_rows[size_t(i)].object.key(), i);
 }
 
+QModelIndex ResourceTableModel::index(int row, int column, const QModelIndex &parent) const
+{
+    // As QAbstractTableModel::index, without its virtual rowCount()/columnCount() calls: sorting
+    // 100,000 rows asks for millions of indexes.
+    if (parent.isValid() || row < 0 || column < 0 || row >= int(m_rows.size()) || column >= m_columns.size())
+        return QModelIndex();
+    return createIndex(row, column);
+}
+
 int ResourceTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -244,6 +253,8 @@ void ResourceTableModel::indexRow(Row &row) const
             continue;
         }
         std::tie(key.offset, key.length) = append(displayValue(row, column).toString());
+        for (int i = 0; i < 4; ++i)
+            key.prefix = (key.prefix << 16) | (i < key.length ? text.at(key.offset + i).unicode() : 0u);
         if (column.source == Column::Source::Name || column.source == Column::Source::Namespace
             || column.cell < 0 || column.cell >= row.object.cells.size()) {
             continue;
@@ -270,6 +281,8 @@ int ResourceTableModel::compareRows(int a, int b, int column) const
             return p.number < q.number ? -1 : 1;
     } else if (p.isNumber != q.isNumber) {
         return p.isNumber ? -1 : 1; // numbers before text and empty cells
+    } else if (p.prefix != q.prefix) {
+        return p.prefix < q.prefix ? -1 : 1;
     } else if (const int c = QStringView(x.searchText).mid(p.offset, p.length)
                                  .compare(QStringView(y.searchText).mid(q.offset, q.length))) {
         return c;

@@ -53,6 +53,7 @@ public:
                                 QObject *parent = nullptr);
     ~ResourceTableModel() override;
 
+    QModelIndex index(int row, int column, const QModelIndex &parent = QModelIndex()) const override;
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -96,6 +97,7 @@ private:
     struct CellKey
     {
         double number = 0;
+        quint64 prefix = 0; // the first four UTF-16 units of the text, big-endian: most compares end here
         int offset = 0;
         int length = 0;
         bool isNumber = false;
