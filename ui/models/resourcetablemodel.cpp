@@ -383,6 +383,8 @@ QVariant ResourceTableModel::headerData(int section, Qt::Orientation orientation
         return column.priority;
     case ColumnTypeRole:
         return column.type;
+    case StatusColumnRole:
+        return column.isStatus;
     default:
         return QVariant();
     }

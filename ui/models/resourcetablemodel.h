@@ -39,6 +39,7 @@ public:
         RecentlyChangedRole, ///< true for a short while after the row was added or modified
         ColumnPriorityRole,  ///< header: 0 for default columns, >0 for wide-output columns
         ColumnTypeRole,      ///< header: Table column type ("string", "integer", "date", ...)
+        StatusColumnRole,    ///< header: true for a Status/Phase column (its cells carry a tone)
         LabelsRole,          ///< "k=v,k2=v2"
         SearchTextRole,      ///< case-folded texts the free-text filter looks in (not AGE: it ticks)
     };
