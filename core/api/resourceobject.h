@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QMetaType>
 
+#include <type_traits>
+
 namespace Qluster {
 
 /// ResourceObject is one cached object: its metadata and, when the server printed a Table, the
@@ -20,6 +22,9 @@ struct ResourceObject
 
     friend bool operator==(const ResourceObject &, const ResourceObject &) = default;
 };
+
+// Lists of 100,000 objects are moved around in vectors: moving must not fall back to copying.
+static_assert(std::is_nothrow_move_constructible_v<ResourceObject>);
 
 } // namespace Qluster
 

@@ -188,9 +188,12 @@ void ResourceCache::pageDecoded(Result<ListPage> page)
         m_pendingIsTable = page->isTable;
         m_pending = std::move(page->items);
     } else {
-        m_pending.reserve(m_pending.size() + page->items.size());
         std::move(page->items.begin(), page->items.end(), std::back_inserter(m_pending));
     }
+    // Room for the whole list when the server says how much is left (not page by page: an exact
+    // reserve per page reallocates and moves everything listed so far on every page).
+    if (page->remainingItemCount > 0)
+        m_pending.reserve(m_pending.size() + size_t(page->remainingItemCount));
     if (!page->continueToken.isEmpty()) {
         if (!m_decodingPeeked) {
             m_continue = page->continueToken;

@@ -12,6 +12,7 @@
 #include "edit/strategicmerge.h"
 #include "edit/yamljson.h"
 #include "labelselector.h"
+#include "listoptions.h"
 #include "openapiregistry.h"
 #include "podlogs.h"
 #include "podshell.h"
@@ -111,6 +112,7 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
     , m_store(m_options.eventWindow)
     , m_openApi(std::make_unique<OpenApiRegistry>())
 {
+    m_store.setSnapshotLimit(m_options.listSnapshots);
     m_types = builtinResourceTypes();
     ResourceType ssar;
     ssar.group = QStringLiteral("authorization.k8s.io");
@@ -180,6 +182,18 @@ Result<void> SandboxServer::start()
         m_lifeTimer->start();
         if (m_options.eventsPerSecond > 0)
             setEventsPerSecond(m_options.eventsPerSecond);
+        if (m_options.compactionSeconds > 0) {
+            // Like kube-apiserver's compactor: every interval, compact to the revision seen at the
+            // previous tick, so a continue token stays valid for one to two intervals.
+            m_compactionMark = m_store.resourceVersion();
+            m_compactionTimer = new QTimer(this);
+            m_compactionTimer->setInterval(m_options.compactionSeconds * 1000);
+            connect(m_compactionTimer, &QTimer::timeout, this, [this] {
+                m_store.compact(m_compactionMark);
+                m_compactionMark = m_store.resourceVersion();
+            });
+            m_compactionTimer->start();
+        }
         m_webSockets = new QWebSocketServer(QStringLiteral("qluster-sandbox"),
                                             QWebSocketServer::NonSecureMode, this);
         m_webSockets->setSupportedSubprotocols({QStringLiteral("v5.channel.k8s.io"),
@@ -864,24 +878,82 @@ void SandboxServer::handleList(Request &r, const ResourcePath &p)
     qint64 limit = r.http.queryValue("limit").toLongLong(&limitOk);
     if (!limitOk || limit <= 0)
         limit = 0;
+    const auto read = ListRead::parse(r.http.queryValue("resourceVersion"),
+                                      r.http.queryValue("resourceVersionMatch"),
+                                      r.http.queryValue("continue"), limit);
+    if (!read) {
+        sendStatus(r, read.error());
+        return;
+    }
+    if (read->fromWatchCache)
+        limit = 0;
 
-    const auto &objects = m_store.objects(storageGvr(type));
+    // Every page of one list is served from the same snapshot of the collection: the version of
+    // the first page, as etcd serves continue pages at the first page's revision.
+    const Gvr gvr = storageGvr(type);
     const QString prefix = type.namespaced && !p.namespaceName.isEmpty() ? p.namespaceName + QLatin1Char('/') : QString();
-    auto it = prefix.isEmpty() ? objects.begin() : objects.lower_bound(prefix);
-
-    const QString continueToken = r.http.queryValue("continue");
-    qint64 previousOffset = 0;
-    if (!continueToken.isEmpty()) {
-        const QJsonObject token = QJsonDocument::fromJson(QByteArray::fromBase64(
-            continueToken.toLatin1(), QByteArray::Base64UrlEncoding)).object();
-        const QString start = token.value(QLatin1String("start")).toString();
-        if (token.value(QLatin1String("v")).toString() != QLatin1String("meta.k8s.io/v1") || start.isEmpty()) {
-            sendStatus(r, ApiStatus::badRequest(QStringLiteral("continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)")));
+    const qint64 current = m_store.resourceVersion();
+    ObjectStore::Snapshot snapshot;
+    bool retained = false;
+    QString startKey;
+    qint64 offset = 0;
+    switch (read->source) {
+    case ListRead::Source::Latest:
+        if (read->minimumResourceVersion > current) {
+            sendStatus(r, ListStatus::tooLarge(read->minimumResourceVersion, current, read->fromWatchCache ? 1 : 0));
             return;
         }
-        it = objects.lower_bound(start);
-        previousOffset = token.value(QLatin1String("offset")).toInteger();
+        snapshot = m_store.snapshot(gvr);
+        break;
+    case ListRead::Source::Exact: {
+        if (read->resourceVersion > current) {
+            sendStatus(r, ListStatus::futureRevision());
+            return;
+        }
+        auto at = m_store.snapshotAt(gvr, read->resourceVersion);
+        if (!at) {
+            sendStatus(r, ListStatus::tooOld());
+            return;
+        }
+        snapshot = std::move(*at);
+        break;
     }
+    case ListRead::Source::Continue: {
+        const ContinueToken &token = read->token;
+        startKey = prefix + token.start;
+        if (token.resourceVersion < 0) {
+            // After a 410 the client may go on at the latest version (an inconsistent list).
+            snapshot = m_store.snapshot(gvr);
+            const auto &objects = *snapshot.objects;
+            offset = std::distance(prefix.isEmpty() ? objects.begin() : objects.lower_bound(prefix),
+                                   objects.lower_bound(startKey));
+            break;
+        }
+        if (token.resourceVersion > current) {
+            sendStatus(r, ListStatus::futureRevision());
+            return;
+        }
+        // The fault knob expires the next continue tokens as a compaction would.
+        const bool injected = m_expireContinues > 0;
+        auto at = injected ? Result<ObjectStore::Snapshot>(fail(Error::http(410, QStringLiteral("Expired"), QString())))
+                           : m_store.snapshotAt(gvr, token.resourceVersion);
+        if (!at) {
+            if (injected)
+                --m_expireContinues;
+            m_store.releaseSnapshot(gvr, token.resourceVersion);
+            sendStatus(r, ListStatus::inconsistentContinue(token));
+            return;
+        }
+        snapshot = std::move(*at);
+        retained = m_store.isSnapshotRetained(gvr, token.resourceVersion);
+        offset = qMax<qint64>(0, token.offset);
+        break;
+    }
+    }
+
+    const auto &objects = *snapshot.objects;
+    auto it = !startKey.isEmpty() ? objects.lower_bound(startKey)
+                                  : prefix.isEmpty() ? objects.begin() : objects.lower_bound(prefix);
     const bool table = wantsTable(r.http);
     const auto include = TablePrinter::parseIncludeObject(r.http.queryValue("includeObject"));
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -890,19 +962,23 @@ void SandboxServer::handleList(Request &r, const ResourcePath &p)
     // avoids building (and copying) one huge QJsonArray.
     QByteArray items;
     qint64 count = 0;
+    qint64 scanned = 0;
     QString lastKey;
     bool more = false;
     for (; it != objects.end(); ++it) {
         if (!prefix.isEmpty() && !it->first.startsWith(prefix))
             break;
+        if (limit > 0 && count >= limit) {
+            // Like etcd: any further key in the range means another page, even if the selector
+            // will drop it (that page may then be empty).
+            more = true;
+            break;
+        }
+        ++scanned;
         const QJsonObject &o = it->second;
         if (filtered) {
             if (!labels->matches(metaOf(o).value(QLatin1String("labels")).toObject()) || !fields->matches(o))
                 continue;
-        }
-        if (limit > 0 && count >= limit) {
-            more = true;
-            break;
         }
         if (count > 0)
             items += ',';
@@ -919,22 +995,23 @@ void SandboxServer::handleList(Request &r, const ResourcePath &p)
         ++count;
         lastKey = it->first;
     }
-    QJsonObject listMeta{{QStringLiteral("resourceVersion"), QString::number(m_store.resourceVersion())}};
+    QJsonObject listMeta{{QStringLiteral("resourceVersion"), QString::number(snapshot.resourceVersion)}};
     if (more) {
-        const qint64 offset = previousOffset + count;
-        const QJsonObject token{{QStringLiteral("v"), QStringLiteral("meta.k8s.io/v1")},
-                                {QStringLiteral("rv"), m_store.resourceVersion()},
-                                {QStringLiteral("start"), QString(lastKey + QChar(0))},
-                                {QStringLiteral("offset"), offset}};
-        listMeta.insert(QStringLiteral("continue"),
-                        QString::fromLatin1(compact(token).toBase64(QByteArray::Base64UrlEncoding
-                                                                    | QByteArray::OmitTrailingEquals)));
+        ContinueToken next;
+        next.resourceVersion = snapshot.resourceVersion;
+        next.start = lastKey.mid(prefix.size()) + QChar(0);
+        next.offset = offset + scanned;
+        listMeta.insert(QStringLiteral("continue"), next.encode());
         if (!filtered) {
             // Counted, not scanned: the size of the listed range minus what pages returned.
-            const qsizetype total = prefix.isEmpty() ? m_store.count(storageGvr(type))
-                                                     : m_store.countInNamespace(storageGvr(type), p.namespaceName);
-            listMeta.insert(QStringLiteral("remainingItemCount"), qMax<qint64>(0, total - offset));
+            const qsizetype total = snapshot.count(prefix.isEmpty() ? QString() : p.namespaceName);
+            listMeta.insert(QStringLiteral("remainingItemCount"), qMax<qint64>(0, total - next.offset));
         }
+        if (!retained)
+            m_store.retainSnapshot(snapshot);
+    } else if (read->source == ListRead::Source::Continue && read->token.resourceVersion > 0) {
+        // The last page of a list: its snapshot is no longer needed.
+        m_store.releaseSnapshot(gvr, snapshot.resourceVersion);
     }
     static const QByteArray placeholder = QByteArrayLiteral("__qluster_items__");
     QJsonObject envelope;
@@ -2275,6 +2352,12 @@ void SandboxServer::handleFaults(Request &r)
         loadPods(b.value(QLatin1String("loadPods")).toInt());
     if (b.contains(QLatin1String("eventsPerSecond")))
         setEventsPerSecond(b.value(QLatin1String("eventsPerSecond")).toInt());
+    if (b.contains(QLatin1String("expireContinueTokens"))) {
+        const QJsonValue v = b.value(QLatin1String("expireContinueTokens"));
+        expireContinueTokens(v.isBool() ? int(v.toBool()) : v.toInt());
+    }
+    if (b.value(QLatin1String("compact")).toBool())
+        compactHistory();
     sendJson(r, 200, ApiStatus::success());
     if (b.value(QLatin1String("dropWatches")).toBool())
         QTimer::singleShot(0, this, &SandboxServer::dropWatches);
@@ -2290,6 +2373,16 @@ void SandboxServer::failNextRequests(int count, int status, int retryAfterSecond
     m_failCount = count;
     m_failStatus = status;
     m_failRetryAfter = retryAfterSeconds;
+}
+
+void SandboxServer::expireContinueTokens(int count)
+{
+    m_expireContinues = qMax(0, count);
+}
+
+void SandboxServer::compactHistory()
+{
+    m_store.compact(m_store.resourceVersion());
 }
 
 void SandboxServer::setLatency(int milliseconds)

@@ -18,7 +18,7 @@
 // Fault injection from outside (qluster-sandbox, admins only):
 //   POST /sandbox/v1/faults {"failNext": {"count": 2, "status": 429, "retryAfterSeconds": 3},
 //        "latencyMilliseconds": 100, "truncateNext": 1, "dropWatches": true, "restart": true,
-//        "loadPods": 1000, "eventsPerSecond": 50,
+//        "loadPods": 1000, "eventsPerSecond": 50, "expireContinueTokens": 1, "compact": true,
 //        "clock": "2030-01-01T00:00:30Z", "advanceClockSeconds": 3600}
 //
 // Controllers (sandboxcontrollers.cpp): Deployment -> ReplicaSet -> Pods, Job -> Pods,
@@ -69,6 +69,8 @@ struct SandboxOptions
     int pods = 0;                       ///< load knob: create this many extra pods (namespace "load")
     int eventsPerSecond = 0;            ///< load knob: modify this many pods per second
     int eventWindow = 1000;             ///< events remembered per resource for watch resumption
+    int listSnapshots = 16;             ///< snapshots kept for the continue pages of open lists
+    int compactionSeconds = 300;        ///< history compaction interval, as kube-apiserver's (0: never)
     qint64 maxBodyBytes = 3 * 1024 * 1024; ///< larger request bodies are answered with 413
     QString tokenHeader;                ///< extra header carrying a bare token (e.g. "Token")
     bool httpAnonymousAdmin = true;     ///< plain HTTP: requests without credentials act as admin
@@ -129,6 +131,13 @@ public:
     /// SandboxServer::restart drops every connection and listens again on the same port; the
     /// store (objects and resourceVersions) is kept.
     Result<void> restart();
+    /// SandboxServer::expireContinueTokens answers the next `count` list requests that carry a
+    /// continue token with 410 Expired, as if their version had been compacted (the Status
+    /// carries the token that continues at the latest version).
+    void expireContinueTokens(int count);
+    /// SandboxServer::compactHistory compacts the store's history at the current resourceVersion,
+    /// as etcd compaction does: continue tokens and exact lists of older versions get 410.
+    void compactHistory();
 
     /// SandboxServer::loadPods creates `count` running pods in `namespaceName` (load knob).
     void loadPods(int count, const QString &namespaceName = QStringLiteral("load"));
@@ -293,6 +302,9 @@ private:
     int m_failRetryAfter = 1;
     int m_latency = 0;
     int m_truncateCount = 0;
+    int m_expireContinues = 0;
+    qint64 m_compactionMark = 0;       ///< the resourceVersion the next periodic compaction compacts to
+    QTimer *m_compactionTimer = nullptr; // owned (child)
     int m_eventsPerSecond = 0;
     QTimer *m_lifeTimer = nullptr;     // owned (child)
     QTimer *m_loadTimer = nullptr;     // owned (child)

@@ -25,6 +25,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QUrl>
 
 #include <algorithm>
@@ -422,7 +423,7 @@ void benchPods(const Options &o, int pods, QTextStream &out)
     const double curl = median(curlMs);
     const double qluster = median(qlusterWallMs);
     const double qlusterInProcess = median(qlusterLoadMs);
-    out << "Load average when this N started: " << loadAtStart << " (2 cores; other builds were running). "
+    out << "Load average when this N started: " << loadAtStart << " (" << QThread::idealThreadCount() << " cores; the load of anything else running counts in it). "
         << "Sandbox start with " << thousands(pods) << " pods: " << ms(sandboxStartMs) << ". Times are medians of "
         << o.repeat << " runs (order rotated); pods listed: Qluster " << qlusterRows << ", model "
         << qint64(model.value(QStringLiteral("rows")).toDouble(-1)) << ".\n\n";

@@ -49,11 +49,13 @@ private Q_SLOTS:
     void tableColumnsFromServer();
     void kubectlChangesAppearWithinASecond();
     void faultsEndEqualToKubectl();
+    void pagedListIsOneSnapshotAndRestartsWhenExpired();
     void registrySharesOneWatch();
     void manyWatchesOverPlainHttpDoNotStarveGets();
 
 private:
-    std::unique_ptr<ResourceCache> openCache(const Gvr &gvr, const QString &ns, Connection *connection = nullptr);
+    std::unique_ptr<ResourceCache> openCache(const Gvr &gvr, const QString &ns, Connection *connection = nullptr,
+                                             int pageSize = 0);
     void kubectlOk(const QStringList &args);
     void createConfigMap(const QString &ns, const QString &name);
 
@@ -78,7 +80,7 @@ void tst_ResourceCacheSandbox::initTestCase()
     if (!connection)
         QFAIL(qPrintable(connection.error().toString()));
     m_connection = std::move(*connection);
-    for (const char *ns : {"live", "faults"}) {
+    for (const char *ns : {"live", "faults", "paged"}) {
         const QJsonObject created = m_fixture->create(QJsonObject{
             {QStringLiteral("apiVersion"), QStringLiteral("v1")},
             {QStringLiteral("kind"), QStringLiteral("Namespace")},
@@ -112,13 +114,15 @@ void tst_ResourceCacheSandbox::kubectlOk(const QStringList &args)
 }
 
 std::unique_ptr<ResourceCache> tst_ResourceCacheSandbox::openCache(const Gvr &gvr, const QString &ns,
-                                                                   Connection *connection)
+                                                                   Connection *connection, int pageSize)
 {
     if (!connection)
         connection = m_connection.get();
     CacheKey key{QStringLiteral("sandbox"), gvr, ns, QString(), QString()};
     auto cache = std::make_unique<ResourceCache>(key, std::make_unique<ConnectionListWatcher>(connection, key));
     cache->setBackoff(50, 400);
+    if (pageSize > 0)
+        cache->setPageSize(pageSize);
     cache->start();
     return cache;
 }
@@ -227,6 +231,55 @@ void tst_ResourceCacheSandbox::faultsEndEqualToKubectl()
     createConfigMap(ns, QStringLiteral("after-restart"));
     expectEqual();
     QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 10000);
+}
+
+void tst_ResourceCacheSandbox::pagedListIsOneSnapshotAndRestartsWhenExpired()
+{
+    const QString ns = QStringLiteral("paged");
+    for (int i = 0; i < 6; ++i)
+        createConfigMap(ns, QStringLiteral("base-%1").arg(i));
+    const QStringList getArgs{QStringLiteral("get"), QStringLiteral("configmaps"), QStringLiteral("-n"), ns,
+                              QStringLiteral("-o"), QStringLiteral("name")};
+
+    // 1. After every page the cache receives, a config map is created and a later one deleted:
+    //    the pages are one snapshot and the watch from its resourceVersion brings the changes.
+    int pages = 0;
+    QMetaObject::Connection hook;
+    const QString listPath = QStringLiteral("/api/v1/namespaces/") + ns + QStringLiteral("/configmaps");
+    m_fixture->sandbox().invoke([&](SandboxServer &s) {
+        hook = connect(&s, &SandboxServer::requestHandled, &s, [&, server = &s](const QString &verb, const QString &path, int status) {
+            if (verb != QLatin1String("GET") || path != listPath || status != 200 || pages >= 3)
+                return;
+            ++pages;
+            (void)server->createObject(QJsonObject{
+                {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                {QStringLiteral("kind"), QStringLiteral("ConfigMap")},
+                {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("late-%1").arg(pages)},
+                                                         {QStringLiteral("namespace"), ns}}}});
+            server->store().remove(kConfigMaps, ns, QStringLiteral("base-%1").arg(6 - pages));
+        }, Qt::DirectConnection);
+    });
+    auto cache = openCache(kConfigMaps, ns, nullptr, 2);
+    QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 10000);
+    m_fixture->sandbox().invoke([&](SandboxServer &) { disconnect(hook); });
+    QCOMPARE(pages, 3);
+    KubectlResult r = m_fixture->kubectl(getArgs);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QTRY_COMPARE_WITH_TIMEOUT(storeNames(*cache, QStringLiteral("configmap/")).join(QLatin1Char(' ')),
+                              kubectlNames(r).join(QLatin1Char(' ')), 10000);
+    QCOMPARE(cache->listCount(), 1);
+    cache.reset();
+
+    // 2. The continue token of the second page has expired (410): the list starts over.
+    m_fixture->sandbox().invoke([](SandboxServer &s) { s.expireContinueTokens(1); });
+    cache = openCache(kConfigMaps, ns, nullptr, 2);
+    QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 10000);
+    QCOMPARE(cache->listCount(), 2);
+    QCOMPARE(cache->lastError().httpStatus, 410);
+    QCOMPARE(cache->lastError().reason, QStringLiteral("Expired"));
+    r = m_fixture->kubectl(getArgs);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(storeNames(*cache, QStringLiteral("configmap/")), kubectlNames(r));
 }
 
 void tst_ResourceCacheSandbox::registrySharesOneWatch()

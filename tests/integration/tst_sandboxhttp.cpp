@@ -99,6 +99,68 @@ private:
         return send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps")).json().value(QLatin1String("metadata")).toObject().value(QLatin1String("resourceVersion")).toString();
     }
 
+    void createNamespace(const QString &name)
+    {
+        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                                                          {QStringLiteral("kind"), QStringLiteral("Namespace")},
+                                                          {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}}}})
+                                    .toJson(QJsonDocument::Compact);
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/namespaces"), body).status, 201);
+    }
+
+    // Creates namespace `ns` with config maps <prefix>0 … <prefix>(count-1); returns their list path.
+    QString namespaceWithConfigMaps(const QString &ns, const QString &prefix, int count)
+    {
+        createNamespace(ns);
+        const QString path = QStringLiteral("/api/v1/namespaces/") + ns + QStringLiteral("/configmaps");
+        for (int i = 0; i < count; ++i) {
+            if (send("POST", path, configMap(prefix + QString::number(i))).status != 201)
+                qWarning() << "could not create" << prefix + QString::number(i);
+        }
+        return path;
+    }
+
+    // "name@resourceVersion" of a list's items (or a Table's rows).
+    static QStringList itemVersions(const QJsonObject &list)
+    {
+        QStringList out;
+        const bool table = list.value(QLatin1String("kind")).toString() == QLatin1String("Table");
+        for (const QJsonValue &v : list.value(table ? QLatin1String("rows") : QLatin1String("items")).toArray()) {
+            const QJsonObject o = table ? v.toObject().value(QLatin1String("object")).toObject() : v.toObject();
+            const QJsonObject meta = o.value(QLatin1String("metadata")).toObject();
+            out << meta.value(QLatin1String("name")).toString() + QLatin1Char('@') + meta.value(QLatin1String("resourceVersion")).toString();
+        }
+        return out;
+    }
+
+    static QJsonObject listMeta(const Reply &r) { return r.json().value(QLatin1String("metadata")).toObject(); }
+
+    // Follows the continue tokens of a list whose first page is `first`; checks that every page is
+    // served at the first page's resourceVersion and returns the items of all pages.
+    QStringList followPages(const QString &path, const Reply &first, const QList<QPair<QByteArray, QByteArray>> &headers = {})
+    {
+        const QString rv = listMeta(first).value(QLatin1String("resourceVersion")).toString();
+        QStringList all = itemVersions(first.json());
+        QString token = listMeta(first).value(QLatin1String("continue")).toString();
+        while (!token.isEmpty()) {
+            const Reply page = send("GET", path + QStringLiteral("?limit=2&continue=") + token, {}, headers);
+            if (page.status != 200) {
+                qWarning() << page.body;
+                return {QStringLiteral("HTTP %1").arg(page.status)};
+            }
+            if (listMeta(page).value(QLatin1String("resourceVersion")).toString() != rv)
+                return {QStringLiteral("page served at %1, not %2").arg(listMeta(page).value(QLatin1String("resourceVersion")).toString(), rv)};
+            all += itemVersions(page.json());
+            token = listMeta(page).value(QLatin1String("continue")).toString();
+        }
+        return all;
+    }
+
+    static QJsonObject decodeToken(const QString &token)
+    {
+        return QJsonDocument::fromJson(QByteArray::fromBase64(token.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)).object();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -303,6 +365,155 @@ private Q_SLOTS:
         QVERIFY(r.json().value(QLatin1String("metadata")).toObject().value(QLatin1String("remainingItemCount")).toInt() >= 3);
         QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps?limit=1&continue=garbage")).status, 400);
         QCOMPARE(send("GET", QStringLiteral("/api/v1/pods?fieldSelector=spec.unknown%3Dx")).status, 400);
+    }
+
+    void listPagesAreOneSnapshot()
+    {
+        const QString path = namespaceWithConfigMaps(QStringLiteral("snap"), QStringLiteral("s-"), 6);
+        const Reply whole = send("GET", path);
+        const QStringList expected = itemVersions(whole.json());
+        QCOMPARE(expected.size(), 6);
+        const QString rv = listMeta(whole).value(QLatin1String("resourceVersion")).toString();
+
+        const auto retainedSnapshots = [this] {
+            int retained = -1;
+            m_sandbox->invoke([&](SandboxServer &s) { retained = s.store().retainedSnapshots(); });
+            return retained;
+        };
+        const int retainedBefore = retainedSnapshots(); // lists other tests left unfinished
+        const QList<QPair<QByteArray, QByteArray>> asTable{{"Accept", "application/json;as=Table;v=v1;g=meta.k8s.io,application/json"}};
+        const Reply first = send("GET", path + QStringLiteral("?limit=2"));
+        const Reply firstTable = send("GET", path + QStringLiteral("?limit=2"), {}, asTable);
+        QCOMPARE(listMeta(first).value(QLatin1String("resourceVersion")).toString(), rv);
+        QCOMPARE(listMeta(first).value(QLatin1String("remainingItemCount")).toInt(), 4);
+        QCOMPARE(listMeta(firstTable).value(QLatin1String("resourceVersion")).toString(), rv);
+        // Two open lists of the same version share one snapshot.
+        QCOMPARE(retainedSnapshots(), retainedBefore + 1);
+
+        // Between the pages: more writes than the event window (5) holds, before and after the
+        // page boundary: created, modified, deleted.
+        QCOMPARE(send("POST", path, configMap(QStringLiteral("s-2a"))).status, 201);
+        QCOMPARE(send("POST", path, configMap(QStringLiteral("s-9"))).status, 201);
+        QJsonObject three = send("GET", path + QStringLiteral("/s-3")).json();
+        three.insert(QStringLiteral("data"), QJsonObject{{QStringLiteral("k"), QStringLiteral("changed")}});
+        QCOMPARE(send("PUT", path + QStringLiteral("/s-3"), QJsonDocument(three).toJson(QJsonDocument::Compact)).status, 200);
+        QCOMPARE(send("DELETE", path + QStringLiteral("/s-4")).status, 200);
+        QCOMPARE(send("DELETE", path + QStringLiteral("/s-0")).status, 200);
+        QCOMPARE(send("POST", path, configMap(QStringLiteral("s-5a"))).status, 201);
+
+        QCOMPARE(followPages(path, first), expected);
+        QCOMPARE(followPages(path, firstTable, asTable), expected);
+
+        // The finished lists released their snapshots; a new list sees the new state.
+        QCOMPARE(retainedSnapshots(), retainedBefore);
+        QStringList names;
+        for (const QString &item : itemVersions(send("GET", path).json()))
+            names << item.section(QLatin1Char('@'), 0, 0);
+        QCOMPARE(names, (QStringList{QStringLiteral("s-1"), QStringLiteral("s-2"), QStringLiteral("s-2a"), QStringLiteral("s-3"),
+                                     QStringLiteral("s-5"), QStringLiteral("s-5a"), QStringLiteral("s-9")}));
+    }
+
+    void expiredContinueIs410WithAToken()
+    {
+        const QString path = namespaceWithConfigMaps(QStringLiteral("expire"), QStringLiteral("e-"), 5);
+        const Reply first = send("GET", path + QStringLiteral("?limit=2"));
+        const QString firstRv = listMeta(first).value(QLatin1String("resourceVersion")).toString();
+        const QString token = listMeta(first).value(QLatin1String("continue")).toString();
+        QVERIFY(!token.isEmpty());
+
+        // Something is written, then the history is compacted (as etcd's every five minutes).
+        QCOMPARE(send("POST", path, configMap(QStringLiteral("e-1a"))).status, 201);
+        QCOMPARE(send("POST", QStringLiteral("/sandbox/v1/faults"), QByteArrayLiteral(R"({"compact":true})")).status, 200);
+        Reply r = send("GET", path + QStringLiteral("?limit=2&continue=") + token);
+        QCOMPARE(r.status, 410);
+        const QJsonObject status = r.json();
+        QCOMPARE(status.value(QLatin1String("kind")).toString(), QStringLiteral("Status"));
+        QCOMPARE(status.value(QLatin1String("status")).toString(), QStringLiteral("Failure"));
+        QCOMPARE(status.value(QLatin1String("reason")).toString(), QStringLiteral("Expired"));
+        QCOMPARE(status.value(QLatin1String("code")).toInt(), 410);
+        QCOMPARE(status.value(QLatin1String("message")).toString(),
+                 QStringLiteral("The provided continue parameter is too old to display a consistent list result. You can start a new list "
+                                "without the continue parameter, or use the continue token in this response to retrieve the remainder of "
+                                "the results. Continuing with the provided token results in an inconsistent list - objects that were "
+                                "created, modified, or deleted between the time the first chunk was returned and now may show up in the list."));
+        QVERIFY(!status.contains(QLatin1String("details")));
+        const QString inconsistent = status.value(QLatin1String("metadata")).toObject().value(QLatin1String("continue")).toString();
+        QCOMPARE(decodeToken(inconsistent).value(QLatin1String("rv")).toInteger(), -1);
+        QCOMPARE(decodeToken(inconsistent).value(QLatin1String("start")).toString(), decodeToken(token).value(QLatin1String("start")).toString());
+
+        // The inconsistent token goes on at the latest version, which later pages then keep.
+        r = send("GET", path + QStringLiteral("?limit=2&continue=") + inconsistent);
+        QCOMPARE(r.status, 200);
+        const QString latestRv = listMeta(r).value(QLatin1String("resourceVersion")).toString();
+        QVERIFY(latestRv.toLongLong() > firstRv.toLongLong());
+        QCOMPARE(listMeta(r).value(QLatin1String("remainingItemCount")).toInt(), 2);
+        QStringList rest = followPages(path, r);
+        for (QString &item : rest)
+            item = item.section(QLatin1Char('@'), 0, 0);
+        QCOMPARE(rest, (QStringList{QStringLiteral("e-1a"), QStringLiteral("e-2"), QStringLiteral("e-3"), QStringLiteral("e-4")}));
+
+        // An exact list of the compacted version is gone too.
+        r = send("GET", path + QStringLiteral("?resourceVersionMatch=Exact&resourceVersion=") + firstRv);
+        QCOMPARE(r.status, 410);
+        QCOMPARE(r.json().value(QLatin1String("message")).toString(), QStringLiteral("The resourceVersion for the provided list is too old."));
+
+        // The fault knob expires the next continue without any write or compaction.
+        const Reply again = send("GET", path + QStringLiteral("?limit=2"));
+        const QString token2 = listMeta(again).value(QLatin1String("continue")).toString();
+        QCOMPARE(send("POST", QStringLiteral("/sandbox/v1/faults"), QByteArrayLiteral(R"({"expireContinueTokens":1})")).status, 200);
+        r = send("GET", path + QStringLiteral("?limit=2&continue=") + token2);
+        QCOMPARE(r.status, 410);
+        QCOMPARE(r.json().value(QLatin1String("reason")).toString(), QStringLiteral("Expired"));
+        QVERIFY(!r.json().value(QLatin1String("metadata")).toObject().value(QLatin1String("continue")).toString().isEmpty());
+        // Used up: nothing changed since, so the same token is served again, consistently.
+        r = send("GET", path + QStringLiteral("?limit=2&continue=") + token2);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(listMeta(r).value(QLatin1String("resourceVersion")).toString(),
+                 listMeta(again).value(QLatin1String("resourceVersion")).toString());
+    }
+
+    void listResourceVersionParameters()
+    {
+        const QString path = namespaceWithConfigMaps(QStringLiteral("rvs"), QStringLiteral("v-"), 3);
+        const Reply before = send("GET", path);
+        const QString rv = listMeta(before).value(QLatin1String("resourceVersion")).toString();
+
+        // resourceVersion=0 is served like the watch cache serves it: the limit is ignored.
+        Reply r = send("GET", path + QStringLiteral("?resourceVersion=0&limit=1"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QLatin1String("items")).toArray().size(), 3);
+        QVERIFY(!listMeta(r).contains(QLatin1String("continue")));
+
+        QCOMPARE(send("DELETE", path + QStringLiteral("/v-1")).status, 200);
+        // Exact, and the legacy form (a resourceVersion with a limit), read the version asked for.
+        r = send("GET", path + QStringLiteral("?resourceVersionMatch=Exact&resourceVersion=") + rv);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(itemVersions(r.json()), itemVersions(before.json()));
+        QCOMPARE(listMeta(r).value(QLatin1String("resourceVersion")).toString(), rv);
+        r = send("GET", path + QStringLiteral("?limit=2&resourceVersion=") + rv);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(followPages(path, r), itemVersions(before.json()));
+        // NotOlderThan: the latest state.
+        r = send("GET", path + QStringLiteral("?resourceVersionMatch=NotOlderThan&resourceVersion=") + rv);
+        QCOMPARE(r.json().value(QLatin1String("items")).toArray().size(), 2);
+
+        r = send("GET", path + QStringLiteral("?resourceVersionMatch=Exact"));
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.json().value(QLatin1String("reason")).toString(), QStringLiteral("Invalid"));
+        QCOMPARE(r.json().value(QLatin1String("message")).toString(),
+                 QStringLiteral("ListOptions.meta.k8s.io \"\" is invalid: resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided"));
+        const QString token = listMeta(send("GET", path + QStringLiteral("?limit=1"))).value(QLatin1String("continue")).toString();
+        r = send("GET", path + QStringLiteral("?limit=1&resourceVersion=") + rv + QStringLiteral("&continue=") + token);
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.json().value(QLatin1String("message")).toString(), QStringLiteral("specifying resource version is not allowed when using continue"));
+        QCOMPARE(send("GET", path + QStringLiteral("?resourceVersion=abc")).status, 400);
+
+        const QString future = QString::number(rv.toLongLong() + 100000);
+        r = send("GET", path + QStringLiteral("?resourceVersion=") + future);
+        QCOMPARE(r.status, 504);
+        QCOMPARE(r.json().value(QLatin1String("reason")).toString(), QStringLiteral("Timeout"));
+        QVERIFY(r.json().value(QLatin1String("message")).toString().startsWith(QStringLiteral("Timeout: Too large resource version: ") + future));
+        QCOMPARE(send("GET", path + QStringLiteral("?resourceVersionMatch=Exact&resourceVersion=") + future).status, 500);
     }
 
     void tableListHasTheRealShape()

@@ -52,6 +52,80 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("kube-system\\s+dns-1\\s+1/1\\s+Running"))));
     }
 
+    void chunkedGetIsOneSnapshotWhileObjectsChange()
+    {
+        const QString ns = QStringLiteral("chunks");
+        const Gvr pods{QString(), QStringLiteral("v1"), QStringLiteral("pods")};
+        QVERIFY(!m_f->create(QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                                         {QStringLiteral("kind"), QStringLiteral("Namespace")},
+                                         {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), ns}}}}).isEmpty());
+        for (int i = 0; i < 7; ++i)
+            QVERIFY(!m_f->create(makePod(ns, QStringLiteral("p-%1").arg(i))).isEmpty());
+        for (int i = 0; i < 7; ++i)
+            QTRY_COMPARE_WITH_TIMEOUT(podPhase(ns, QStringLiteral("p-%1").arg(i)), QStringLiteral("Running"), 5000);
+
+        // After every page kubectl receives, the cluster changes: a pod is created, one modified and
+        // one deleted (all in pages not yet sent). The first page's state is recorded as it was sent.
+        QStringList expected;
+        int pages = 0;
+        QMetaObject::Connection hook;
+        m_f->sandbox().invoke([&](SandboxServer &s) {
+            hook = connect(&s, &SandboxServer::requestHandled, &s, [&, server = &s](const QString &verb, const QString &path, int status) {
+                if (verb != QLatin1String("GET") || path != QLatin1String("/api/v1/pods") || status != 200)
+                    return;
+                if (pages++ == 0) {
+                    for (const auto &[key, pod] : server->store().objects(pods))
+                        expected << key + QLatin1Char('@') + pod.value(QLatin1String("metadata")).toObject().value(QLatin1String("resourceVersion")).toString();
+                }
+                (void)server->createObject(makePod(ns, QStringLiteral("late-%1").arg(pages)));
+                if (const QJsonObject *p3 = server->store().get(pods, ns, QStringLiteral("p-3"))) {
+                    QJsonObject pod = *p3;
+                    QJsonObject meta = pod.value(QLatin1String("metadata")).toObject();
+                    meta.insert(QStringLiteral("labels"), QJsonObject{{QStringLiteral("page"), QString::number(pages)}});
+                    pod.insert(QStringLiteral("metadata"), meta);
+                    server->store().put(pods, pod);
+                }
+                server->store().remove(pods, ns, QStringLiteral("p-%1").arg(7 - pages));
+            }, Qt::DirectConnection);
+        });
+        const KubectlResult r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A"),
+                                              QStringLiteral("--chunk-size=2"), QStringLiteral("-o"), QStringLiteral("json")});
+        m_f->sandbox().invoke([&](SandboxServer &) { disconnect(hook); });
+        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(pages >= 4);
+        QStringList listed;
+        for (const QJsonValue &item : QJsonDocument::fromJson(r.out.toUtf8()).object().value(QLatin1String("items")).toArray()) {
+            const QJsonObject meta = item.toObject().value(QLatin1String("metadata")).toObject();
+            listed << meta.value(QLatin1String("namespace")).toString() + QLatin1Char('/') + meta.value(QLatin1String("name")).toString()
+                          + QLatin1Char('@') + meta.value(QLatin1String("resourceVersion")).toString();
+        }
+        QCOMPARE(listed, expected);
+        // Deleted while kubectl paged, so still listed; created meanwhile, so not listed.
+        QCOMPARE(listed.filter(QStringLiteral("chunks/p-6@")).size(), 1);
+        QVERIFY(listed.filter(QStringLiteral("chunks/late-")).isEmpty());
+        // A new list sees what changed.
+        const KubectlResult now = m_f->kubectl({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-n"), ns, QStringLiteral("--chunk-size=2"),
+                                                QStringLiteral("-o"), QStringLiteral("name")});
+        QVERIFY2(now.exitCode == 0, qPrintable(now.err));
+        QVERIFY(now.out.contains(QStringLiteral("pod/late-1")));
+        QVERIFY(!now.out.contains(QStringLiteral("pod/p-6")));
+    }
+
+    void chunkedGetWithExpiredContinueFailsLikeTheApiserver()
+    {
+        m_f->sandbox().invoke([](SandboxServer &s) { s.expireContinueTokens(1); });
+        const KubectlResult r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A"), QStringLiteral("--chunk-size=1")});
+        QVERIFY(r.finished);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("Error from server (Expired): The provided continue parameter is too old to display a "
+                                               "consistent list result. You can start a new list without the continue parameter, or use "
+                                               "the continue token in this response to retrieve the remainder of the results.")),
+                 qPrintable(r.err));
+        // The knob is used up: the next chunked list succeeds.
+        const KubectlResult again = m_f->kubectl({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A"), QStringLiteral("--chunk-size=1")});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+    }
+
     void apiResourcesUsesAggregatedDiscovery()
     {
         const KubectlResult r = m_f->kubectl({QStringLiteral("api-resources"), QStringLiteral("-v=7")});

@@ -108,6 +108,9 @@ void tst_ResourceBrowser::selectKindShowsRowsAndOverview()
     QVERIFY2(headers.contains(QStringLiteral("Name")), qPrintable(headers.join(QLatin1Char(','))));
     QVERIFY2(headers.contains(QStringLiteral("Status")), qPrintable(headers.join(QLatin1Char(','))));
     QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("web-1")); // sorted by name
+    // The Status column has room for long statuses that come later, not only for the first rows'.
+    const int status = int(headers.indexOf(QStringLiteral("Status")));
+    QVERIFY(table->columnWidth(status) > table->fontMetrics().horizontalAdvance(QStringLiteral("CrashLoopBackOff")));
 
     // A pod created now appears live.
     QVERIFY(!fixture.create(makePod(QStringLiteral("default"), QStringLiteral("web-3"))).isEmpty());

@@ -156,6 +156,15 @@ void ResourceTableModel::rebuildIndex(int fromRow)
         m_index.insert(m_rows[size_t(i)].object.key(), i);
 }
 
+QModelIndex ResourceTableModel::index(int row, int column, const QModelIndex &parent) const
+{
+    // As QAbstractTableModel::index, without its virtual rowCount()/columnCount() calls: sorting
+    // 100,000 rows asks for millions of indexes.
+    if (parent.isValid() || row < 0 || column < 0 || row >= int(m_rows.size()) || column >= m_columns.size())
+        return QModelIndex();
+    return createIndex(row, column);
+}
+
 int ResourceTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -244,6 +253,8 @@ void ResourceTableModel::indexRow(Row &row) const
             continue;
         }
         std::tie(key.offset, key.length) = append(displayValue(row, column).toString());
+        for (int i = 0; i < 4; ++i)
+            key.prefix = (key.prefix << 16) | (i < key.length ? text.at(key.offset + i).unicode() : 0u);
         if (column.source == Column::Source::Name || column.source == Column::Source::Namespace
             || column.cell < 0 || column.cell >= row.object.cells.size()) {
             continue;
@@ -270,6 +281,8 @@ int ResourceTableModel::compareRows(int a, int b, int column) const
             return p.number < q.number ? -1 : 1;
     } else if (p.isNumber != q.isNumber) {
         return p.isNumber ? -1 : 1; // numbers before text and empty cells
+    } else if (p.prefix != q.prefix) {
+        return p.prefix < q.prefix ? -1 : 1;
     } else if (const int c = QStringView(x.searchText).mid(p.offset, p.length)
                                  .compare(QStringView(y.searchText).mid(q.offset, q.length))) {
         return c;
@@ -370,6 +383,8 @@ QVariant ResourceTableModel::headerData(int section, Qt::Orientation orientation
         return column.priority;
     case ColumnTypeRole:
         return column.type;
+    case StatusColumnRole:
+        return column.isStatus;
     default:
         return QVariant();
     }
@@ -452,13 +467,7 @@ void ResourceTableModel::applyBatch(const ChangeBatch &batch)
         // last: QSortFilterProxyModel re-checks (and may re-sort) every row inside a range, so a
         // range spanning 100,000 rows for a few hundred changes costs a full re-sort per batch.
         std::sort(rows.begin(), rows.end());
-        for (size_t i = 0; i < rows.size();) {
-            size_t j = i;
-            while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1)
-                ++j;
-            Q_EMIT dataChanged(index(rows[i], 0), index(rows[j], columnCount() - 1));
-            i = j + 1;
-        }
+        emitRowRuns(rows, {});
     }
 
     if (!removals.empty()) {
@@ -505,17 +514,35 @@ void ResourceTableModel::tick()
         // time, so a sorted or filtered proxy need not redo its mapping every second.
         Q_EMIT dataChanged(index(0, m_ageColumn), index(last, m_ageColumn), {Qt::DisplayRole, Qt::ToolTipRole});
     if (m_hasHighlights) {
+        // Repaint only the rows whose highlight just ended (a range over every row would make a
+        // sorted proxy re-check all of them each second); they are then no longer "changed".
         const qint64 now = nowMs();
         bool stillHighlighted = false;
-        for (const Row &row : m_rows) {
-            if (row.changedAtMs > 0 && now - row.changedAtMs < m_highlightMs) {
+        std::vector<int> expired;
+        for (int r = 0; r <= last; ++r) {
+            Row &row = m_rows[size_t(r)];
+            if (row.changedAtMs <= 0)
+                continue;
+            if (now - row.changedAtMs < m_highlightMs) {
                 stillHighlighted = true;
-                break;
+            } else {
+                row.changedAtMs = 0;
+                expired.push_back(r);
             }
         }
-        Q_EMIT dataChanged(index(0, 0), index(last, columnCount() - 1),
-                           {Qt::BackgroundRole, RecentlyChangedRole});
+        emitRowRuns(expired, {Qt::BackgroundRole, RecentlyChangedRole});
         m_hasHighlights = stillHighlighted;
+    }
+}
+
+void ResourceTableModel::emitRowRuns(const std::vector<int> &sortedRows, const QList<int> &roles)
+{
+    for (size_t i = 0; i < sortedRows.size();) {
+        size_t j = i;
+        while (j + 1 < sortedRows.size() && sortedRows[j + 1] == sortedRows[j] + 1)
+            ++j;
+        Q_EMIT dataChanged(index(sortedRows[i], 0), index(sortedRows[j], columnCount() - 1), roles);
+        i = j + 1;
     }
 }
 

@@ -39,6 +39,7 @@ public:
         RecentlyChangedRole, ///< true for a short while after the row was added or modified
         ColumnPriorityRole,  ///< header: 0 for default columns, >0 for wide-output columns
         ColumnTypeRole,      ///< header: Table column type ("string", "integer", "date", ...)
+        StatusColumnRole,    ///< header: true for a Status/Phase column (its cells carry a tone)
         LabelsRole,          ///< "k=v,k2=v2"
         SearchTextRole,      ///< case-folded texts the free-text filter looks in (not AGE: it ticks)
     };
@@ -53,6 +54,7 @@ public:
                                 QObject *parent = nullptr);
     ~ResourceTableModel() override;
 
+    QModelIndex index(int row, int column, const QModelIndex &parent = QModelIndex()) const override;
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -96,6 +98,7 @@ private:
     struct CellKey
     {
         double number = 0;
+        quint64 prefix = 0; // the first four UTF-16 units of the text, big-endian: most compares end here
         int offset = 0;
         int length = 0;
         bool isNumber = false;
@@ -124,6 +127,8 @@ private:
     void rebuildIndex(int fromRow);
     QVariant displayValue(const Row &row, const Column &column) const;
     void indexRow(Row &row) const;
+    // One dataChanged per contiguous run of sortedRows (all columns).
+    void emitRowRuns(const std::vector<int> &sortedRows, const QList<int> &roles);
     Row makeRow(ResourceObject object, qint64 changedAtMs) const;
     qint64 nowMs() const;
 

@@ -29,7 +29,10 @@ void ResourceTableProxyModel::setFilterText(const QString &text)
         return;
     m_text = text;
     m_words = text.toCaseFolded().simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    invalidateRowsFilter();
+    // A full rebuild (filter every row, sort those accepted: O(n log n)) rather than
+    // invalidateRowsFilter(), which inserts newly accepted rows between the kept ones one interval
+    // at a time: clearing a filter on 100,000 rows took 0.7 s that way.
+    invalidate();
 }
 
 bool ResourceTableProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const

@@ -28,6 +28,8 @@
 #include <QTableView>
 #include <QTreeView>
 
+#include <algorithm>
+
 namespace Qluster::Ui {
 
 namespace {
@@ -197,6 +199,12 @@ void ResourceBrowser::open(const Gvr &gvr)
             return;
         *fitted = true;
         table->resizeColumnsToContents();
+        // Statuses change after the first rows were measured: leave room for the long ones.
+        const int statusWidth = table->fontMetrics().horizontalAdvance(QStringLiteral("CrashLoopBackOff")) + 16;
+        for (int c = 0; c < model->columnCount(); ++c) {
+            if (model->headerData(c, Qt::Horizontal, ResourceTableModel::StatusColumnRole).toBool())
+                table->setColumnWidth(c, std::max(table->columnWidth(c), statusWidth));
+        }
     };
     connect(model, &QAbstractItemModel::rowsInserted, table, fit);
     connect(model, &QAbstractItemModel::modelReset, table, fit);
