@@ -8,6 +8,8 @@
 #include <QRandomGenerator>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace Qluster {
 
 namespace {
@@ -191,9 +193,10 @@ void ResourceCache::pageDecoded(Result<ListPage> page)
         std::move(page->items.begin(), page->items.end(), std::back_inserter(m_pending));
     }
     // Room for the whole list when the server says how much is left (not page by page: an exact
-    // reserve per page reallocates and moves everything listed so far on every page).
+    // reserve per page reallocates and moves everything listed so far on every page). Bounded: the
+    // count is the server's word, and a wrong one must not allocate gigabytes.
     if (page->remainingItemCount > 0)
-        m_pending.reserve(m_pending.size() + size_t(page->remainingItemCount));
+        m_pending.reserve(m_pending.size() + size_t(std::min<qint64>(page->remainingItemCount, 250000)));
     if (!page->continueToken.isEmpty()) {
         if (!m_decodingPeeked) {
             m_continue = page->continueToken;
