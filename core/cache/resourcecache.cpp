@@ -205,43 +205,24 @@ void ResourceCache::pageDecoded(Result<ListPage> page)
         decodeNextPage();
         return;
     }
-    // The list is complete. Reconcile it with the store on a worker thread: a relist of 100,000
-    // objects compares every one of them. The store is implicitly shared, so the worker changes its
-    // own copy; nothing changes m_store meanwhile (no watch runs while listing), and readers on this
-    // thread see the previous state until the result is swapped in.
+    // The list is complete: flush pending watch changes first so batches stay in order, then
+    // reconcile the store with the new list (only real adds/updates/deletes are emitted).
     m_request.reset();
     m_undecoded.clear();
-    if (!m_reconciling) {
-        m_reconciling = new QFutureWatcher<Reconciled>(this);
-        connect(m_reconciling, &QFutureWatcher<Reconciled>::finished, this, [this] {
-            if (m_reconcilingGeneration == m_generation)
-                listReconciled(m_reconciling->result());
-        });
-    }
-    m_reconcilingGeneration = m_generation;
-    m_reconciling->setFuture(QtConcurrent::run(
-        [store = m_store, items = std::exchange(m_pending, {}), rv = m_pendingResourceVersion,
-         columns = m_pendingColumns, isTable = m_pendingIsTable]() mutable {
-            ChangeBatch batch = store.replace(std::move(items), rv, columns, isTable);
-            return Reconciled{std::move(store), std::move(batch)};
-        }));
-}
-
-void ResourceCache::listReconciled(Reconciled reconciled)
-{
-    // Flush pending watch changes first so batches stay in order.
     if (m_flushTimer.isActive()) {
         m_flushTimer.stop();
         flush();
     }
-    m_store = std::move(reconciled.store);
+    ChangeBatch batch = m_store.replace(std::move(m_pending), m_pendingResourceVersion,
+                                        m_pendingColumns, m_pendingIsTable);
+    m_pending = {};
     m_failures = 0;
     const bool first = !m_hasSynced;
     m_hasSynced = true;
     qCDebug(lcWatch) << "listed" << m_key.toString() << m_store.size() << "objects at"
                      << m_store.resourceVersion();
-    if (!reconciled.batch.isEmpty() || first)
-        Q_EMIT objectsChanged(reconciled.batch);
+    if (!batch.isEmpty() || first)
+        Q_EMIT objectsChanged(batch);
     startWatch();
 }
 

@@ -81,12 +81,6 @@ private:
     void pageReceived(Result<QByteArray> body);
     void decodeNextPage();
     void pageDecoded(Result<ListPage> page);
-    struct Reconciled
-    {
-        ResourceStore store;
-        ChangeBatch batch;
-    };
-    void listReconciled(Reconciled reconciled);
     void startWatch();
     void watchData(const QByteArray &chunk);
     void decodeWatchData();
@@ -110,8 +104,6 @@ private:
     std::optional<Result<void>> m_watchEnd; // the stream ended while chunks were still decoding
     ListWatcher::Handle m_request; // the list page or watch in flight
     QFutureWatcher<Result<ListPage>> *m_decoding = nullptr; // owned (child)
-    QFutureWatcher<Reconciled> *m_reconciling = nullptr;   // owned (child): the list vs the store
-    quint64 m_reconcilingGeneration = 0;
     quint64 m_decodingGeneration = 0; // m_generation when the page being decoded was started
     bool m_decodingPeeked = false;    // its next page was requested when it arrived
     bool m_decodeBusy = false;        // a page is being decoded (its finished not yet handled)
