@@ -20,9 +20,7 @@ QByteArray ApiResponse::header(const QByteArray &name) const
 }
 
 ApiReply::ApiReply(Connection *connection, const ApiRequest &request)
-    : QObject(connection)
-    , m_connection(connection)
-    , m_request(request)
+    : ApiCall(connection, request)
     , m_result(fail(Error::invalid(QStringLiteral("request still running"))))
 {
     m_deadline.setSingleShot(true);
@@ -44,33 +42,6 @@ ApiReply::ApiReply(Connection *connection, const ApiRequest &request)
                                                 : m_request.timeoutMs;
     if (timeout > 0)
         m_deadline.start(timeout);
-}
-
-ApiReply::~ApiReply()
-{
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-    }
-}
-
-void ApiReply::start()
-{
-    if (m_finished)
-        return;
-    if (m_aborted) {
-        finish(fail(ApiError::cancelled(m_request.verb, m_connection->url(m_request))));
-        return;
-    }
-    m_connection->requestCredentials(this, m_request, [this](Result<Credentials> credentials) {
-        if (m_finished)
-            return;
-        if (credentials)
-            sendWith(*credentials);
-        else
-            finish(fail(credentials.error()));
-    });
 }
 
 void ApiReply::sendWith(const Credentials &credentials)
@@ -136,14 +107,7 @@ void ApiReply::onNetworkFinished()
 
 void ApiReply::abort()
 {
-    if (m_finished)
-        return;
-    m_aborted = true;
-    if (m_reply) {
-        m_reply->abort();
-        return;
-    }
-    finish(fail(ApiError::cancelled(m_request.verb, m_connection->url(m_request))));
+    abortCall();
 }
 
 void ApiReply::finish(Result<ApiResponse> result)

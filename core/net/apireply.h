@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "net/apicall.h"
 #include "net/apirequest.h"
-#include "net/authprovider.h"
 #include "util/result.h"
 
 #include <QByteArray>
@@ -35,15 +35,11 @@ struct ApiResponse
 /// after which result() holds the response or the ApiError. Retries (GET on 429/5xx) and the
 /// credential refresh after a 401 happen inside. The reply deletes itself after finished()
 /// handlers return; abort() cancels it (finished() then carries a Cancelled error).
-class ApiReply final : public QObject
+class ApiReply final : public ApiCall
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ApiReply)
 public:
-    ~ApiReply() override;
-
-    const ApiRequest &request() const { return m_request; }
-    bool isFinished() const { return m_finished; }
     /// ApiReply::result is valid once finished() was emitted.
     const Result<ApiResponse> &result() const { return m_result; }
     /// ApiReply::attempts counts the HTTP requests sent (retries included).
@@ -58,24 +54,16 @@ Q_SIGNALS:
 private:
     friend class Connection;
     ApiReply(Connection *connection, const ApiRequest &request);
-    void start();
-    void sendWith(const Credentials &credentials);
+    void sendWith(const Credentials &credentials) override;
+    void failWith(const Error &error) override { finish(fail(error)); }
     void onNetworkFinished();
     void finish(Result<ApiResponse> result);
 
-    Connection *m_connection = nullptr; // not owned (parent)
-    ApiRequest m_request;
-    QNetworkReply *m_reply = nullptr; // owned while running
-    Credentials m_credentials;
-    QList<QSslError> m_sslErrors;
     QTimer m_deadline;
     QTimer m_retryTimer;
     Result<ApiResponse> m_result;
     int m_attempts = 0;
     int m_retries = 0;
-    bool m_authRetried = false;
-    bool m_finished = false;
-    bool m_aborted = false;
     bool m_timedOut = false;
 };
 

@@ -11,9 +11,7 @@
 namespace Qluster {
 
 ApiStream::ApiStream(Connection *connection, const ApiRequest &request)
-    : QObject(connection)
-    , m_connection(connection)
-    , m_request(request)
+    : ApiCall(connection, request)
 {
 }
 
@@ -21,29 +19,6 @@ ApiStream::~ApiStream()
 {
     if (m_manager && !m_connection->m_streamManagers.isEmpty())
         m_connection->releaseStreamManager(m_manager);
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-    }
-}
-
-void ApiStream::start()
-{
-    if (m_finished)
-        return;
-    if (m_aborted) {
-        finish(fail(ApiError::cancelled(m_request.verb, m_connection->url(m_request))));
-        return;
-    }
-    m_connection->requestCredentials(this, m_request, [this](Result<Credentials> credentials) {
-        if (m_finished)
-            return;
-        if (credentials)
-            sendWith(*credentials);
-        else
-            finish(fail(credentials.error()));
-    });
 }
 
 void ApiStream::sendWith(const Credentials &credentials)
@@ -119,14 +94,7 @@ void ApiStream::onNetworkFinished()
 
 void ApiStream::abort()
 {
-    if (m_finished)
-        return;
-    m_aborted = true;
-    if (m_reply) {
-        m_reply->abort();
-        return;
-    }
-    finish(fail(ApiError::cancelled(m_request.verb, m_connection->url(m_request))));
+    abortCall();
 }
 
 void ApiStream::finish(const Result<void> &result)

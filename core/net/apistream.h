@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "net/apicall.h"
 #include "net/apirequest.h"
-#include "net/authprovider.h"
 #include "util/result.h"
 
 #include <QByteArray>
@@ -21,17 +21,15 @@ class Connection;
 /// emits dataReceived() with each chunk as it arrives and finished() once when the server ends the
 /// stream, it fails, or it is aborted. It runs on the Connection's stream network manager so it
 /// never holds up ordinary requests, and deletes itself after finished().
-class ApiStream final : public QObject
+class ApiStream final : public ApiCall
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ApiStream)
 public:
     ~ApiStream() override;
 
-    const ApiRequest &request() const { return m_request; }
     /// ApiStream::status is the HTTP status once headers arrived (0 before).
     int status() const { return m_status; }
-    bool isFinished() const { return m_finished; }
 
 public Q_SLOTS:
     void abort();
@@ -45,23 +43,15 @@ Q_SIGNALS:
 private:
     friend class Connection;
     ApiStream(Connection *connection, const ApiRequest &request);
-    void start();
-    void sendWith(const Credentials &credentials);
+    void sendWith(const Credentials &credentials) override;
+    void failWith(const Error &error) override { finish(fail(error)); }
     void onReadyRead();
     void onNetworkFinished();
     void finish(const Result<void> &result);
 
-    Connection *m_connection = nullptr; // not owned (parent)
-    ApiRequest m_request;
-    QNetworkReply *m_reply = nullptr; // owned while running
     QNetworkAccessManager *m_manager = nullptr; // not owned: the connection's stream manager
-    Credentials m_credentials;
-    QList<QSslError> m_sslErrors;
     QByteArray m_errorBody;
     int m_status = 0;
-    bool m_authRetried = false;
-    bool m_finished = false;
-    bool m_aborted = false;
 };
 
 } // namespace Qluster

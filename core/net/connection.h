@@ -100,6 +100,7 @@ Q_SIGNALS:
     void closed();
 
 private:
+    friend class ApiCall;
     friend class ApiReply;
     friend class ApiStream;
     Connection(const ResolvedContext &context, const ConnectionOptions &options, QObject *parent);
