@@ -4,6 +4,7 @@
 // Connection against loopback servers (plain HTTP and TLS with throw-away certificates): every
 // auth method, retries, timeouts, streams, TLS failures, a CONNECT proxy, two connections.
 #include "config/kubeconfig.h"
+#include "fetch.h"
 #include "loopbackserver.h"
 #include "net/connection.h"
 #include "testpki.h"
@@ -22,6 +23,7 @@
 #include <optional>
 
 using namespace Qluster;
+using Qluster::Test::fetch;
 
 class tst_Connection final : public QObject
 {
@@ -92,27 +94,6 @@ std::unique_ptr<Connection> open(const ResolvedContext &context, ConnectionOptio
         return nullptr;
     }
     return std::move(*c);
-}
-
-Result<ApiResponse> fetch(Connection *connection, const ApiRequest &request, int waitMs = 20000)
-{
-    std::optional<Result<ApiResponse>> out;
-    QEventLoop loop;
-    QObject context;
-    connection->send(request, &context, [&](const Result<ApiResponse> &r) {
-        out = r;
-        loop.quit();
-    });
-    QTimer::singleShot(waitMs, &loop, &QEventLoop::quit);
-    if (!out)
-        loop.exec();
-    if (!out) {
-        Error e;
-        e.kind = Error::Kind::Timeout;
-        e.message = QStringLiteral("test gave up waiting");
-        return fail(e);
-    }
-    return *out;
 }
 
 ApiRequest versionRequest()

@@ -5,6 +5,7 @@
 // kubeconfig the sandbox writes for kubectl: client certificate, tokens, RBAC, watch streams,
 // fault injection, two connections at once.
 #include "config/kubeconfig.h"
+#include "fetch.h"
 #include "net/connection.h"
 #include "sandboxfixture.h"
 
@@ -20,6 +21,7 @@
 #include <optional>
 
 using namespace Qluster;
+using Qluster::Test::fetch;
 
 class tst_ConnectionSandbox final : public QObject
 {
@@ -44,27 +46,6 @@ private:
 };
 
 namespace {
-
-Result<ApiResponse> fetch(Connection *connection, const ApiRequest &request, int waitMs = 20000)
-{
-    std::optional<Result<ApiResponse>> out;
-    QEventLoop loop;
-    QObject context;
-    connection->send(request, &context, [&](const Result<ApiResponse> &r) {
-        out = r;
-        loop.quit();
-    });
-    QTimer::singleShot(waitMs, &loop, &QEventLoop::quit);
-    if (!out)
-        loop.exec();
-    if (!out) {
-        Error e;
-        e.kind = Error::Kind::Timeout;
-        e.message = QStringLiteral("test gave up waiting");
-        return fail(e);
-    }
-    return *out;
-}
 
 const Gvr kConfigMaps{QString(), QStringLiteral("v1"), QStringLiteral("configmaps")};
 const Gvr kNamespaces{QString(), QStringLiteral("v1"), QStringLiteral("namespaces")};
