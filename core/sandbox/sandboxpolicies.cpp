@@ -9,7 +9,7 @@
 
 #include "apistatus.h"
 #include "autoscalingconversion.h"
-#include "labelselector.h"
+#include "api/labelselector.h"
 #include "resourcequota.h"
 #include "sandboxobjects.h"
 #include "serviceaccounttokens.h"

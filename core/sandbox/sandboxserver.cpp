@@ -11,7 +11,7 @@
 #include "edit/serversideapply.h"
 #include "edit/strategicmerge.h"
 #include "edit/yamljson.h"
-#include "labelselector.h"
+#include "api/labelselector.h"
 #include "listoptions.h"
 #include "openapiregistry.h"
 #include "podlogs.h"

@@ -4,7 +4,7 @@
 // autoscalers and label selectors given as objects.
 
 #include "sandbox/autoscalingconversion.h"
-#include "sandbox/labelselector.h"
+#include "api/labelselector.h"
 #include "sandbox/serviceaccounttokens.h"
 
 #include <QJsonArray>

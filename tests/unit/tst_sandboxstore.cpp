@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
-#include "sandbox/labelselector.h"
+#include "api/labelselector.h"
 #include "sandbox/fieldselector.h"
 #include "sandbox/listoptions.h"
 #include "sandbox/objectstore.h"

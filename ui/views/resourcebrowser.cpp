@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "objectoverview.h"
 
+#include "api/labelselector.h"
 #include "cache/connectionlistwatcher.h"
 #include "cache/resourcecache.h"
 #include "cache/resourcecacheregistry.h"
@@ -17,7 +18,6 @@
 #include "models/resourcetreemodel.h"
 #include "models/resourcetreeproxymodel.h"
 #include "net/connection.h"
-#include "sandbox/labelselector.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
