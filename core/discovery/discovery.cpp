@@ -55,7 +55,11 @@ Discovery::Discovery(Connection *connection, const QString &cacheDirectory, QObj
     connect(&m_changeTimer, &QTimer::timeout, this, &Discovery::refresh);
 }
 
-Discovery::~Discovery() = default;
+Discovery::~Discovery()
+{
+    // Before the connection they use can go away with the members.
+    qDeleteAll(std::exchange(m_changeWatches, {}));
+}
 
 QByteArray Discovery::aggregatedAccept()
 {
@@ -86,7 +90,8 @@ bool Discovery::loadCache()
     return true;
 }
 
-bool Discovery::buildFromDocuments(const QHash<QString, Document> &documents, bool aggregated)
+bool Discovery::buildFromDocuments(const QHash<QString, Document> &documents, bool aggregated,
+                                   const QSet<QString> &stale)
 {
     QList<ApiGroup> groups;
     if (aggregated) {
@@ -120,6 +125,7 @@ bool Discovery::buildFromDocuments(const QHash<QString, Document> &documents, bo
                     continue;
                 }
                 v.resources = parsed->resources;
+                v.stale = stale.contains(path);
             }
         }
     }
@@ -251,10 +257,17 @@ void Discovery::fetchGroupVersions()
 void Discovery::finishUnaggregated()
 {
     QHash<QString, Document> documents = m_fetched;
-    // Keep the last good document of a group-version that failed this time, marked stale below.
-    for (auto it = m_failed.cbegin(); it != m_failed.cend(); ++it)
+    // A group-version that failed this time keeps its last good document (its kinds stay in the
+    // tree, marked stale, as aggregated discovery's freshness: Stale does); one never fetched
+    // successfully is stale and empty.
+    QSet<QString> stale;
+    for (auto it = m_failed.cbegin(); it != m_failed.cend(); ++it) {
+        stale.insert(it.key());
         documents.remove(it.key());
-    if (!buildFromDocuments(documents, false)) {
+        if (m_documents.contains(it.key()))
+            documents.insert(it.key(), m_documents.value(it.key()));
+    }
+    if (!buildFromDocuments(documents, false, stale)) {
         Q_EMIT refreshFailed(Error::invalid(QStringLiteral("unusable discovery documents")));
         return;
     }
@@ -270,6 +283,7 @@ void Discovery::publish(QList<ApiGroup> groups, bool aggregated)
     if (next == m_snapshot)
         return;
     m_snapshot = std::move(next);
+    updateChangeWatches();
     Q_EMIT snapshotChanged();
 }
 
@@ -295,16 +309,41 @@ void Discovery::saveCache() const
 
 void Discovery::setWatchChanges(bool enabled)
 {
-    m_crds.reset();
-    m_apiServices.reset();
-    if (!enabled || !m_connection)
-        return;
-    const auto watch = [this](const Gvr &gvr) {
-        CacheKey key{QStringLiteral("discovery"), gvr, QString(), QString(), QString()};
-        auto cache = std::make_unique<ResourceCache>(
-            key, std::make_unique<ConnectionListWatcher>(m_connection.data(), key, false));
+    m_watchChanges = enabled;
+    m_refusedWatches.clear();
+    updateChangeWatches();
+}
+
+bool Discovery::isWatching(const Gvr &gvr) const
+{
+    const ResourceCache *cache = m_changeWatches.value(gvr);
+    return cache && cache->syncState() == ResourceCache::SyncState::Watching;
+}
+
+void Discovery::updateChangeWatches()
+{
+    static const Gvr kWatched[] = {
+        {QStringLiteral("apiextensions.k8s.io"), QStringLiteral("v1"),
+         QStringLiteral("customresourcedefinitions")},
+        {QStringLiteral("apiregistration.k8s.io"), QStringLiteral("v1"), QStringLiteral("apiservices")},
+    };
+    for (const Gvr &gvr : kWatched) {
+        const ApiResource *served = m_snapshot.resource(gvr);
+        const bool wanted = m_watchChanges && m_connection && served && served->isListable()
+                            && served->supports(QStringLiteral("watch"))
+                            && !m_refusedWatches.contains(gvr);
+        if (!wanted) {
+            delete m_changeWatches.take(gvr);
+            continue;
+        }
+        if (m_changeWatches.contains(gvr))
+            continue;
+        const CacheKey key{QStringLiteral("discovery"), gvr, QString(), QString(), QString()};
+        auto *cache = new ResourceCache(
+            key, std::make_unique<ConnectionListWatcher>(m_connection.data(), key, false), this);
+        m_changeWatches.insert(gvr, cache);
         auto firstList = std::make_shared<bool>(true);
-        connect(cache.get(), &ResourceCache::objectsChanged, this,
+        connect(cache, &ResourceCache::objectsChanged, this,
                 [this, firstList](const ChangeBatch &batch) {
                     // The first list is the state discovery already reflects; later changes are
                     // news. A relist after 410 reconciles, so its batch only holds real changes.
@@ -313,13 +352,23 @@ void Discovery::setWatchChanges(bool enabled)
                     if (!batch.changes.empty())
                         m_changeTimer.start();
                 });
+        connect(cache, &ResourceCache::syncStateChanged, this,
+                [this, cache, gvr](ResourceCache::SyncState state) {
+                    // A user who may not list CRDs or APIServices (RBAC) gets the tree without
+                    // live refresh, not a request every 30 s that can never succeed.
+                    const int status = cache->lastError().httpStatus;
+                    if (state != ResourceCache::SyncState::Backoff
+                        || (status != 401 && status != 403 && status != 404))
+                        return;
+                    qCInfo(lcDiscovery) << "not watching" << gvr.resource << "for changes:"
+                                        << cache->lastError().toString();
+                    m_refusedWatches.insert(gvr);
+                    m_changeWatches.remove(gvr);
+                    cache->stop();
+                    cache->deleteLater(); // it is emitting this signal
+                });
         cache->start();
-        return cache;
-    };
-    m_crds = watch(Gvr{QStringLiteral("apiextensions.k8s.io"), QStringLiteral("v1"),
-                       QStringLiteral("customresourcedefinitions")});
-    m_apiServices = watch(Gvr{QStringLiteral("apiregistration.k8s.io"), QStringLiteral("v1"),
-                              QStringLiteral("apiservices")});
+    }
 }
 
 } // namespace Qluster

@@ -4,14 +4,15 @@
 
 #include "discoverysnapshot.h"
 
+#include "api/gvr.h"
 #include "util/result.h"
 
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
-#include <memory>
 
 namespace Qluster {
 
@@ -41,8 +42,13 @@ public:
     /// Discovery::refresh fetches discovery again (conditional on the cached ETags).
     void refresh();
     /// Discovery::setWatchChanges starts (or stops) watching CustomResourceDefinitions and
-    /// APIServices; any change after their first list refreshes discovery shortly after.
+    /// APIServices, each as soon as the snapshot shows the server serves it with list and watch;
+    /// any change after their first list refreshes discovery shortly after. A watch the server
+    /// refuses (401, 403, 404) is given up rather than retried.
     void setWatchChanges(bool enabled);
+    /// Discovery::isWatching is true while the watch of gvr (CRDs or APIServices) is listed and
+    /// open.
+    bool isWatching(const Gvr &gvr) const;
 
     const DiscoverySnapshot &snapshot() const { return m_snapshot; }
     /// Discovery::isAggregated is true when the last snapshot came from aggregated discovery.
@@ -76,7 +82,9 @@ private:
     void finishUnaggregated();
     void publish(QList<ApiGroup> groups, bool aggregated);
     void saveCache() const;
-    bool buildFromDocuments(const QHash<QString, Document> &documents, bool aggregated);
+    bool buildFromDocuments(const QHash<QString, Document> &documents, bool aggregated,
+                            const QSet<QString> &stale = {});
+    void updateChangeWatches();
 
     QPointer<Connection> m_connection;
     QString m_cacheFile;
@@ -89,8 +97,9 @@ private:
     quint64 m_generation = 0;
     int m_notModified = 0;
     QTimer m_changeTimer;
-    std::unique_ptr<ResourceCache> m_crds;
-    std::unique_ptr<ResourceCache> m_apiServices;
+    bool m_watchChanges = false;
+    QHash<Gvr, ResourceCache *> m_changeWatches; // owned (children)
+    QSet<Gvr> m_refusedWatches;                  // the server said no: not retried
 };
 
 } // namespace Qluster

@@ -1,8 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
 // Discovery against the SandboxServer: aggregated and unaggregated, ETag disk cache with warm
-// start, refresh when a CRD appears.
+// start, refresh when a CRD appears, watches the user may not open; and against a loopback server
+// replaying a real kube-apiserver's unaggregated documents, a group-version that fails.
 
+#include "loopbackserver.h"
 #include "sandboxfixture.h"
 
 #include "config/kubeconfig.h"
@@ -17,12 +19,13 @@ using namespace Qluster;
 
 namespace {
 
-std::unique_ptr<Connection> openConnection(const SandboxFixture &fixture)
+std::unique_ptr<Connection> openConnection(const SandboxFixture &fixture,
+                                           const QString &contextName = QString())
 {
     auto config = Kubeconfig::load(fixture.kubeconfig());
     if (!config)
         return nullptr;
-    auto context = config->resolve(config->currentContext());
+    auto context = config->resolve(contextName.isEmpty() ? config->currentContext() : contextName);
     if (!context)
         return nullptr;
     auto connection = Connection::create(*context);
@@ -31,6 +34,20 @@ std::unique_ptr<Connection> openConnection(const SandboxFixture &fixture)
 
 const Gvr kPods{QString(), QStringLiteral("v1"), QStringLiteral("pods")};
 const Gvr kDeployments{QStringLiteral("apps"), QStringLiteral("v1"), QStringLiteral("deployments")};
+const Gvr kCrds{QStringLiteral("apiextensions.k8s.io"), QStringLiteral("v1"),
+                QStringLiteral("customresourcedefinitions")};
+const Gvr kApiServices{QStringLiteral("apiregistration.k8s.io"), QStringLiteral("v1"),
+                       QStringLiteral("apiservices")};
+
+QByteArray realDocument(const QByteArray &path)
+{
+    // /apis/apps/v1 is stored as apis__apps__v1.json.
+    QByteArray name = path.mid(1);
+    name.replace('/', "__");
+    QFile file(QStringLiteral(QLUSTER_K8S_API_DIR "/real-1.22/discovery/") + QString::fromLatin1(name)
+               + QStringLiteral(".json"));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
 
 } // namespace
 
@@ -41,6 +58,8 @@ private Q_SLOTS:
     void aggregatedWithWarmStart();
     void unaggregatedFallback();
     void refreshesWhenCrdAppears();
+    void refusedWatchIsGivenUp();
+    void failedGroupVersionKeepsItsKindsMarkedStale();
 };
 
 void tst_DiscoverySandbox::aggregatedWithWarmStart()
@@ -122,7 +141,10 @@ void tst_DiscoverySandbox::refreshesWhenCrdAppears()
     discovery.refresh();
     QVERIFY(refreshed.wait(10000));
     discovery.setWatchChanges(true);
-    QTest::qWait(1000); // the CRD and APIService watches list first
+    // The CRD watch lists first; APIServices are not served by the sandbox, so not watched.
+    QTRY_VERIFY_WITH_TIMEOUT(discovery.isWatching(kCrds), 10000);
+    QVERIFY(!discovery.snapshot().resource(kApiServices));
+    QVERIFY(!discovery.isWatching(kApiServices));
     const Gvr widgets{QStringLiteral("example.com"), QStringLiteral("v1"), QStringLiteral("widgets")};
     QVERIFY(!discovery.snapshot().resource(widgets));
     const QByteArray crd = R"(apiVersion: apiextensions.k8s.io/v1
@@ -144,6 +166,105 @@ spec:
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QTRY_VERIFY_WITH_TIMEOUT(discovery.snapshot().resource(widgets), 10000);
     QCOMPARE(discovery.snapshot().resource(widgets)->shortNames, QStringList{QStringLiteral("wd")});
+}
+
+void tst_DiscoverySandbox::refusedWatchIsGivenUp()
+{
+    SandboxFixture fixture;
+    QVERIFY2(fixture.error().isEmpty(), qPrintable(fixture.error()));
+    // The viewer may read pods only, not CRDs: discovery works, the CRD watch is given up.
+    const KubectlResult narrowed = fixture.kubectl(
+        {QStringLiteral("patch"), QStringLiteral("clusterrole"), QStringLiteral("view"),
+         QStringLiteral("--type=merge"),
+         QStringLiteral(R"(-p={"rules":[{"apiGroups":[""],"resources":["pods"],"verbs":["get","list","watch"]}]})")});
+    QVERIFY2(narrowed.exitCode == 0, qPrintable(narrowed.err));
+    auto connection = openConnection(fixture, QStringLiteral("sandbox-viewer"));
+    QVERIFY(connection);
+    QTemporaryDir cacheDir;
+    Discovery discovery(connection.get(), cacheDir.path());
+    discovery.setWatchChanges(true);
+    QSignalSpy refreshed(&discovery, &Discovery::refreshed);
+    int crdRequests = 0;
+    QObject::connect(fixture.sandbox().server(), &SandboxServer::requestHandled, &discovery,
+                     [&crdRequests](const QString &, const QString &path, int status) {
+                         if (path.contains(QLatin1String("customresourcedefinitions")))
+                             crdRequests += status == 403 ? 1 : 1000;
+                     });
+    discovery.refresh();
+    QVERIFY(refreshed.wait(10000));
+    QVERIFY(discovery.snapshot().resource(kCrds));
+    QTRY_COMPARE_WITH_TIMEOUT(crdRequests, 1, 10000);
+    // No retry follows a refusal (the first backoff would come after 0.8 to 1.6 s).
+    QTest::qWait(2500);
+    QCOMPARE(crdRequests, 1);
+    QVERIFY(!discovery.isWatching(kCrds));
+}
+
+void tst_DiscoverySandbox::failedGroupVersionKeepsItsKindsMarkedStale()
+{
+    // A real v1.22 server's unaggregated documents; groups whose document was not captured get 404.
+    LoopbackServer server;
+    bool appsDown = false;
+    server.setHandler([&appsDown](const LoopbackServer::Request &request, LoopbackServer::Exchange &exchange) {
+        const QByteArray path = request.path();
+        if (path == "/apis/apps/v1" && appsDown) {
+            exchange.replyJson(503, R"({"kind":"Status","apiVersion":"v1","status":"Failure",)"
+                                    R"("message":"service unavailable","reason":"ServiceUnavailable","code":503})");
+            return;
+        }
+        const QByteArray body = realDocument(path);
+        if (body.isEmpty()) {
+            exchange.replyJson(404, R"({"kind":"Status","apiVersion":"v1","status":"Failure",)"
+                                    R"("message":"the server could not find the requested resource",)"
+                                    R"("reason":"NotFound","code":404})");
+            return;
+        }
+        exchange.replyJson(200, body);
+    });
+    QVERIFY(server.listen());
+    ResolvedContext context;
+    context.contextName = QStringLiteral("real");
+    context.cluster.name = QStringLiteral("real");
+    context.cluster.server = server.url().toString();
+    context.user.name = QStringLiteral("anonymous");
+    ConnectionOptions options;
+    options.retryBaseDelayMs = 1;
+    auto connection = Connection::create(context, options);
+    QVERIFY2(connection, qPrintable(connection ? QString() : connection.error().toString()));
+    QTemporaryDir cacheDir;
+    Discovery discovery(connection->get(), cacheDir.path());
+    QSignalSpy refreshed(&discovery, &Discovery::refreshed);
+    discovery.refresh();
+    QVERIFY(refreshed.wait(10000));
+    QVERIFY(!discovery.isAggregated());
+    QVERIFY(discovery.snapshot().resource(kDeployments));
+    const auto versionOf = [&discovery](const QString &group) -> const ApiGroupVersion * {
+        const ApiGroup *g = discovery.snapshot().group(group);
+        return g && !g->versions.isEmpty() ? &g->versions.first() : nullptr;
+    };
+    QVERIFY(versionOf(QStringLiteral("apps")));
+    QVERIFY(!versionOf(QStringLiteral("apps"))->stale);
+    // A group whose document the server does not give is there, stale and empty.
+    QVERIFY(versionOf(QStringLiteral("policy")));
+    QVERIFY(versionOf(QStringLiteral("policy"))->stale);
+    QVERIFY(versionOf(QStringLiteral("policy"))->resources.isEmpty());
+
+    // apps/v1 fails now: its kinds stay, marked stale; the rest is unchanged.
+    appsDown = true;
+    QSignalSpy changed(&discovery, &Discovery::snapshotChanged);
+    discovery.refresh();
+    QVERIFY(refreshed.wait(10000));
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(discovery.snapshot().resource(kDeployments));
+    QVERIFY(versionOf(QStringLiteral("apps"))->stale);
+    QVERIFY(discovery.snapshot().resource(kPods));
+
+    // And it recovers.
+    appsDown = false;
+    discovery.refresh();
+    QVERIFY(refreshed.wait(10000));
+    QVERIFY(!versionOf(QStringLiteral("apps"))->stale);
+    QVERIFY(discovery.snapshot().resource(kDeployments));
 }
 
 QTEST_GUILESS_MAIN(tst_DiscoverySandbox)

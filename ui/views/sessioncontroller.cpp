@@ -88,6 +88,7 @@ void SessionController::attach(Connection *connection)
     });
     m_browser = std::make_unique<ResourceBrowser>(
         m_window, connection, m_discovery.get(), m_registry.get(), m_session->contextName());
+    m_discovery->setWatchChanges(true); // a new CRD or APIService shows up in the tree
     m_discovery->loadCache();
     m_discovery->refresh();
 }
