@@ -23,19 +23,85 @@
 #include <QStringListModel>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTreeView>
 
 using namespace Qluster;
 using namespace Qluster::Ui;
+
+namespace {
+
+/// Browser is MainWindow + ResourceBrowser connected to a sandbox as its admin, in "default".
+struct Browser
+{
+    explicit Browser(const SandboxFixture &fixture)
+    {
+        auto config = Kubeconfig::load(fixture.kubeconfig());
+        if (!config) {
+            error = config.error().toString();
+            return;
+        }
+        auto context = config->resolve(config->currentContext());
+        if (!context) {
+            error = context.error().toString();
+            return;
+        }
+        auto created = Connection::create(*context);
+        if (!created) {
+            error = created.error().toString();
+            return;
+        }
+        connection = std::move(*created);
+        discovery = std::make_unique<Discovery>(connection.get(), dir.filePath(QStringLiteral("discovery")));
+        QSignalSpy refreshed(discovery.get(), &Discovery::refreshed);
+        discovery->refresh();
+        if (!refreshed.wait(10000)) {
+            error = QStringLiteral("no discovery");
+            return;
+        }
+        Connection *raw = connection.get();
+        registry = std::make_unique<ResourceCacheRegistry>([raw](const CacheKey &key) {
+            return std::make_unique<ConnectionListWatcher>(raw, key);
+        });
+        settings = std::make_unique<QSettings>(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        window = std::make_unique<MainWindow>(settings.get());
+        window->setContextModel(&contexts);
+        window->setCurrentContext(QStringLiteral("sandbox-admin"));
+        window->setNamespaces({QStringLiteral("default"), QStringLiteral("kube-system")});
+        window->setCurrentNamespace(QStringLiteral("default"));
+        browser = std::make_unique<ResourceBrowser>(window.get(), connection.get(), discovery.get(),
+                                                    registry.get(), QStringLiteral("sandbox-admin"));
+        window->show();
+        if (!QTest::qWaitForWindowExposed(window.get()))
+            error = QStringLiteral("the window was not shown");
+    }
+
+    QTemporaryDir dir;
+    QString error;
+    QStringListModel contexts{QStringList{QStringLiteral("sandbox-admin")}};
+    std::unique_ptr<Connection> connection;
+    std::unique_ptr<Discovery> discovery;
+    std::unique_ptr<ResourceCacheRegistry> registry;
+    std::unique_ptr<QSettings> settings;
+    std::unique_ptr<MainWindow> window;
+    std::unique_ptr<ResourceBrowser> browser;
+};
+
+const Gvr kPods{QString(), QStringLiteral("v1"), QStringLiteral("pods")};
+
+} // namespace
 
 class tst_ResourceBrowser final : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
     void selectKindShowsRowsAndOverview();
+    void ownerLinksOpenTheOwner();
+    void backoffIsShownInTheStatusBar();
 };
 
 void tst_ResourceBrowser::selectKindShowsRowsAndOverview()
@@ -49,37 +115,10 @@ void tst_ResourceBrowser::selectKindShowsRowsAndOverview()
     QVERIFY(!fixture.create(pod).isEmpty());
     QVERIFY(!fixture.create(makePod(QStringLiteral("default"), QStringLiteral("web-2"))).isEmpty());
 
-    auto config = Kubeconfig::load(fixture.kubeconfig());
-    if (!config)
-        QFAIL(qPrintable(config.error().toString()));
-    auto context = config->resolve(config->currentContext());
-    if (!context)
-        QFAIL(qPrintable(context.error().toString()));
-    auto created = Connection::create(*context);
-    if (!created)
-        QFAIL(qPrintable(created.error().toString()));
-    std::unique_ptr<Connection> connection = std::move(*created);
-
-    QTemporaryDir dir;
-    Discovery discovery(connection.get(), dir.filePath(QStringLiteral("discovery")));
-    QSignalSpy refreshed(&discovery, &Discovery::refreshed);
-    discovery.refresh();
-    QVERIFY(refreshed.wait(10000));
-
-    Connection *raw = connection.get();
-    ResourceCacheRegistry registry([raw](const CacheKey &key) {
-        return std::make_unique<ConnectionListWatcher>(raw, key);
-    });
-    QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    MainWindow window(&settings);
-    QStringListModel contexts({QStringLiteral("sandbox-admin")});
-    window.setContextModel(&contexts);
-    window.setCurrentContext(QStringLiteral("sandbox-admin"));
-    window.setNamespaces({QStringLiteral("default"), QStringLiteral("kube-system")});
-    QVERIFY(window.setCurrentNamespace(QStringLiteral("default")));
-    ResourceBrowser browser(&window, connection.get(), &discovery, &registry, QStringLiteral("sandbox-admin"));
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Browser b(fixture);
+    QVERIFY2(b.error.isEmpty(), qPrintable(b.error));
+    MainWindow &window = *b.window;
+    ResourceBrowser &browser = *b.browser;
 
     // The tree lists the kinds; typing filters it.
     QTreeView *tree = window.resourceTree();
@@ -88,8 +127,7 @@ void tst_ResourceBrowser::selectKindShowsRowsAndOverview()
     auto *filter = window.findChild<QLineEdit *>(QStringLiteral("resourceFilter"));
     QVERIFY(filter);
     QTest::keyClicks(filter, QStringLiteral("po"));
-    const Gvr pods{QString(), QStringLiteral("v1"), QStringLiteral("pods")};
-    const QModelIndex source = browser.treeModel()->indexOf(pods);
+    const QModelIndex source = browser.treeModel()->indexOf(kPods);
     QVERIFY(source.isValid());
     const auto *proxy = qobject_cast<const QSortFilterProxyModel *>(tree->model());
     QVERIFY(proxy);
@@ -98,7 +136,7 @@ void tst_ResourceBrowser::selectKindShowsRowsAndOverview()
 
     // Select Pods: the table shows the pods of "default".
     tree->setCurrentIndex(podNode);
-    QCOMPARE(browser.currentGvr(), pods);
+    QCOMPARE(browser.currentGvr(), kPods);
     QTableView *table = window.resourceTable();
     QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 2, 10000);
     QAbstractItemModelTester tableTester(table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -149,6 +187,81 @@ void tst_ResourceBrowser::selectKindShowsRowsAndOverview()
     QCOMPARE(browser.tableModel()->cache()->key().namespaceName, QStringLiteral("kube-system"));
     QTRY_VERIFY_WITH_TIMEOUT(browser.tableModel()->cache()->hasSynced(), 10000);
     QCOMPARE(browser.tableModel()->rowOf(QStringLiteral("default/web-1")), -1);
+}
+
+void tst_ResourceBrowser::ownerLinksOpenTheOwner()
+{
+    SandboxFixture fixture;
+    QVERIFY2(fixture.error().isEmpty(), qPrintable(fixture.error()));
+    // The sandbox's controllers make Deployment -> ReplicaSet -> Pod, each owning the next.
+    const KubectlResult created = fixture.kubectl({QStringLiteral("create"), QStringLiteral("deployment"),
+        QStringLiteral("web"), QStringLiteral("--image=example/web:1.0"), QStringLiteral("-n"), QStringLiteral("default")});
+    QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+    Browser b(fixture);
+    QVERIFY2(b.error.isEmpty(), qPrintable(b.error));
+    QCOMPARE(b.browser->currentGvr(), kPods);
+    QTableView *table = b.window->resourceTable();
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 1, 10000);
+    QSignalSpy loaded(b.browser.get(), &ResourceBrowser::objectLoaded);
+    table->setCurrentIndex(table->model()->index(0, 0));
+    QVERIFY(loaded.wait(10000));
+    ObjectOverview *overview = b.browser->overview();
+    QCOMPARE(overview->object().value(QStringLiteral("kind")).toString(), QStringLiteral("Pod"));
+
+    // Follow the owner link as a keyboard user does: Tab to the link, Enter.
+    const auto followOwner = [overview] {
+        auto *text = overview->findChild<QTextBrowser *>(QStringLiteral("overviewBrowser"));
+        QVERIFY(text);
+        QTest::keyClick(text, Qt::Key_Tab);
+        QTest::keyClick(text, Qt::Key_Return);
+    };
+    const auto current = [overview](const QString &field) {
+        return overview->object().value(QStringLiteral("metadata")).toObject().value(field).toString();
+    };
+    followOwner();
+    const Gvr replicaSets{QStringLiteral("apps"), QStringLiteral("v1"), QStringLiteral("replicasets")};
+    QCOMPARE(b.browser->currentGvr(), replicaSets);
+    QCOMPARE(b.window->resourceTree()->currentIndex().data(ResourceTreeModel::GvrRole).value<Gvr>(), replicaSets);
+    QVERIFY(loaded.wait(10000)); // the owner's row was selected and its Overview loaded
+    QCOMPARE(overview->object().value(QStringLiteral("kind")).toString(), QStringLiteral("ReplicaSet"));
+    QVERIFY2(current(QStringLiteral("name")).startsWith(QLatin1String("web-")), qPrintable(current(QStringLiteral("name"))));
+    QCOMPARE(table->currentIndex().data(ResourceTableModel::NameRole).toString(), current(QStringLiteral("name")));
+
+    followOwner();
+    const Gvr deployments{QStringLiteral("apps"), QStringLiteral("v1"), QStringLiteral("deployments")};
+    QCOMPARE(b.browser->currentGvr(), deployments);
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(overview->object().value(QStringLiteral("kind")).toString(), QStringLiteral("Deployment"));
+    QCOMPARE(current(QStringLiteral("name")), QStringLiteral("web"));
+    QCOMPARE(current(QStringLiteral("namespace")), QStringLiteral("default"));
+
+    // An owner of a kind the server does not serve: a reason, and the table stays.
+    const Result<void> refused
+        = b.browser->openOwner(QStringLiteral("example.com/v1"), QStringLiteral("Widget"), QStringLiteral("w"));
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message.contains(QLatin1String("Widget")), qPrintable(refused.error().message));
+    QCOMPARE(b.browser->currentGvr(), deployments);
+}
+
+void tst_ResourceBrowser::backoffIsShownInTheStatusBar()
+{
+    SandboxFixture fixture;
+    QVERIFY2(fixture.error().isEmpty(), qPrintable(fixture.error()));
+    Browser b(fixture);
+    QVERIFY2(b.error.isEmpty(), qPrintable(b.error));
+    QTRY_COMPARE_WITH_TIMEOUT(b.browser->tableModel()->cache()->syncState(), ResourceCache::SyncState::Watching, 10000);
+    // The watch drops and the server fails what follows: the status bar says the table is
+    // reconnecting and why; once the server answers again the message goes.
+    fixture.sandbox().invoke([](SandboxServer &s) {
+        s.failNextRequests(2, 500);
+        s.dropWatches();
+    });
+    QStatusBar *status = b.window->statusBar();
+    QTRY_VERIFY_WITH_TIMEOUT(status->currentMessage().startsWith(QLatin1String("Reconnecting to pods")), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(status->currentMessage().contains(QLatin1String("500")), 10000);
+    QTRY_VERIFY2_WITH_TIMEOUT(b.browser->tableModel()->cache()->syncState() == ResourceCache::SyncState::Watching,
+        qPrintable(b.browser->tableModel()->cache()->lastError().toString()), 30000);
+    QVERIFY2(status->currentMessage().isEmpty(), qPrintable(status->currentMessage()));
 }
 
 QTEST_MAIN(tst_ResourceBrowser)

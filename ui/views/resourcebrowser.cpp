@@ -99,6 +99,11 @@ ResourceBrowser::ResourceBrowser(MainWindow *window, Connection *connection, Dis
     m_overview = new ObjectOverview(tabs);
     m_overview->setMessage(tr("Select an object in the table to see it here."));
     replaceTab(tabs, 0, m_overview);
+    connect(m_overview, &ObjectOverview::ownerActivated, this,
+        [this](const QString &apiVersion, const QString &kind, const QString &name) {
+            if (const Result<void> opened = openOwner(apiVersion, kind, name); !opened)
+                m_window->statusBar()->showMessage(opened.error().toString());
+        });
     m_yaml = new YamlEditor(tabs);
     m_yaml->setObjectName(QStringLiteral("objectYaml"));
     m_yaml->setReadOnly(true);
@@ -154,11 +159,11 @@ void ResourceBrowser::open(const Gvr &gvr)
     const QString ns = m_namespaced ? m_window->currentNamespace() : QString();
     const CacheKey key {m_context, gvr, ns, m_labelSelector, QString()};
     std::shared_ptr<ResourceCache> cache = m_registry->acquire(key);
-    // The cache's sync state goes to the status bar: listing, live, or reconnecting after an error.
-    connect(cache.get(), &ResourceCache::syncStateChanged, this,
+    auto *model = new ResourceTableModel(cache, m_namespaced && ns.isEmpty(), this);
+    // The cache's sync state goes to the status bar while this model shows it: listing, live, or
+    // reconnecting after an error.
+    connect(cache.get(), &ResourceCache::syncStateChanged, model,
         [this, raw = cache.get()](ResourceCache::SyncState state) {
-            if (!m_tableModel || m_tableModel->cache().get() != raw)
-                return;
             switch (state) {
             case ResourceCache::SyncState::Listing:
                 m_window->statusBar()->showMessage(tr("Listing %1…").arg(raw->key().gvr.resource));
@@ -175,7 +180,6 @@ void ResourceBrowser::open(const Gvr &gvr)
                 break;
             }
         });
-    auto *model = new ResourceTableModel(cache, m_namespaced && ns.isEmpty(), this);
     m_tableProxy->setSourceModel(model);
     if (m_tableModel)
         m_tableModel->deleteLater(); // releases the previous cache
@@ -208,10 +212,68 @@ void ResourceBrowser::open(const Gvr &gvr)
     };
     connect(model, &QAbstractItemModel::rowsInserted, table, fit);
     connect(model, &QAbstractItemModel::modelReset, table, fit);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &ResourceBrowser::selectPendingRow);
+    connect(model, &QAbstractItemModel::modelReset, this, &ResourceBrowser::selectPendingRow);
     m_window->showResourceTable(true);
     ++m_fetchGeneration;
     m_overview->setMessage(tr("Select an object in the table to see it here."));
     m_yaml->clear();
+}
+
+Result<void> ResourceBrowser::openOwner(const QString &apiVersion, const QString &kind,
+                                        const QString &name)
+{
+    // An owner is in its dependent's namespace or cluster-scoped: owner references never cross
+    // namespaces (https://kubernetes.io/docs/concepts/overview/working-with-objects/owners-dependents/).
+    const int slash = int(apiVersion.indexOf(QLatin1Char('/')));
+    const QString group = slash < 0 ? QString() : apiVersion.left(slash);
+    const QString version = apiVersion.mid(slash + 1);
+    const ApiResource *owner = nullptr;
+    if (const ApiGroup *g = m_discovery->snapshot().group(group)) {
+        for (const ApiGroupVersion &v : g->versions) {
+            if (v.version != version)
+                continue;
+            for (const ApiResource &r : v.resources) {
+                if (r.kind == kind && r.isListable())
+                    owner = &r;
+            }
+        }
+    }
+    if (!owner) {
+        return fail(Error::invalid(
+            tr("The server does not serve %1 in %2: the owner cannot be shown.").arg(kind, apiVersion)));
+    }
+    const QString dependentNamespace = m_overview->object()
+                                           .value(QStringLiteral("metadata"))
+                                           .toObject()
+                                           .value(QStringLiteral("namespace"))
+                                           .toString();
+    const Gvr gvr = owner->gvr;
+    m_pendingGvr = gvr;
+    m_pendingRow = owner->namespaced && !dependentNamespace.isEmpty()
+                       ? dependentNamespace + QLatin1Char('/') + name
+                       : name;
+    if (gvr == m_gvr)
+        selectPendingRow();
+    else
+        selectInTree(gvr); // opens it
+    if (m_gvr != gvr)
+        open(gvr); // not in the tree (filtered out, or another version than the preferred one)
+    return {};
+}
+
+void ResourceBrowser::selectPendingRow()
+{
+    if (m_pendingRow.isEmpty() || !m_tableModel || m_pendingGvr != m_gvr)
+        return;
+    const int row = m_tableModel->rowOf(m_pendingRow);
+    if (row < 0)
+        return;
+    m_pendingRow.clear();
+    QTableView *table = m_window->resourceTable();
+    const QModelIndex index = m_tableProxy->mapFromSource(m_tableModel->index(row, 0));
+    table->setCurrentIndex(index);
+    table->scrollTo(index);
 }
 
 Result<void> ResourceBrowser::setLabelSelector(const QString &selector)

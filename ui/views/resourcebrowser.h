@@ -49,6 +49,11 @@ public:
     /// -l syntax, checked before it is sent; the error says what is wrong); empty shows all.
     Result<void> setLabelSelector(const QString &selector);
     QString labelSelector() const { return m_labelSelector; }
+    /// ResourceBrowser::openOwner follows an owner reference of the object in the Overview: the
+    /// owner's kind (apiVersion, kind as in ownerReferences) is opened in the tree and table and
+    /// its row (name, in the dependent's namespace) selected as soon as it is listed. Fails when
+    /// the server does not serve that kind.
+    Result<void> openOwner(const QString &apiVersion, const QString &kind, const QString &name);
     /// ResourceBrowser::currentGvr is the resource the table shows (empty when none).
     Gvr currentGvr() const { return m_gvr; }
     ResourceTableModel *tableModel() const { return m_tableModel; }
@@ -66,6 +71,7 @@ private:
     void treeCurrentChanged();
     void tableCurrentChanged();
     void reopen();
+    void selectPendingRow();
 
     MainWindow *m_window; // not owned
     QPointer<Connection> m_connection; // not owned
@@ -80,6 +86,9 @@ private:
     YamlEditor *m_yaml = nullptr; // owned by the detail tabs
     Gvr m_gvr;
     QString m_labelSelector;
+    // The row to select once listed (an owner being opened): its kind and key.
+    Gvr m_pendingGvr;
+    QString m_pendingRow;
     bool m_namespaced = true;
     quint64 m_fetchGeneration = 0;
 };
