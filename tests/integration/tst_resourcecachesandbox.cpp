@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
-// The informer against the SandboxServer over real HTTPS (and plain HTTP), changed by real kubectl.
+// The informer against the SandboxServer over real HTTPS (and plain HTTP), changed by real kubectl,
+// seen through the table model the explorer shows.
 
 #include "sandboxfixture.h"
 
@@ -8,7 +9,10 @@
 #include "cache/resourcecache.h"
 #include "cache/resourcecacheregistry.h"
 #include "config/kubeconfig.h"
+#include "models/resourcetablemodel.h"
 #include "net/connection.h"
+
+#include <QAbstractItemModelTester>
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -27,6 +31,16 @@ QStringList storeNames(const ResourceCache &cache, const QString &prefix)
     QStringList out;
     for (const ResourceObject &o : cache.store().objects())
         out.append(prefix + o.metadata.name);
+    out.sort();
+    return out;
+}
+
+/// The rows the user sees, as `kubectl get -o name` prints them (sorted).
+QStringList rowNames(const Qluster::Ui::ResourceTableModel &model, const QString &prefix)
+{
+    QStringList out;
+    for (int row = 0; row < model.rowCount(); ++row)
+        out.append(prefix + model.index(row, 0).data(Qluster::Ui::ResourceTableModel::NameRole).toString());
     out.sort();
     return out;
 }
@@ -148,7 +162,9 @@ void tst_ResourceCacheSandbox::tableColumnsFromServer()
 
 void tst_ResourceCacheSandbox::kubectlChangesAppearWithinASecond()
 {
-    auto cache = openCache(kConfigMaps, QStringLiteral("live"));
+    std::shared_ptr<ResourceCache> cache = openCache(kConfigMaps, QStringLiteral("live"));
+    Ui::ResourceTableModel model(cache, false);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 10000);
     QList<ObjectChange::Type> seen;
     connect(cache.get(), &ResourceCache::objectsChanged, this, [&seen](const ChangeBatch &b) {
@@ -156,22 +172,24 @@ void tst_ResourceCacheSandbox::kubectlChangesAppearWithinASecond()
             seen.append(c.type);
     });
 
+    // Each change is in the table's rows within a second of kubectl returning.
+    const auto labelsOfA = [&model] {
+        const int row = model.rowOf(QStringLiteral("live/a"));
+        return row < 0 ? QString() : model.index(row, 0).data(Ui::ResourceTableModel::LabelsRole).toString();
+    };
     createConfigMap(QStringLiteral("live"), QStringLiteral("a"));
-    QTRY_VERIFY_WITH_TIMEOUT(cache->store().object(QStringLiteral("live/a")), 1000);
-    const QString rv = cache->store().object(QStringLiteral("live/a"))->metadata.resourceVersion;
+    QTRY_VERIFY_WITH_TIMEOUT(model.rowOf(QStringLiteral("live/a")) >= 0, 1000);
+    QCOMPARE(labelsOfA(), QString());
 
     kubectlOk({QStringLiteral("label"), QStringLiteral("configmap"), QStringLiteral("a"), QStringLiteral("-n"),
                QStringLiteral("live"), QStringLiteral("tier=web")});
-    QTRY_COMPARE_WITH_TIMEOUT(cache->store().object(QStringLiteral("live/a"))->metadata.labels.value(QStringLiteral("tier")),
-                              QStringLiteral("web"), 1000);
-    QVERIFY(cache->store().object(QStringLiteral("live/a"))->metadata.resourceVersion != rv);
+    QTRY_COMPARE_WITH_TIMEOUT(labelsOfA(), QStringLiteral("tier=web"), 1000);
 
     kubectlOk({QStringLiteral("delete"), QStringLiteral("configmap"), QStringLiteral("a"), QStringLiteral("-n"),
                QStringLiteral("live")});
-    QTRY_VERIFY_WITH_TIMEOUT(!cache->store().object(QStringLiteral("live/a")), 1000);
-    // The store changes at once; objectsChanged follows with the next batch.
-    QTRY_COMPARE_WITH_TIMEOUT(seen, (QList<ObjectChange::Type>{ObjectChange::Type::Added, ObjectChange::Type::Modified,
-                                                               ObjectChange::Type::Deleted}), 1000);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowOf(QStringLiteral("live/a")), -1, 1000);
+    QCOMPARE(seen, (QList<ObjectChange::Type>{ObjectChange::Type::Added, ObjectChange::Type::Modified,
+                                              ObjectChange::Type::Deleted}));
     QCOMPARE(cache->listCount(), 1);
 }
 
@@ -180,16 +198,19 @@ void tst_ResourceCacheSandbox::faultsEndEqualToKubectl()
     const QString ns = QStringLiteral("faults");
     for (int i = 0; i < 5; ++i)
         createConfigMap(ns, QStringLiteral("base-%1").arg(i));
-    auto cache = openCache(kConfigMaps, ns);
-    cache->setPageSize(2); // several pages with continue
+    std::shared_ptr<ResourceCache> cache = openCache(kConfigMaps, ns, nullptr, 2); // pages with continue
+    Ui::ResourceTableModel model(cache, false);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 10000);
     const QStringList getArgs{QStringLiteral("get"), QStringLiteral("configmaps"), QStringLiteral("-n"), ns,
                               QStringLiteral("-o"), QStringLiteral("name")};
+    // The table's rows (no duplicates, none stale) end equal to what kubectl lists.
     const auto expectEqual = [&] {
         const KubectlResult r = m_fixture->kubectl(getArgs);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QTRY_COMPARE_WITH_TIMEOUT(storeNames(*cache, QStringLiteral("configmap/")).join(QLatin1Char(' ')),
+        QTRY_COMPARE_WITH_TIMEOUT(rowNames(model, QStringLiteral("configmap/")).join(QLatin1Char(' ')),
                                   kubectlNames(r).join(QLatin1Char(' ')), 10000);
+        QCOMPARE(storeNames(*cache, QStringLiteral("configmap/")), rowNames(model, QStringLiteral("configmap/")));
     };
 
     // 1. The watch is dropped; changes made meanwhile arrive after the reconnect.
@@ -352,5 +373,5 @@ void tst_ResourceCacheSandbox::manyWatchesOverPlainHttpDoNotStarveGets()
     caches.clear();
 }
 
-QTEST_GUILESS_MAIN(tst_ResourceCacheSandbox)
+QTEST_MAIN(tst_ResourceCacheSandbox)
 #include "tst_resourcecachesandbox.moc"
