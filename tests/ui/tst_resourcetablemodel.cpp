@@ -76,6 +76,7 @@ private Q_SLOTS:
     void namespaceColumnAndFallback();
     void oneInsertPerBatch();
     void watchUpdatesAndDeletes();
+    void scatteredChangesSendFewSignals();
     void ageTicks();
     void changedRowsFlash();
     void statusTone_data();
@@ -216,6 +217,69 @@ void tst_ResourceTableModel::watchUpdatesAndDeletes()
     QCOMPARE(changed.at(0).at(1).value<QModelIndex>().row(), 1);
     QCOMPARE(changed.at(1).at(0).value<QModelIndex>().row(), 5);
     QCOMPARE(changed.at(1).at(1).value<QModelIndex>().row(), 5);
+}
+
+void tst_ResourceTableModel::scatteredChangesSendFewSignals()
+{
+    ResourceStore store;
+    ResourceTableModel model(nullptr, false);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ResourceTableProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(0, Qt::DescendingOrder);
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QList<TableColumn> cols = columns({{"Name", "string"}, {"Status", "string"}});
+    const auto name = [](int i) { return QStringLiteral("o%1").arg(i, 4, 10, QLatin1Char('0')); };
+    std::vector<ResourceObject> items;
+    for (int i = 0; i < 1000; ++i)
+        items.push_back(row(name(i), QStringLiteral("1"), QJsonArray{name(i), QStringLiteral("Pending")}));
+    model.applyBatch(store.replace(items, QStringLiteral("1"), cols, true));
+    QCOMPARE(proxy.rowCount(), 1000);
+
+    // 100 scattered updates: a bounded number of dataChanged ranges that cover every change.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    ChangeBatch updates;
+    for (int i = 0; i < 1000; i += 10) {
+        updates.changes.push_back({ObjectChange::Type::Modified,
+                                   row(name(i), QStringLiteral("2"), QJsonArray{name(i), QStringLiteral("Running")})});
+    }
+    model.applyBatch(updates);
+    QVERIFY2(changed.size() <= 32, qPrintable(QString::number(changed.size())));
+    QVERIFY(changed.size() > 1); // not one range over the whole table
+    for (int i = 0; i < 1000; i += 10) {
+        const int r = model.rowOf(QStringLiteral("demo/") + name(i));
+        QCOMPARE(model.index(r, 1).data().toString(), QStringLiteral("Running"));
+        const bool covered = std::any_of(changed.cbegin(), changed.cend(), [r](const QList<QVariant> &args) {
+            return args.at(0).value<QModelIndex>().row() <= r && r <= args.at(1).value<QModelIndex>().row();
+        });
+        QVERIFY2(covered, qPrintable(name(i)));
+    }
+
+    // 500 scattered deletions: one layout change, not 500 removals; what the user had selected
+    // stays selected when it survives, and goes when it was deleted.
+    const QPersistentModelIndex survivor = model.index(model.rowOf(QStringLiteral("demo/o0501")), 1);
+    const QPersistentModelIndex deleted = model.index(model.rowOf(QStringLiteral("demo/o0500")), 0);
+    const QPersistentModelIndex survivorInProxy = proxy.mapFromSource(survivor);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+    ChangeBatch deletions;
+    for (int i = 0; i < 1000; i += 2)
+        deletions.changes.push_back({ObjectChange::Type::Deleted, row(name(i), QStringLiteral("3"), QJsonArray{name(i)})});
+    model.applyBatch(deletions);
+    QCOMPARE(removed.size(), 0);
+    QCOMPARE(layout.size(), 1);
+    QCOMPARE(model.rowCount(), 500);
+    QCOMPARE(proxy.rowCount(), 500);
+    QVERIFY(!deleted.isValid());
+    QVERIFY(survivor.isValid());
+    QCOMPARE(survivor.column(), 1);
+    QCOMPARE(QModelIndex(survivor).siblingAtColumn(0).data().toString(), QStringLiteral("o0501"));
+    QVERIFY(survivorInProxy.isValid());
+    QCOMPARE(QModelIndex(survivorInProxy).siblingAtColumn(0).data().toString(), QStringLiteral("o0501"));
+    for (int r = 0; r < model.rowCount(); ++r)
+        QCOMPARE(model.rowOf(model.index(r, 0).data(ResourceTableModel::KeyRole).toString()), r);
+    QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("o0999"));
+    QCOMPARE(proxy.index(499, 0).data().toString(), QStringLiteral("o0001"));
 }
 
 void tst_ResourceTableModel::ageTicks()

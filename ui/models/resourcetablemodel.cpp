@@ -9,6 +9,7 @@
 #include <QColor>
 
 #include <algorithm>
+#include <numeric>
 #include <optional>
 #include <tuple>
 
@@ -471,23 +472,8 @@ void ResourceTableModel::applyBatch(const ChangeBatch &batch)
     }
 
     if (!removals.empty()) {
-        std::sort(removals.begin(), removals.end(), std::greater<int>());
-        for (int row : removals)
-            m_index.remove(m_rows[size_t(row)].object.key());
-        size_t i = 0;
-        while (i < removals.size()) {
-            const int high = removals[i];
-            int low = high;
-            while (i + 1 < removals.size() && removals[i + 1] == low - 1) {
-                ++i;
-                --low;
-            }
-            ++i;
-            beginRemoveRows(QModelIndex(), low, high);
-            m_rows.erase(m_rows.begin() + low, m_rows.begin() + high + 1);
-            endRemoveRows();
-        }
-        rebuildIndex(removals.back());
+        std::sort(removals.begin(), removals.end());
+        removeRows(std::move(removals));
     }
 
     if (!inserts.empty()) {
@@ -535,15 +521,98 @@ void ResourceTableModel::tick()
     }
 }
 
+namespace {
+
+using RowRun = std::pair<int, int>; // first and last row
+
+std::vector<RowRun> rowRuns(const std::vector<int> &sortedRows)
+{
+    std::vector<RowRun> runs;
+    for (int row : sortedRows) {
+        if (!runs.empty() && runs.back().second + 1 == row)
+            runs.back().second = row;
+        else
+            runs.emplace_back(row, row);
+    }
+    return runs;
+}
+
+// Merges the runs separated by the smallest gaps until at most maxRuns remain, so the ranges
+// cover as few unchanged rows as possible.
+std::vector<RowRun> mergeRuns(std::vector<RowRun> runs, size_t maxRuns)
+{
+    if (runs.size() <= maxRuns)
+        return runs;
+    std::vector<size_t> gaps(runs.size() - 1); // gap i lies between runs i and i + 1
+    std::iota(gaps.begin(), gaps.end(), size_t(0));
+    const auto gapSize = [&runs](size_t i) { return runs[i + 1].first - runs[i].second; };
+    const size_t merges = runs.size() - maxRuns;
+    std::nth_element(gaps.begin(), gaps.begin() + qsizetype(merges) - 1, gaps.end(),
+                     [&gapSize](size_t a, size_t b) { return gapSize(a) < gapSize(b); });
+    std::vector<bool> merged(runs.size() - 1, false);
+    for (size_t k = 0; k < merges; ++k)
+        merged[gaps[k]] = true;
+    std::vector<RowRun> out;
+    out.reserve(maxRuns);
+    for (size_t i = 0; i < runs.size(); ++i) {
+        if (i > 0 && merged[i - 1])
+            out.back().second = runs[i].second;
+        else
+            out.push_back(runs[i]);
+    }
+    return out;
+}
+
+} // namespace
+
 void ResourceTableModel::emitRowRuns(const std::vector<int> &sortedRows, const QList<int> &roles)
 {
-    for (size_t i = 0; i < sortedRows.size();) {
-        size_t j = i;
-        while (j + 1 < sortedRows.size() && sortedRows[j + 1] == sortedRows[j] + 1)
-            ++j;
-        Q_EMIT dataChanged(index(sortedRows[i], 0), index(sortedRows[j], columnCount() - 1), roles);
-        i = j + 1;
+    for (const auto &[first, last] : mergeRuns(rowRuns(sortedRows), kMaxSignalsPerBatch))
+        Q_EMIT dataChanged(index(first, 0), index(last, columnCount() - 1), roles);
+}
+
+void ResourceTableModel::removeRows(std::vector<int> sortedRows)
+{
+    for (int row : sortedRows)
+        m_index.remove(m_rows[size_t(row)].object.key());
+    const std::vector<RowRun> runs = rowRuns(sortedRows);
+    if (runs.size() <= kMaxSignalsPerBatch) {
+        // Last run first, so the earlier rows keep their numbers.
+        for (auto run = runs.rbegin(); run != runs.rend(); ++run) {
+            beginRemoveRows(QModelIndex(), run->first, run->second);
+            m_rows.erase(m_rows.begin() + run->first, m_rows.begin() + run->second + 1);
+            endRemoveRows();
+        }
+        rebuildIndex(sortedRows.front());
+        return;
     }
+    // Many scattered removals (a namespace deleted, a relist after a long disconnect): one layout
+    // change, with the views' persistent indexes (selection, current row) moved to the rows'
+    // new places, instead of one rowsRemoved each that a sorted proxy would handle one by one.
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::NoLayoutChangeHint);
+    std::vector<int> newRow(m_rows.size(), -1);
+    std::vector<Row> kept;
+    kept.reserve(m_rows.size() - sortedRows.size());
+    size_t next = 0;
+    for (int row = 0; row < int(m_rows.size()); ++row) {
+        if (next < sortedRows.size() && sortedRows[next] == row) {
+            ++next;
+            continue;
+        }
+        newRow[size_t(row)] = int(kept.size());
+        kept.push_back(std::move(m_rows[size_t(row)]));
+    }
+    m_rows = std::move(kept);
+    const QModelIndexList from = persistentIndexList();
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (const QModelIndex &old : from) {
+        const int row = newRow[size_t(old.row())];
+        to.append(row < 0 ? QModelIndex() : index(row, old.column()));
+    }
+    changePersistentIndexList(from, to);
+    rebuildIndex(sortedRows.front());
+    Q_EMIT layoutChanged({}, QAbstractItemModel::NoLayoutChangeHint);
 }
 
 ResourceTableModel::StatusTone ResourceTableModel::statusTone(const QString &status)

@@ -123,12 +123,18 @@ private:
         bool durationFirst = false; // values like "5m" read as durations, not milli-quantities
     };
 
+    /// At most this many row signals (dataChanged ranges, rowsRemoved) per batch: past it,
+    /// changes are merged into wider ranges and removals become one layout change.
+    static constexpr size_t kMaxSignalsPerBatch = 32;
+
     void rebuildColumns(const QList<TableColumn> &columns, bool isTable);
     void rebuildIndex(int fromRow);
     QVariant displayValue(const Row &row, const Column &column) const;
     void indexRow(Row &row) const;
-    // One dataChanged per contiguous run of sortedRows (all columns).
+    // dataChanged over sortedRows (all columns): one per contiguous run, the closest runs merged
+    // so that a batch never sends more than kMaxSignalsPerBatch.
     void emitRowRuns(const std::vector<int> &sortedRows, const QList<int> &roles);
+    void removeRows(std::vector<int> sortedRows);
     Row makeRow(ResourceObject object, qint64 changedAtMs) const;
     qint64 nowMs() const;
 
