@@ -6,22 +6,21 @@
 
 namespace Qluster {
 
-std::vector<std::pair<QString, std::optional<ResourceObject>>> ChangeBatch::finalStates() const
+std::vector<std::pair<QString, const ResourceObject *>> ChangeBatch::finalStates() const
 {
-    std::vector<std::pair<QString, std::optional<ResourceObject>>> out;
+    std::vector<std::pair<QString, const ResourceObject *>> out;
+    out.reserve(changes.size());
     QHash<QString, size_t> index;
     index.reserve(qsizetype(changes.size()));
     for (const ObjectChange &c : changes) {
-        const QString key = c.object.key();
-        std::optional<ResourceObject> state;
-        if (c.type != ObjectChange::Type::Deleted)
-            state = c.object;
+        QString key = c.object.key();
+        const ResourceObject *state = c.type == ObjectChange::Type::Deleted ? nullptr : &c.object;
         const auto it = index.constFind(key);
         if (it == index.cend()) {
             index.insert(key, out.size());
-            out.emplace_back(key, std::move(state));
+            out.emplace_back(std::move(key), state);
         } else {
-            out[*it].second = std::move(state);
+            out[*it].second = state;
         }
     }
     return out;

@@ -6,7 +6,6 @@
 
 #include <QMetaType>
 
-#include <optional>
 #include <vector>
 
 namespace Qluster {
@@ -33,8 +32,9 @@ struct ChangeBatch
     bool isEmpty() const { return changes.empty() && !columnsChanged; }
 
     /// ChangeBatch::finalStates gives, in first-seen order, each touched key with its final state
-    /// (nullopt when the key ends deleted), so an add followed by a delete in one batch cancels out.
-    std::vector<std::pair<QString, std::optional<ResourceObject>>> finalStates() const;
+    /// (null when the key ends deleted), so an add followed by a delete in one batch cancels out.
+    /// The states point into changes: valid as long as the batch is not changed or destroyed.
+    std::vector<std::pair<QString, const ResourceObject *>> finalStates() const;
 };
 
 } // namespace Qluster

@@ -4,6 +4,8 @@
 // qluster-bench-model: the table part of qluster-bench, run as its child on the offscreen
 // platform. It loads every pod of the sandbox through ResourceCache into a ResourceTableModel (as
 // the explorer does), then either
+//   --mode rows:  prints the rows marker line once every row is in the model, keeps the watch on
+//                 for --hold-ms and reports (the timed Qluster client of qluster-bench);
 //   --mode load:  times sort by every column and the free-text filter on ResourceTableProxyModel,
 //                 keeps the watch open for --hold-ms and reports the peak RSS;
 //   --mode watch: counts the watch events applied to the model (behind a proxy sorted by name, as
@@ -56,13 +58,28 @@ struct Run
         result.insert(QStringLiteral("rows"), model->rowCount());
         result.insert(QStringLiteral("storeRows"), qint64(client.cache->store().size()));
         result.insert(QStringLiteral("loadStallMs"), probe.maxStallMs());
+        Bench::printRowsMarker();
         // Continue from the event loop, not from inside the cache's signal.
         QTimer::singleShot(0, [this] {
             if (mode == QLatin1String("watch"))
                 startWatchWindow();
+            else if (mode == QLatin1String("rows"))
+                holdAndReport();
             else
                 measureSortAndFilter();
         });
+    }
+
+    // Keeps the watch on for holdMs, then prints the result with the peak RSS and exits.
+    void holdAndReport()
+    {
+        QEventLoop hold;
+        QTimer::singleShot(holdMs, &hold, &QEventLoop::quit);
+        hold.exec();
+        result.insert(QStringLiteral("syncState"), int(client.cache->syncState()));
+        result.insert(QStringLiteral("peakRssKiB"), Bench::peakRssKiB());
+        Bench::printResult(result);
+        QCoreApplication::exit(0);
     }
 
     void measureSortAndFilter()
@@ -118,13 +135,7 @@ struct Run
         result.insert(QStringLiteral("filterMaxMs"), worstFilter);
 
         // Keep the watch (and the proxy) alive for a while, then read the peak RSS.
-        QEventLoop hold;
-        QTimer::singleShot(holdMs, &hold, &QEventLoop::quit);
-        hold.exec();
-        result.insert(QStringLiteral("syncState"), int(client.cache->syncState()));
-        result.insert(QStringLiteral("peakRssKiB"), Bench::peakRssKiB());
-        Bench::printResult(result);
-        QCoreApplication::exit(0);
+        holdAndReport();
     }
 
     void startWatchWindow()
@@ -174,7 +185,7 @@ int main(int argc, char *argv[])
     QGuiApplication app(argc, argv);
     QCommandLineParser parser;
     const QCommandLineOption kubeconfig(QStringLiteral("kubeconfig"), QStringLiteral("Sandbox kubeconfig."), QStringLiteral("path"));
-    const QCommandLineOption mode(QStringLiteral("mode"), QStringLiteral("load or watch."), QStringLiteral("mode"), QStringLiteral("load"));
+    const QCommandLineOption mode(QStringLiteral("mode"), QStringLiteral("rows, load or watch."), QStringLiteral("mode"), QStringLiteral("load"));
     const QCommandLineOption hold(QStringLiteral("hold-ms"), QStringLiteral("Watch-on time before reading the peak RSS."), QStringLiteral("ms"), QStringLiteral("2000"));
     const QCommandLineOption seconds(QStringLiteral("seconds"), QStringLiteral("Watch window."), QStringLiteral("s"), QStringLiteral("10"));
     const QCommandLineOption fewSorts(QStringLiteral("few-sorts"), QStringLiteral("Sort only Name, Status, Restarts, Age ascending."));
@@ -199,6 +210,11 @@ int main(int argc, char *argv[])
     }
     run.client = std::move(*client);
     ResourceCache *cache = run.client.cache.get();
+    // Connected before the model's own connection: the moment the store holds the whole list.
+    QObject::connect(cache, &ResourceCache::objectsChanged, cache, [&run, cache] {
+        if (!run.loaded && cache->hasSynced() && !run.result.contains(QStringLiteral("storeMs")))
+            run.result.insert(QStringLiteral("storeMs"), elapsedMs(run.clock));
+    });
     run.model = std::make_unique<Ui::ResourceTableModel>(run.client.cache, true);
     // Connected after the model's own connection, so this runs once the model applied the batch.
     QObject::connect(cache, &ResourceCache::objectsChanged, cache, [&run, cache](const ChangeBatch &batch) {

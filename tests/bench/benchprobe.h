@@ -23,6 +23,16 @@
 
 namespace Qluster::Bench {
 
+/// kRowsMarker is the line a measuring child prints the moment every row is present (in the
+/// store for qluster-bench --child-load, in the ResourceTableModel for qluster-bench-model).
+constexpr QByteArrayView kRowsMarker = "QLUSTER-BENCH-ROWS-PRESENT";
+
+/// printRowsMarker writes kRowsMarker on stdout at once.
+inline void printRowsMarker()
+{
+    QTextStream(stdout) << QLatin1String(kRowsMarker.data(), kRowsMarker.size()) << Qt::endl;
+}
+
 /// peakRssKiB reads VmHWM (the peak resident set size) of this process from /proc/self/status.
 inline qint64 peakRssKiB()
 {

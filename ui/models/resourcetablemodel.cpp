@@ -7,6 +7,7 @@
 #include "cache/resourcecache.h"
 
 #include <QColor>
+#include <QSet>
 
 #include <algorithm>
 #include <numeric>
@@ -417,9 +418,10 @@ void ResourceTableModel::applyBatch(const ChangeBatch &batch)
         beginResetModel();
         rebuildColumns(batch.columns, batch.isTable);
         std::vector<Row> kept;
-        QHash<QString, const std::optional<ResourceObject> *> final;
+        QSet<QString> final;
+        final.reserve(qsizetype(states.size()));
         for (const auto &[key, state] : states)
-            final.insert(key, &state);
+            final.insert(key);
         for (Row &row : m_rows) {
             if (!final.contains(row.object.key())) {
                 indexRow(row); // the columns changed
@@ -445,7 +447,7 @@ void ResourceTableModel::applyBatch(const ChangeBatch &batch)
         const auto it = m_index.constFind(key);
         if (it != m_index.cend()) {
             if (state)
-                updates.emplace_back(*it, &*state);
+                updates.emplace_back(*it, state);
             else
                 removals.push_back(*it);
         } else if (state) {
