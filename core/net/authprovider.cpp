@@ -226,6 +226,11 @@ QList<QPair<QByteArray, QByteArray>> AuthProvider::impersonationHeaders() const
 
 void AuthProvider::runExec()
 {
+    // Kubeconfig::resolve already refuses such a user; a context built by hand is checked here.
+    if (auto usable = m_context.user.exec->validate(m_context.user.name); !usable) {
+        deliver(fail(usable.error()));
+        return;
+    }
     ++m_execRuns;
     m_plugin = new ExecPlugin(*m_context.user.exec, m_context.cluster, m_execTimeoutMs, this);
     connect(m_plugin, &ExecPlugin::finished, this, [this](const Result<ExecCredential> &result) {
