@@ -4,6 +4,7 @@
 
 #include "net/apierror.h"
 #include "net/proxyselection.h"
+#include "net/tlsproxyforwarder.h"
 #include "util/logging.h"
 
 #include <QNetworkAccessManager>
@@ -146,7 +147,15 @@ Result<void> Connection::setUp()
     auto proxy = selectProxy(m_server, cluster.proxyUrl, m_options.environment);
     if (!proxy)
         return fail(proxy.error());
-    m_proxy = *proxy;
+    m_proxy = proxy->proxy;
+    if (proxy->tls) {
+        // Go's http.Transport verifies an https proxy with the transport's TLS config: the
+        // cluster's CA (else the system's), insecure-skip-tls-verify included.
+        m_tlsProxy = new TlsProxyForwarder(proxy->proxy, m_ssl, this);
+        if (auto listening = m_tlsProxy->listen(); !listening)
+            return fail(listening.error());
+        m_proxy = m_tlsProxy->localProxy();
+    }
 
     m_requests = newManager();
     m_auth = new AuthProvider(m_context, m_options.profile, m_requests, this);
@@ -244,6 +253,13 @@ Error Connection::transportError(QNetworkReply *reply, const QList<QSslError> &s
 {
     const QString host = m_context.cluster.tlsServerName.isEmpty() ? m_server.host()
                                                                    : m_context.cluster.tlsServerName;
+    // A tunnel through an https proxy failed: the forwarder knows why (the proxy's answer, its
+    // certificate), Qt only saw the forwarder's 502.
+    if (m_tlsProxy && sslErrors.isEmpty()
+        && !reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid()) {
+        if (const auto failure = m_tlsProxy->lastFailure())
+            return failure->withRequest(QString::fromLatin1(request.verb), reply->url());
+    }
     if (!sslErrors.isEmpty())
         return ApiError::fromSslErrors(sslErrors, host, request.verb, reply->url());
     Error e = ApiError::fromNetworkError(reply->error(), reply->errorString(), request.verb,

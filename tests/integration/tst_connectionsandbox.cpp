@@ -3,17 +3,20 @@
 //
 // The real client (Kubeconfig → Connection) against the SandboxServer over HTTPS, with the
 // kubeconfig the sandbox writes for kubectl: client certificate, tokens, RBAC, watch streams,
-// fault injection, two connections at once.
+// fault injection, two connections at once, an https:// proxy.
 #include "config/kubeconfig.h"
 #include "fetch.h"
+#include "loopbackserver.h"
 #include "net/connection.h"
 #include "sandboxfixture.h"
+#include "testpki.h"
 
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QSslKey>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -38,6 +41,7 @@ private Q_SLOTS:
     void watchStreamsEvents();
     void retriesInjected503And429ButNotWrites();
     void twoContextsCloseOne();
+    void proxyUrlThroughTlsConnectProxy();
 
 private:
     std::unique_ptr<Connection> open(const QString &contextName, ResolvedContext *out = nullptr);
@@ -62,6 +66,15 @@ ApiRequest createConfigMap(const QString &ns, const QString &name)
                                         QJsonObject{{QStringLiteral("k"), QStringLiteral("v")}}}})
                  .toJson(QJsonDocument::Compact);
     return r;
+}
+
+QSslConfiguration serverTls(const TestPki::Issued &cert)
+{
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setLocalCertificate(QSslCertificate(cert.certificatePem, QSsl::Pem));
+    ssl.setPrivateKey(QSslKey(cert.keyPem, QSsl::Rsa, QSsl::Pem));
+    ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return ssl;
 }
 
 } // namespace
@@ -333,6 +346,79 @@ void tst_ConnectionSandbox::twoContextsCloseOne()
     viewer->close();
     QTRY_VERIFY_WITH_TIMEOUT(viewerEnd.has_value(), 5000);
 }
+
+void tst_ConnectionSandbox::proxyUrlThroughTlsConnectProxy()
+{
+    // An https:// proxy with its own CA and Basic proxy credentials in the proxy URL.
+    const TestPki::Issued proxyCa = TestPki::makeCa(QStringLiteral("qluster-proxy-ca"));
+    TestPki::Options options;
+    options.commonName = QStringLiteral("proxy");
+    options.ipAddresses = {QStringLiteral("127.0.0.1")};
+    const TestPki::Issued proxyCert = TestPki::issue(proxyCa, options);
+    ConnectProxy proxy;
+    proxy.requiredAuthorization = "Basic " + QByteArray("proxy-user:proxy-pass").toBase64();
+    QVERIFY(proxy.listen(serverTls(proxyCert)));
+    const QString proxyName = QStringLiteral("https://127.0.0.1:%1").arg(proxy.port());
+
+    ResolvedContext context;
+    QVERIFY(open(QStringLiteral("sandbox-token"), &context));
+    const QByteArray sandboxCa = context.cluster.certificateAuthorityData;
+    const QUrl server(context.cluster.server);
+    // Go's http.Transport checks an https proxy with the transport's RootCAs: the kubeconfig's
+    // CA bundle must vouch for the proxy too.
+    context.cluster.certificateAuthorityData = sandboxCa + "\n" + proxyCa.certificatePem;
+    context.cluster.proxyUrl =
+        QStringLiteral("https://proxy-user:proxy-pass@127.0.0.1:%1").arg(proxy.port());
+    auto connection = Connection::create(context);
+    if (!connection)
+        QFAIL(qPrintable(connection.error().toString()));
+    QCOMPARE((*connection)->proxy().hostName(), QStringLiteral("127.0.0.1"));
+    QVERIFY((*connection)->proxy().port() != proxy.port()); // the local forwarder, not the proxy
+    const auto listed = fetch(connection->get(), ApiRequest::get(kNamespaces));
+    if (!listed)
+        QFAIL(qPrintable(listed.error().toString()));
+    QCOMPARE(listed->status, 200);
+    QVERIFY(proxy.tlsConnections >= 1);
+    QCOMPARE(proxy.targets.value(0), "127.0.0.1:" + QByteArray::number(server.port()));
+    QCOMPARE(proxy.refused, 0);
+    // Compared without QCOMPARE: a failure must not print the proxy credentials.
+    QVERIFY(proxy.lastProxyAuthorization == proxy.requiredAuthorization);
+
+    // A proxy that refuses the CONNECT: its host and answer, never the credentials.
+    context.cluster.proxyUrl =
+        QStringLiteral("https://proxy-user:not-the-password@127.0.0.1:%1").arg(proxy.port());
+    auto refused = Connection::create(context);
+    QVERIFY(refused.has_value());
+    const auto denied = fetch(refused->get(), ApiRequest::get(kNamespaces));
+    QVERIFY(!denied);
+    const QString deniedText = denied.error().toString();
+    QCOMPARE(denied.error().kind, Error::Kind::Network);
+    QVERIFY2(deniedText.contains(QStringLiteral("proxy ") + proxyName), qPrintable(deniedText));
+    QVERIFY2(deniedText.contains(QStringLiteral("407 Proxy Authentication Required")),
+             qPrintable(deniedText));
+    QVERIFY(!deniedText.contains(QStringLiteral("not-the-password")));
+    QVERIFY(!deniedText.contains(QStringLiteral("proxy-pass")));
+    QCOMPARE(denied.error().verb, QStringLiteral("GET"));
+    QCOMPARE(proxy.refused, 1);
+
+    // Without the proxy's CA in the bundle the proxy is not trusted: a TLS error naming it.
+    context.cluster.certificateAuthorityData = sandboxCa;
+    context.cluster.proxyUrl =
+        QStringLiteral("https://proxy-user:proxy-pass@127.0.0.1:%1").arg(proxy.port());
+    auto untrusted = Connection::create(context);
+    QVERIFY(untrusted.has_value());
+    const int targetsBefore = int(proxy.targets.size());
+    const auto rejected = fetch(untrusted->get(), ApiRequest::get(kNamespaces));
+    QVERIFY(!rejected);
+    QCOMPARE(rejected.error().kind, Error::Kind::Tls);
+    QVERIFY2(rejected.error().message.contains(
+                 QStringLiteral("proxy %1: TLS handshake with 127.0.0.1 failed: certificate signed "
+                                "by unknown authority")
+                     .arg(proxyName)),
+             qPrintable(rejected.error().toString()));
+    QCOMPARE(int(proxy.targets.size()), targetsBefore); // nothing was sent to an untrusted proxy
+}
+
 
 QTEST_GUILESS_MAIN(tst_ConnectionSandbox)
 #include "tst_connectionsandbox.moc"
