@@ -169,6 +169,11 @@ bool Connection::isInsecure() const
     return m_context.cluster.insecureSkipTlsVerify || m_server.scheme() == QLatin1String("http");
 }
 
+bool Connection::isUnencrypted() const
+{
+    return m_server.scheme() == QLatin1String("http");
+}
+
 QByteArray Connection::userAgent()
 {
     return QStringLiteral("qluster/%1 (%2/%3)")

@@ -67,6 +67,8 @@ public:
     /// Connection::isInsecure is true when the kubeconfig disables TLS verification
     /// (insecure-skip-tls-verify) or the server is plain http: the UI must warn.
     bool isInsecure() const;
+    /// Connection::isUnencrypted is true when the server is plain http (nothing is encrypted).
+    bool isUnencrypted() const;
 
     /// Connection::proxy is the proxy Qt uses for the server (proxy-url, else the environment);
     /// for an https:// proxy it is the loopback TlsProxyForwarder in front of it.
