@@ -4,9 +4,11 @@
 
 #include "net/apierror.h"
 #include "net/proxyselection.h"
+#include "net/retryafter.h"
 #include "net/tlsproxyforwarder.h"
 #include "util/logging.h"
 
+#include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -276,10 +278,8 @@ Error Connection::transportError(QNetworkReply *reply, const QList<QSslError> &s
 
 int Connection::retryDelayMs(int retry, const QByteArray &retryAfter) const
 {
-    bool ok = false;
-    const int seconds = retryAfter.trimmed().toInt(&ok);
-    if (ok && seconds >= 0)
-        return std::min(seconds * 1000, m_options.maxRetryDelayMs);
+    if (const auto wait = retryAfterMs(retryAfter, QDateTime::currentDateTimeUtc()))
+        return int(std::min<qint64>(*wait, m_options.maxRetryDelayMs));
     const qint64 base = qint64(m_options.retryBaseDelayMs) << std::min(retry - 1, 16);
     // Jitter in [0.5, 1.5) of the base spreads clients that failed together.
     const qint64 jittered = base / 2 + qint64(QRandomGenerator::global()->bounded(double(base)));
