@@ -724,6 +724,20 @@ Result<ResolvedContext> Kubeconfig::resolve(const QString &contextName) const
     // path separator; a bare name is looked up in PATH.
     if (u.exec && u.exec->command.contains(QLatin1Char('/')))
         u.exec->command = resolvePath(u.originFile, u.exec->command);
+    if (u.authProvider) {
+        // Like a CA file of the cluster, the issuer's CA file is read relative to the file that
+        // names it; -data wins, as in client-go (CAData over CAFile).
+        const QString data = u.authProvider->config.value(QStringLiteral("idp-certificate-authority-data"));
+        const QString file = u.authProvider->config.value(QStringLiteral("idp-certificate-authority"));
+        if (!data.isEmpty()) {
+            resolved.idpCertificateAuthorityData = QByteArray::fromBase64(data.toLatin1());
+        } else if (!file.isEmpty()) {
+            auto read = readReferenced(u.originFile, file, QStringLiteral("idp-certificate-authority"));
+            if (!read)
+                return fail(read.error());
+            resolved.idpCertificateAuthorityData = *read;
+        }
+    }
     if (u.exec) {
         auto usable = u.exec->validate(u.name);
         if (!usable) {

@@ -133,6 +133,10 @@ struct ResolvedContext
     KubeconfigCluster cluster;
     KubeconfigUser user;
     QString namespaceName; ///< the context's namespace, or "default"
+    /// The OIDC issuer's CA: auth-provider idp-certificate-authority-data, else the file named by
+    /// idp-certificate-authority (relative to the file defining the user). The user's config
+    /// keeps the path as written, so refreshed tokens are written back without rewriting it.
+    QByteArray idpCertificateAuthorityData;
 };
 
 /// Kubeconfig is the merged view of kubeconfig files that kubectl would use, with write-back of the

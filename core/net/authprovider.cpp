@@ -272,13 +272,12 @@ void AuthProvider::startOidcRefresh()
     m_oidcRefreshing = true;
 
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-    QByteArray idpCa = QByteArray::fromBase64(
-        config.value(QStringLiteral("idp-certificate-authority-data")).toLatin1());
-    if (idpCa.isEmpty() && !config.value(QStringLiteral("idp-certificate-authority")).isEmpty()) {
-        QFile file(config.value(QStringLiteral("idp-certificate-authority")));
-        if (file.open(QIODevice::ReadOnly))
-            idpCa = file.readAll();
-    }
+    // Kubeconfig::resolve read idp-certificate-authority(-data); a context built by hand may
+    // carry only the -data.
+    QByteArray idpCa = m_context.idpCertificateAuthorityData;
+    if (idpCa.isEmpty())
+        idpCa = QByteArray::fromBase64(
+            config.value(QStringLiteral("idp-certificate-authority-data")).toLatin1());
     if (!idpCa.isEmpty())
         ssl.setCaCertificates(QSslCertificate::fromData(idpCa, QSsl::Pem));
 

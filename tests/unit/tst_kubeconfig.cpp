@@ -35,6 +35,7 @@ private Q_SLOTS:
     void unknownContextListsKnown();
     void execInteractiveModeAsKubectl_data();
     void execInteractiveModeAsKubectl();
+    void idpCertificateAuthorityRelativeToItsFile();
     void failedWriteLeavesFileIntact();
     void persistsRefreshedOidcTokens();
     void writesThroughSymlink();
@@ -722,6 +723,58 @@ void tst_Kubeconfig::execInteractiveModeAsKubectl()
     QVERIFY2(text.contains(QString::fromLatin1(kubectlRefusal)), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("\"plugin-user\"")), qPrintable(text));
     QCOMPARE(resolved.error().file, path);
+}
+
+void tst_Kubeconfig::idpCertificateAuthorityRelativeToItsFile()
+{
+    // The context and cluster come from one folder, the OIDC user from another: the issuer's CA
+    // path is relative to the file that names it, not to the first file or the working folder.
+    QTemporaryDir dir;
+    QVERIFY(writeFiles(dir.path(), {
+        {QStringLiteral("b/contexts.yaml"),
+         QStringLiteral("apiVersion: v1\nkind: Config\ncurrent-context: oidc\nclusters:\n- name: c\n"
+                        "  cluster: {server: \"https://c.example\"}\ncontexts:\n"
+                        "- name: oidc\n  context: {cluster: c, user: oidc-user}\n"
+                        "- name: both\n  context: {cluster: c, user: both-user}\n"
+                        "- name: missing\n  context: {cluster: c, user: missing-user}\n")},
+        {QStringLiteral("a/users.yaml"),
+         QStringLiteral("apiVersion: v1\nkind: Config\nusers:\n"
+                        "- name: oidc-user\n  user:\n    auth-provider:\n      name: oidc\n      config:\n"
+                        "        idp-issuer-url: https://issuer.example\n        client-id: cid\n"
+                        "        idp-certificate-authority: ../pki/idp.crt\n"
+                        "- name: both-user\n  user:\n    auth-provider:\n      name: oidc\n      config:\n"
+                        "        idp-issuer-url: https://issuer.example\n"
+                        "        idp-certificate-authority: ../pki/idp.crt\n"
+                        "        idp-certificate-authority-data: SU5MSU5FLUNB\n"
+                        "- name: missing-user\n  user:\n    auth-provider:\n      name: oidc\n      config:\n"
+                        "        idp-issuer-url: https://issuer.example\n"
+                        "        idp-certificate-authority: ../pki/gone.crt\n")},
+        {QStringLiteral("pki/idp.crt"), QStringLiteral("IDP-CA\n")},
+        {QStringLiteral("b/pki/idp.crt"), QStringLiteral("WRONG-FOLDER\n")}}));
+    auto config = Kubeconfig::loadFiles(
+        absolute(dir.path(), {QStringLiteral("b/contexts.yaml"), QStringLiteral("a/users.yaml")}));
+    if (!config)
+        QFAIL(qPrintable(config.error().toString()));
+
+    const auto oidc = config->resolve(QStringLiteral("oidc"));
+    if (!oidc)
+        QFAIL(qPrintable(oidc.error().toString()));
+    QCOMPARE(oidc->idpCertificateAuthorityData, QByteArrayLiteral("IDP-CA\n"));
+    // The config keeps the path as written: persisting refreshed tokens must not rewrite it.
+    QCOMPARE(oidc->user.authProvider->config.value(QStringLiteral("idp-certificate-authority")),
+             QStringLiteral("../pki/idp.crt"));
+
+    const auto both = config->resolve(QStringLiteral("both"));
+    if (!both)
+        QFAIL(qPrintable(both.error().toString()));
+    QCOMPARE(both->idpCertificateAuthorityData, QByteArrayLiteral("INLINE-CA"));
+
+    const auto missing = config->resolve(QStringLiteral("missing"));
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().kind, Error::Kind::Io);
+    QCOMPARE(missing.error().file, dir.filePath(QStringLiteral("pki/gone.crt")));
+    QVERIFY2(missing.error().toString().contains(QStringLiteral("idp-certificate-authority")),
+             qPrintable(missing.error().toString()));
 }
 
 void tst_Kubeconfig::failedWriteLeavesFileIntact()
