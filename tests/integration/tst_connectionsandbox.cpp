@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QSslKey>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -467,6 +468,21 @@ void tst_ConnectionSandbox::proxyUrlThroughTlsConnectProxy()
                      .arg(proxyName)),
              qPrintable(rejected.error().toString()));
     QCOMPARE(int(proxy.targets.size()), targetsBefore); // nothing was sent to an untrusted proxy
+
+    // A proxy that is not there: a network error naming it.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const quint16 closedPort = closed.serverPort();
+    closed.close();
+    context.cluster.proxyUrl = QStringLiteral("https://127.0.0.1:%1").arg(closedPort);
+    auto absent = Connection::create(context);
+    QVERIFY(absent.has_value());
+    const auto unreachable = fetch(absent->get(), ApiRequest::get(kNamespaces));
+    QVERIFY(!unreachable);
+    QCOMPARE(unreachable.error().kind, Error::Kind::Network);
+    QVERIFY2(unreachable.error().message.startsWith(
+                 QStringLiteral("proxy https://127.0.0.1:%1: ").arg(closedPort)),
+             qPrintable(unreachable.error().toString()));
 }
 
 void tst_ConnectionSandbox::tokenFileRotationAfter401()
