@@ -561,9 +561,16 @@ void tst_ConnectionSandbox::tokenFileRotationAfter401()
         QFAIL(qPrintable(after.error().toString()));
     QCOMPARE(*after, QStringLiteral("system:serviceaccount:default:rotating-b"));
     QCOMPARE(attempts, 2);
-    QTRY_COMPARE_WITH_TIMEOUT(handled.size(), 2, 10000);
-    QCOMPARE(handled.at(0).at(2).toInt(), 401);
-    QCOMPARE(handled.at(1).at(2).toInt(), 201);
+    // The sandbox may still be answering other tests' leftovers: only the reviews count.
+    auto reviewStatuses = [&handled] {
+        QList<int> statuses;
+        for (const QList<QVariant> &h : std::as_const(handled)) {
+            if (h.at(1).toString().endsWith(QLatin1String("/selfsubjectreviews")))
+                statuses.append(h.at(2).toInt());
+        }
+        return statuses;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(reviewStatuses(), (QList<int>{401, 201}), 10000);
 }
 
 void tst_ConnectionSandbox::execPluginCachesExpiresAndReexecsOnce()
