@@ -548,8 +548,8 @@ Result<void> ExecConfig::validate(const QString &userName) const
     if (effectiveInteractiveMode() == InteractiveMode::Unset)
         return fail(Error::invalid(
             QStringLiteral("interactiveMode must be specified for %1 to use exec authentication "
-                           "plugin; set exec.interactiveMode of user \"%1\" to Never, IfAvailable or "
-                           "Always")
+                           "plugin; set exec.interactiveMode of user \"%1\" to Never, IfAvailable "
+                           "or Always")
                 .arg(userName)));
     return {};
 }
@@ -727,12 +727,14 @@ Result<ResolvedContext> Kubeconfig::resolve(const QString &contextName) const
     if (u.authProvider) {
         // Like a CA file of the cluster, the issuer's CA file is read relative to the file that
         // names it; -data wins, as in client-go (CAData over CAFile).
-        const QString data = u.authProvider->config.value(QStringLiteral("idp-certificate-authority-data"));
-        const QString file = u.authProvider->config.value(QStringLiteral("idp-certificate-authority"));
+        const QMap<QString, QString> &config = u.authProvider->config;
+        const QString data = config.value(QStringLiteral("idp-certificate-authority-data"));
+        const QString file = config.value(QStringLiteral("idp-certificate-authority"));
         if (!data.isEmpty()) {
             resolved.idpCertificateAuthorityData = QByteArray::fromBase64(data.toLatin1());
         } else if (!file.isEmpty()) {
-            auto read = readReferenced(u.originFile, file, QStringLiteral("idp-certificate-authority"));
+            auto read = readReferenced(u.originFile, file,
+                                       QStringLiteral("idp-certificate-authority"));
             if (!read)
                 return fail(read.error());
             resolved.idpCertificateAuthorityData = *read;

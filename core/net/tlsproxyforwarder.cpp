@@ -37,17 +37,18 @@ private:
 
     void onClientData();
     void onUpstreamData();
+    void onUpstreamError(QAbstractSocket::SocketError error);
     void startUpstream(const QByteArray &header);
     void failTunnel(const Error &error);
     void finishIfClosed();
 
     TlsProxyForwarder *m_forwarder; // not owned (parent)
-    QTcpSocket *m_client;           // owned (child)
-    QSslSocket *m_upstream;         // owned (child)
+    QTcpSocket *m_client; // owned (child)
+    QSslSocket *m_upstream; // owned (child)
     State m_state = State::Request;
     QByteArray m_fromClient; // bytes from Qt not yet sent upstream
-    QByteArray m_answer;     // the proxy's answer to CONNECT, until complete
-    QByteArray m_connect;    // the CONNECT request for the proxy (may hold Proxy-Authorization)
+    QByteArray m_answer; // the proxy's answer to CONNECT, until complete
+    QByteArray m_connect; // the CONNECT request for the proxy (may hold Proxy-Authorization)
     QByteArray m_target;
     QList<QSslError> m_sslErrors;
 };
@@ -76,31 +77,14 @@ ProxyTunnel::ProxyTunnel(TlsProxyForwarder *forwarder, QTcpSocket *client)
     });
     connect(m_upstream, &QSslSocket::readyRead, this, &ProxyTunnel::onUpstreamData);
     connect(m_upstream, &QSslSocket::sslErrors, this,
-            [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
-    connect(m_upstream, &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
-        if (m_state == State::Connecting || m_state == State::Answer) {
-            const QString host = m_forwarder->m_proxy.hostName();
-            Error e;
-            if (!m_sslErrors.isEmpty()) {
-                e = ApiError::fromSslErrors(m_sslErrors, host, {}, {});
-                e.message = QStringLiteral("proxy %1: %2").arg(m_forwarder->proxyName(), e.message);
-            } else if (error == QAbstractSocket::SslHandshakeFailedError) {
-                e.kind = Error::Kind::Tls;
-                e.message = QStringLiteral("proxy %1: TLS handshake failed: %2")
-                                .arg(m_forwarder->proxyName(), m_upstream->errorString());
-            } else {
-                e = networkError(QStringLiteral("proxy %1: %2")
-                                     .arg(m_forwarder->proxyName(), m_upstream->errorString()));
-            }
-            failTunnel(e);
-        }
-    });
+        [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
+    connect(m_upstream, &QSslSocket::errorOccurred, this, &ProxyTunnel::onUpstreamError);
     connect(m_upstream, &QSslSocket::disconnected, this, [this] {
         if (m_state == State::Answer) {
-            failTunnel(networkError(QStringLiteral("proxy %1 closed the connection before "
-                                                   "answering CONNECT %2")
-                                        .arg(m_forwarder->proxyName(),
-                                             QString::fromLatin1(m_target))));
+            failTunnel(
+                networkError(QStringLiteral("proxy %1 closed the connection before "
+                                            "answering CONNECT %2")
+                                 .arg(m_forwarder->proxyName(), QString::fromLatin1(m_target))));
             return;
         }
         if (m_state == State::Piping)
@@ -109,6 +93,26 @@ ProxyTunnel::ProxyTunnel(TlsProxyForwarder *forwarder, QTcpSocket *client)
         finishIfClosed();
     });
     onClientData();
+}
+
+void ProxyTunnel::onUpstreamError(QAbstractSocket::SocketError error)
+{
+    if (m_state == State::Connecting || m_state == State::Answer) {
+        const QString host = m_forwarder->m_proxy.hostName();
+        Error e;
+        if (!m_sslErrors.isEmpty()) {
+            e = ApiError::fromSslErrors(m_sslErrors, host, {}, {});
+            e.message = QStringLiteral("proxy %1: %2").arg(m_forwarder->proxyName(), e.message);
+        } else if (error == QAbstractSocket::SslHandshakeFailedError) {
+            e.kind = Error::Kind::Tls;
+            e.message = QStringLiteral("proxy %1: TLS handshake failed: %2")
+                            .arg(m_forwarder->proxyName(), m_upstream->errorString());
+        } else {
+            e = networkError(QStringLiteral("proxy %1: %2")
+                                 .arg(m_forwarder->proxyName(), m_upstream->errorString()));
+        }
+        failTunnel(e);
+    }
 }
 
 void ProxyTunnel::onClientData()
@@ -140,10 +144,10 @@ void ProxyTunnel::startUpstream(const QByteArray &header)
     const QList<QByteArray> lines = header.split('\n');
     const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
     if (requestLine.value(0) != "CONNECT" || requestLine.size() != 3) {
-        failTunnel(networkError(QStringLiteral("proxy %1: only tunnels (CONNECT) are forwarded, "
-                                               "not %2")
-                                    .arg(m_forwarder->proxyName(),
-                                         QString::fromLatin1(requestLine.value(0)))));
+        failTunnel(networkError(
+            QStringLiteral("proxy %1: only tunnels (CONNECT) are forwarded, "
+                           "not %2")
+                .arg(m_forwarder->proxyName(), QString::fromLatin1(requestLine.value(0)))));
         return;
     }
     m_target = requestLine.value(1);
@@ -193,16 +197,16 @@ void ProxyTunnel::onUpstreamData()
     bool numeric = false;
     const int status = parts.value(1).toInt(&numeric);
     if (!parts.value(0).startsWith("HTTP/1.") || !numeric) {
-        failTunnel(networkError(QStringLiteral("proxy %1 did not answer CONNECT with HTTP: %2")
-                                    .arg(m_forwarder->proxyName(),
-                                         ApiError::quoted(statusLine, 120))));
+        failTunnel(
+            networkError(QStringLiteral("proxy %1 did not answer CONNECT with HTTP: %2")
+                             .arg(m_forwarder->proxyName(), ApiError::quoted(statusLine, 120))));
         return;
     }
     if (status != 200) {
         const QString reason = QString::fromLatin1(statusLine.mid(statusLine.indexOf(' ') + 1));
         failTunnel(networkError(QStringLiteral("proxy %1 refused CONNECT %2: %3")
                                     .arg(m_forwarder->proxyName(), QString::fromLatin1(m_target),
-                                         ApiError::quoted(reason.toUtf8(), 120))));
+                                        ApiError::quoted(reason.toUtf8(), 120))));
         return;
     }
     m_state = State::Piping;
@@ -235,8 +239,8 @@ void ProxyTunnel::finishIfClosed()
         deleteLater();
 }
 
-TlsProxyForwarder::TlsProxyForwarder(const QNetworkProxy &proxy, const QSslConfiguration &tls,
-                                     QObject *parent)
+TlsProxyForwarder::TlsProxyForwarder(
+    const QNetworkProxy &proxy, const QSslConfiguration &tls, QObject *parent)
     : QObject(parent)
     , m_proxy(proxy)
     , m_tls(tls)
@@ -256,7 +260,8 @@ Result<void> TlsProxyForwarder::listen()
 
 QNetworkProxy TlsProxyForwarder::localProxy() const
 {
-    QNetworkProxy local(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), m_server.serverPort());
+    QNetworkProxy local(
+        QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), m_server.serverPort());
     // Tunnels only, also for http:// servers: a caching (GET via the proxy) request would carry
     // no Proxy-Authorization on keep-alive requests and is not forwarded.
     local.setCapabilities(QNetworkProxy::TunnelingCapability);

@@ -26,8 +26,8 @@ class TlsProxyForwarder final : public QObject
 public:
     /// TlsProxyForwarder::TlsProxyForwarder forwards to `proxy` (its host, port, user, password)
     /// over TLS configured by `tls`.
-    TlsProxyForwarder(const QNetworkProxy &proxy, const QSslConfiguration &tls,
-                      QObject *parent = nullptr);
+    TlsProxyForwarder(
+        const QNetworkProxy &proxy, const QSslConfiguration &tls, QObject *parent = nullptr);
     ~TlsProxyForwarder() override;
 
     /// TlsProxyForwarder::listen opens the loopback listener on a free port.

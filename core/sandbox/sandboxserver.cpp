@@ -358,7 +358,8 @@ std::optional<SandboxServer::Identity> SandboxServer::authenticate(HttpConnectio
             if (u.name != name)
                 continue;
             // Compare digests so the time taken does not tell how much of the password matched.
-            const QByteArray expected = QCryptographicHash::hash(u.password.toUtf8(), QCryptographicHash::Sha256);
+            const QByteArray expected =
+                QCryptographicHash::hash(u.password.toUtf8(), QCryptographicHash::Sha256);
             const QByteArray given = QCryptographicHash::hash(password, QCryptographicHash::Sha256);
             unsigned char difference = 0;
             for (qsizetype i = 0; i < expected.size(); ++i)

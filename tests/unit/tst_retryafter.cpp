@@ -29,7 +29,8 @@ void tst_RetryAfter::parse_data()
         << QByteArray("Fri, 04 Dec 2026 07:00:00 GMT") << qint64(24 * 3600 * 1000);
     QTest::newRow("date in the past: no wait")
         << QByteArray("Wed, 02 Dec 2026 07:00:00 GMT") << qint64(0);
-    QTest::newRow("RFC 850 date") << QByteArray("Thursday, 03-Dec-26 07:00:10 GMT") << qint64(10000);
+    QTest::newRow("RFC 850 date") << QByteArray("Thursday, 03-Dec-26 07:00:10 GMT")
+                                  << qint64(10000);
     QTest::newRow("RFC 850 date, wrong weekday")
         << QByteArray("Monday, 03-Dec-26 07:00:10 GMT") << qint64(-1);
     QTest::newRow("asctime date") << QByteArray("Thu Dec  3 07:00:05 2026") << qint64(5000);
