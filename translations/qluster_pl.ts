@@ -186,6 +186,10 @@ Serwer: %4</translation>
         <translation>Wybierz przestrzeń nazw albo wpisz ją i naciśnij Enter</translation>
     </message>
     <message>
+        <source>You may not list namespaces in this cluster: type one and press Enter</source>
+        <translation>Nie możesz wyświetlać przestrzeni nazw w tym klastrze: wpisz jedną i naciśnij Enter</translation>
+    </message>
+    <message>
         <source>All namespaces</source>
         <translation>Wszystkie przestrzenie nazw</translation>
     </message>
@@ -248,6 +252,10 @@ Serwer: %4</translation>
     <message>
         <source>⚠ TLS verification is off for this cluster (insecure-skip-tls-verify)</source>
         <translation>⚠ Weryfikacja TLS jest wyłączona dla tego klastra (insecure-skip-tls-verify)</translation>
+    </message>
+    <message>
+        <source>⚠ The connection to this cluster is not encrypted (plain http)</source>
+        <translation>⚠ Połączenie z tym klastrem nie jest szyfrowane (zwykły http)</translation>
     </message>
     <message>
         <source>Connecting…</source>

@@ -186,6 +186,10 @@ Server: %4</source>
         <translation>选择一个命名空间，或输入名称后按回车</translation>
     </message>
     <message>
+        <source>You may not list namespaces in this cluster: type one and press Enter</source>
+        <translation>您无权列出此集群的命名空间：请输入一个后按回车</translation>
+    </message>
+    <message>
         <source>All namespaces</source>
         <translation>所有命名空间</translation>
     </message>
@@ -248,6 +252,10 @@ Server: %4</source>
     <message>
         <source>⚠ TLS verification is off for this cluster (insecure-skip-tls-verify)</source>
         <translation>⚠ 此集群已关闭 TLS 校验（insecure-skip-tls-verify）</translation>
+    </message>
+    <message>
+        <source>⚠ The connection to this cluster is not encrypted (plain http)</source>
+        <translation>⚠ 与此集群的连接未加密（明文 http）</translation>
     </message>
     <message>
         <source>Connecting…</source>

@@ -534,8 +534,24 @@ QString b64(const QByteArray &bytes)
 
 ExecConfig::InteractiveMode ExecConfig::effectiveInteractiveMode() const
 {
-    return interactiveMode == InteractiveMode::Unset ? InteractiveMode::IfAvailable
-                                                     : interactiveMode;
+    // client-go's v1beta1 conversion defaults the mode to IfAvailable; v1 made the field required
+    // (KEP-2593), so kubectl leaves it unset there and refuses to run the plugin.
+    if (interactiveMode == InteractiveMode::Unset
+        && apiVersion == QLatin1String("client.authentication.k8s.io/v1beta1"))
+        return InteractiveMode::IfAvailable;
+    return interactiveMode;
+}
+
+Result<void> ExecConfig::validate(const QString &userName) const
+{
+    // kubectl's own words (clientcmd validateAuthInfo), then where to fix it.
+    if (effectiveInteractiveMode() == InteractiveMode::Unset)
+        return fail(Error::invalid(
+            QStringLiteral("interactiveMode must be specified for %1 to use exec authentication "
+                           "plugin; set exec.interactiveMode of user \"%1\" to Never, IfAvailable "
+                           "or Always")
+                .arg(userName)));
+    return {};
 }
 
 QStringList Kubeconfig::loadingPrecedence(const QString &explicitPath)
@@ -708,6 +724,30 @@ Result<ResolvedContext> Kubeconfig::resolve(const QString &contextName) const
     // path separator; a bare name is looked up in PATH.
     if (u.exec && u.exec->command.contains(QLatin1Char('/')))
         u.exec->command = resolvePath(u.originFile, u.exec->command);
+    if (u.authProvider) {
+        // Like a CA file of the cluster, the issuer's CA file is read relative to the file that
+        // names it; -data wins, as in client-go (CAData over CAFile).
+        const QMap<QString, QString> &config = u.authProvider->config;
+        const QString data = config.value(QStringLiteral("idp-certificate-authority-data"));
+        const QString file = config.value(QStringLiteral("idp-certificate-authority"));
+        if (!data.isEmpty()) {
+            resolved.idpCertificateAuthorityData = QByteArray::fromBase64(data.toLatin1());
+        } else if (!file.isEmpty()) {
+            auto read = readReferenced(u.originFile, file,
+                                       QStringLiteral("idp-certificate-authority"));
+            if (!read)
+                return fail(read.error());
+            resolved.idpCertificateAuthorityData = *read;
+        }
+    }
+    if (u.exec) {
+        auto usable = u.exec->validate(u.name);
+        if (!usable) {
+            Error e = usable.error();
+            e.file = u.originFile;
+            return fail(e);
+        }
+    }
     return resolved;
 }
 
@@ -933,9 +973,11 @@ Result<QJsonObject> Kubeconfig::toFlattenedJson() const
                         e.hasEnv ? QJsonValue(env) : QJsonValue(QJsonValue::Null));
             if (!e.installHint.isEmpty())
                 exec.insert(QStringLiteral("installHint"), e.installHint);
+            // kubectl prints the mode only when it is set, or defaulted (v1beta1).
             static const char *const modes[] = {"", "Never", "IfAvailable", "Always"};
-            exec.insert(QStringLiteral("interactiveMode"),
-                        QLatin1String(modes[static_cast<int>(e.effectiveInteractiveMode())]));
+            if (e.effectiveInteractiveMode() != ExecConfig::InteractiveMode::Unset)
+                exec.insert(QStringLiteral("interactiveMode"),
+                            QLatin1String(modes[static_cast<int>(e.effectiveInteractiveMode())]));
             o.insert(QStringLiteral("exec"), exec);
         }
         if (!u.extensions.isEmpty())

@@ -67,8 +67,13 @@ struct ExecConfig
     bool provideClusterInfo = false;
     InteractiveMode interactiveMode = InteractiveMode::Unset;
 
-    /// ExecConfig::effectiveInteractiveMode applies client-go's default (IfAvailable) when unset.
+    /// ExecConfig::effectiveInteractiveMode applies client-go's defaulting: an unset mode is
+    /// IfAvailable for v1beta1 and stays Unset for v1, where the field is required.
     InteractiveMode effectiveInteractiveMode() const;
+
+    /// ExecConfig::validate fails as kubectl does when the plugin cannot be used as written (a v1
+    /// plugin without interactiveMode), naming the kubeconfig user `userName`.
+    Result<void> validate(const QString &userName) const;
 
     friend bool operator==(const ExecConfig &, const ExecConfig &) = default;
 };
@@ -128,6 +133,10 @@ struct ResolvedContext
     KubeconfigCluster cluster;
     KubeconfigUser user;
     QString namespaceName; ///< the context's namespace, or "default"
+    /// The OIDC issuer's CA: auth-provider idp-certificate-authority-data, else the file named by
+    /// idp-certificate-authority (relative to the file defining the user). The user's config
+    /// keeps the path as written, so refreshed tokens are written back without rewriting it.
+    QByteArray idpCertificateAuthorityData;
 };
 
 /// Kubeconfig is the merged view of kubeconfig files that kubectl would use, with write-back of the

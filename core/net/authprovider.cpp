@@ -226,6 +226,11 @@ QList<QPair<QByteArray, QByteArray>> AuthProvider::impersonationHeaders() const
 
 void AuthProvider::runExec()
 {
+    // Kubeconfig::resolve already refuses such a user; a context built by hand is checked here.
+    if (auto usable = m_context.user.exec->validate(m_context.user.name); !usable) {
+        deliver(fail(usable.error()));
+        return;
+    }
     ++m_execRuns;
     m_plugin = new ExecPlugin(*m_context.user.exec, m_context.cluster, m_execTimeoutMs, this);
     connect(m_plugin, &ExecPlugin::finished, this, [this](const Result<ExecCredential> &result) {
@@ -267,13 +272,12 @@ void AuthProvider::startOidcRefresh()
     m_oidcRefreshing = true;
 
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-    QByteArray idpCa = QByteArray::fromBase64(
-        config.value(QStringLiteral("idp-certificate-authority-data")).toLatin1());
-    if (idpCa.isEmpty() && !config.value(QStringLiteral("idp-certificate-authority")).isEmpty()) {
-        QFile file(config.value(QStringLiteral("idp-certificate-authority")));
-        if (file.open(QIODevice::ReadOnly))
-            idpCa = file.readAll();
-    }
+    // Kubeconfig::resolve read idp-certificate-authority(-data); a context built by hand may
+    // carry only the -data.
+    QByteArray idpCa = m_context.idpCertificateAuthorityData;
+    if (idpCa.isEmpty())
+        idpCa = QByteArray::fromBase64(
+            config.value(QStringLiteral("idp-certificate-authority-data")).toLatin1());
     if (!idpCa.isEmpty())
         ssl.setCaCertificates(QSslCertificate::fromData(idpCa, QSsl::Pem));
 

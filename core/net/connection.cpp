@@ -4,8 +4,11 @@
 
 #include "net/apierror.h"
 #include "net/proxyselection.h"
+#include "net/retryafter.h"
+#include "net/tlsproxyforwarder.h"
 #include "util/logging.h"
 
+#include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -146,7 +149,15 @@ Result<void> Connection::setUp()
     auto proxy = selectProxy(m_server, cluster.proxyUrl, m_options.environment);
     if (!proxy)
         return fail(proxy.error());
-    m_proxy = *proxy;
+    m_proxy = proxy->proxy;
+    if (proxy->tls) {
+        // Go's http.Transport verifies an https proxy with the transport's TLS config: the
+        // cluster's CA (else the system's), insecure-skip-tls-verify included.
+        m_tlsProxy = new TlsProxyForwarder(proxy->proxy, m_ssl, this);
+        if (auto listening = m_tlsProxy->listen(); !listening)
+            return fail(listening.error());
+        m_proxy = m_tlsProxy->localProxy();
+    }
 
     m_requests = newManager();
     m_auth = new AuthProvider(m_context, m_options.profile, m_requests, this);
@@ -158,6 +169,11 @@ Result<void> Connection::setUp()
 bool Connection::isInsecure() const
 {
     return m_context.cluster.insecureSkipTlsVerify || m_server.scheme() == QLatin1String("http");
+}
+
+bool Connection::isUnencrypted() const
+{
+    return m_server.scheme() == QLatin1String("http");
 }
 
 QByteArray Connection::userAgent()
@@ -244,6 +260,13 @@ Error Connection::transportError(QNetworkReply *reply, const QList<QSslError> &s
 {
     const QString host = m_context.cluster.tlsServerName.isEmpty() ? m_server.host()
                                                                    : m_context.cluster.tlsServerName;
+    // A tunnel through an https proxy failed: the forwarder knows why (the proxy's answer, its
+    // certificate), Qt only saw the forwarder's 502.
+    if (m_tlsProxy && sslErrors.isEmpty()
+        && !reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid()) {
+        if (const auto failure = m_tlsProxy->lastFailure())
+            return failure->withRequest(QString::fromLatin1(request.verb), reply->url());
+    }
     if (!sslErrors.isEmpty())
         return ApiError::fromSslErrors(sslErrors, host, request.verb, reply->url());
     Error e = ApiError::fromNetworkError(reply->error(), reply->errorString(), request.verb,
@@ -255,10 +278,8 @@ Error Connection::transportError(QNetworkReply *reply, const QList<QSslError> &s
 
 int Connection::retryDelayMs(int retry, const QByteArray &retryAfter) const
 {
-    bool ok = false;
-    const int seconds = retryAfter.trimmed().toInt(&ok);
-    if (ok && seconds >= 0)
-        return std::min(seconds * 1000, m_options.maxRetryDelayMs);
+    if (const auto wait = retryAfterMs(retryAfter, QDateTime::currentDateTimeUtc()))
+        return int(std::min<qint64>(*wait, m_options.maxRetryDelayMs));
     const qint64 base = qint64(m_options.retryBaseDelayMs) << std::min(retry - 1, 16);
     // Jitter in [0.5, 1.5) of the base spreads clients that failed together.
     const qint64 jittered = base / 2 + qint64(QRandomGenerator::global()->bounded(double(base)));

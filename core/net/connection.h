@@ -27,6 +27,8 @@ class QNetworkReply;
 
 namespace Qluster {
 
+class TlsProxyForwarder;
+
 /// ConnectionOptions tunes a Connection; the defaults are what the application uses.
 struct ConnectionOptions
 {
@@ -65,8 +67,11 @@ public:
     /// Connection::isInsecure is true when the kubeconfig disables TLS verification
     /// (insecure-skip-tls-verify) or the server is plain http: the UI must warn.
     bool isInsecure() const;
+    /// Connection::isUnencrypted is true when the server is plain http (nothing is encrypted).
+    bool isUnencrypted() const;
 
-    /// Connection::proxy is the proxy chosen for the server (proxy-url, else the environment).
+    /// Connection::proxy is the proxy Qt uses for the server (proxy-url, else the environment);
+    /// for an https:// proxy it is the loopback TlsProxyForwarder in front of it.
     QNetworkProxy proxy() const { return m_proxy; }
 
     /// Connection::userAgent is "qluster/<version> (<os>/<arch>)".
@@ -132,6 +137,7 @@ private:
     QNetworkAccessManager *newManager();
     QHash<QNetworkAccessManager *, int> m_streamManagers; // owned (children) → open streams
     AuthProvider *m_auth = nullptr;              // owned (child)
+    TlsProxyForwarder *m_tlsProxy = nullptr;     // owned (child); only for an https:// proxy
     QSet<QObject *> m_pending;                   // ApiReply/ApiStream children not yet finished
     bool m_closed = false;
 };

@@ -14,34 +14,35 @@ QString envValue(const QProcessEnvironment &env, const QString &upper)
     return value.isEmpty() ? env.value(upper.toLower()) : value;
 }
 
-Result<QNetworkProxy> proxyFromUrl(const QString &text, const QString &what)
+Result<ProxyChoice> proxyFromUrl(const QString &text, const QString &what)
 {
     QUrl url(text.contains(QStringLiteral("://")) ? text : QString(QStringLiteral("http://") + text));
     if (!url.isValid() || url.host().isEmpty())
         return fail(Error::invalid(QStringLiteral("%1: invalid proxy URL").arg(what)));
     const QString scheme = url.scheme().toLower();
-    QNetworkProxy proxy;
+    ProxyChoice choice;
+    QNetworkProxy &proxy = choice.proxy;
     if (scheme == QLatin1String("http")) {
         proxy.setType(QNetworkProxy::HttpProxy);
         proxy.setPort(static_cast<quint16>(url.port(80)));
+    } else if (scheme == QLatin1String("https")) {
+        proxy.setType(QNetworkProxy::HttpProxy);
+        proxy.setPort(static_cast<quint16>(url.port(443)));
+        choice.tls = true;
     } else if (scheme == QLatin1String("socks5") || scheme == QLatin1String("socks5h")) {
         proxy.setType(QNetworkProxy::Socks5Proxy);
         proxy.setPort(static_cast<quint16>(url.port(1080)));
-    } else if (scheme == QLatin1String("https")) {
-        return fail(Error::invalid(
-            QStringLiteral("%1: an https:// proxy (TLS to the proxy) is not supported by Qt's "
-                           "network stack; use an http:// or socks5:// proxy")
-                .arg(what)));
     } else {
         return fail(Error::invalid(
-            QStringLiteral("%1: unsupported proxy scheme \"%2\" (http, socks5)").arg(what, scheme)));
+            QStringLiteral("%1: unsupported proxy scheme \"%2\" (http, https, socks5)")
+                .arg(what, scheme)));
     }
     proxy.setHostName(url.host());
     if (!url.userName().isEmpty()) {
         proxy.setUser(url.userName());
         proxy.setPassword(url.password());
     }
-    return proxy;
+    return choice;
 }
 
 bool isLoopback(const QString &host)
@@ -92,8 +93,8 @@ bool noProxyMatches(const QString &noProxy, const QString &host, int port)
     return false;
 }
 
-Result<QNetworkProxy> selectProxy(const QUrl &server, const QString &proxyUrl,
-                                  const QProcessEnvironment &environment)
+Result<ProxyChoice> selectProxy(const QUrl &server, const QString &proxyUrl,
+                                const QProcessEnvironment &environment)
 {
     if (!proxyUrl.isEmpty())
         return proxyFromUrl(proxyUrl, QStringLiteral("proxy-url"));
@@ -103,7 +104,7 @@ Result<QNetworkProxy> selectProxy(const QUrl &server, const QString &proxyUrl,
     if (value.isEmpty() || isLoopback(server.host())
         || noProxyMatches(envValue(environment, QStringLiteral("NO_PROXY")), server.host(),
                           server.port(https ? 443 : 80)))
-        return QNetworkProxy(QNetworkProxy::NoProxy);
+        return ProxyChoice{QNetworkProxy(QNetworkProxy::NoProxy), false};
     return proxyFromUrl(value, name);
 }
 

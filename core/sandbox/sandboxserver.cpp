@@ -345,6 +345,35 @@ std::optional<SandboxServer::Identity> SandboxServer::authenticate(HttpConnectio
         bearer = QString::fromLatin1(authorization.mid(7).trimmed());
     else if (!m_options.tokenHeader.isEmpty())
         bearer = QString::fromLatin1(request.headers.value(m_options.tokenHeader.toLatin1().toLower()).trimmed());
+    if (authorization.startsWith("Basic ") && !m_options.basicAuthUsers.isEmpty()) {
+        // Opt-in only, like the --basic-auth-file kube-apiserver had until 1.19.
+        const auto decoded = QByteArray::fromBase64Encoding(authorization.mid(6).trimmed(),
+                                                            QByteArray::AbortOnBase64DecodingErrors);
+        const qsizetype colon = decoded ? decoded.decoded.indexOf(':') : -1;
+        if (colon < 0)
+            return std::nullopt;
+        const QString name = QString::fromUtf8(decoded.decoded.left(colon));
+        const QByteArray password = decoded.decoded.mid(colon + 1);
+        for (const SandboxBasicAuthUser &u : m_options.basicAuthUsers) {
+            if (u.name != name)
+                continue;
+            // Compare digests so the time taken does not tell how much of the password matched.
+            const QByteArray expected =
+                QCryptographicHash::hash(u.password.toUtf8(), QCryptographicHash::Sha256);
+            const QByteArray given = QCryptographicHash::hash(password, QCryptographicHash::Sha256);
+            unsigned char difference = 0;
+            for (qsizetype i = 0; i < expected.size(); ++i)
+                difference |= static_cast<unsigned char>(expected.at(i) ^ given.at(i));
+            if (difference != 0)
+                return std::nullopt;
+            Identity id;
+            id.user = u.name;
+            id.uid = u.uid;
+            id.groups = u.groups;
+            return withAuthenticated(id);
+        }
+        return std::nullopt;
+    }
     if (!bearer.isEmpty()) {
         const auto it = m_tokens.constFind(bearer);
         if (it != m_tokens.constEnd())

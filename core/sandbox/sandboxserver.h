@@ -38,6 +38,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 #include <QThread>
 #include <QUrl>
 
@@ -56,6 +57,16 @@ namespace Qluster {
 
 /// StatusOr is an object or the metav1.Status (JSON) explaining why there is none.
 using StatusOr = std::expected<QJsonObject, QJsonObject>;
+
+/// SandboxBasicAuthUser is one static basic-auth user, as a line of kube-apiserver's old
+/// --basic-auth-file (password,user,uid,"group1,group2").
+struct SandboxBasicAuthUser
+{
+    QString name;
+    QString password;
+    QString uid;
+    QStringList groups;
+};
 
 /// SandboxOptions configures a SandboxServer.
 struct SandboxOptions
@@ -76,6 +87,9 @@ struct SandboxOptions
     bool httpAnonymousAdmin = true;     ///< plain HTTP: requests without credentials act as admin
     int podStartMilliseconds = 1500;    ///< how long a new pod stays Pending
     int bookmarkMilliseconds = 10000;   ///< BOOKMARK interval on watches that allow them
+    /// Static basic-auth users (`Authorization: Basic`). kube-apiserver removed basic auth in
+    /// 1.19; empty (the default) behaves like it: such a header authenticates nobody.
+    QList<SandboxBasicAuthUser> basicAuthUsers;
 };
 
 /// SandboxServer is an in-process Kubernetes API emulator on 127.0.0.1 that real kubectl accepts:

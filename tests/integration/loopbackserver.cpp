@@ -147,58 +147,79 @@ void LoopbackServer::onReadyRead(QTcpSocket *socket)
 ConnectProxy::ConnectProxy(QObject *parent)
     : QObject(parent)
 {
-    connect(&m_server, &QTcpServer::newConnection, this, [this] {
-        while (QTcpSocket *client = m_server.nextPendingConnection()) {
-            auto *buffer = new QByteArray;
-            connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
-            connect(client, &QObject::destroyed, this, [buffer] { delete buffer; });
-            connect(client, &QTcpSocket::readyRead, this, [this, client, buffer] {
-                if (client->property("tunnel").toBool())
-                    return;
-                *buffer += client->readAll();
-                const qsizetype end = buffer->indexOf("\r\n\r\n");
-                if (end < 0)
-                    return;
-                const QList<QByteArray> lines = buffer->left(end).split('\n');
-                const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
-                for (const QByteArray &line : lines) {
-                    if (line.toLower().startsWith("proxy-authorization:"))
-                        lastProxyAuthorization = line.mid(20).trimmed();
-                }
-                if (first.value(0) != "CONNECT") {
-                    client->write("HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n");
-                    client->disconnectFromHost();
-                    return;
-                }
-                const QByteArray target = first.value(1);
-                targets.append(target);
-                const QByteArray rest = buffer->mid(end + 4);
-                client->setProperty("tunnel", true);
-                auto *upstream = new QTcpSocket(client);
-                connect(upstream, &QTcpSocket::connected, client, [client, upstream, rest] {
-                    client->write("HTTP/1.1 200 Connection established\r\n\r\n");
-                    if (!rest.isEmpty())
-                        upstream->write(rest);
-                    connect(client, &QTcpSocket::readyRead, upstream,
-                            [client, upstream] { upstream->write(client->readAll()); });
-                    if (client->bytesAvailable())
-                        upstream->write(client->readAll());
-                });
-                connect(upstream, &QTcpSocket::readyRead, client,
-                        [client, upstream] { client->write(upstream->readAll()); });
-                connect(upstream, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
-                connect(client, &QTcpSocket::disconnected, upstream, &QTcpSocket::disconnectFromHost);
-                const qsizetype colon = target.lastIndexOf(':');
-                upstream->connectToHost(QString::fromLatin1(target.left(colon)),
-                                        quint16(target.mid(colon + 1).toUInt()));
-            });
-        }
-    });
 }
 
-bool ConnectProxy::listen()
+void ConnectProxy::onConnection()
 {
-    return m_server.listen(QHostAddress::LocalHost, 0);
+    while (QTcpSocket *client = m_server->nextPendingConnection()) {
+        if (qobject_cast<QSslSocket *>(client))
+            ++tlsConnections;
+        auto *buffer = new QByteArray;
+        connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+        connect(client, &QObject::destroyed, this, [buffer] { delete buffer; });
+        connect(client, &QTcpSocket::readyRead, this, [this, client, buffer] {
+            if (client->property("tunnel").toBool())
+                return;
+            *buffer += client->readAll();
+            const qsizetype end = buffer->indexOf("\r\n\r\n");
+            if (end < 0)
+                return;
+            const QList<QByteArray> lines = buffer->left(end).split('\n');
+            const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
+            QByteArray authorization;
+            for (const QByteArray &line : lines) {
+                if (line.toLower().startsWith("proxy-authorization:"))
+                    authorization = line.mid(20).trimmed();
+            }
+            lastProxyAuthorization = authorization;
+            if (first.value(0) != "CONNECT") {
+                client->write("HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n");
+                client->disconnectFromHost();
+                return;
+            }
+            if (!requiredAuthorization.isEmpty() && lastProxyAuthorization != requiredAuthorization) {
+                ++refused;
+                client->write("HTTP/1.1 407 Proxy Authentication Required\r\n"
+                              "Proxy-Authenticate: Basic realm=\"test\"\r\nContent-Length: 0\r\n\r\n");
+                client->disconnectFromHost();
+                return;
+            }
+            const QByteArray target = first.value(1);
+            targets.append(target);
+            const QByteArray rest = buffer->mid(end + 4);
+            client->setProperty("tunnel", true);
+            auto *upstream = new QTcpSocket(client);
+            connect(upstream, &QTcpSocket::connected, client, [client, upstream, rest] {
+                client->write("HTTP/1.1 200 Connection established\r\n\r\n");
+                if (!rest.isEmpty())
+                    upstream->write(rest);
+                connect(client, &QTcpSocket::readyRead, upstream,
+                        [client, upstream] { upstream->write(client->readAll()); });
+                if (client->bytesAvailable())
+                    upstream->write(client->readAll());
+            });
+            connect(upstream, &QTcpSocket::readyRead, client,
+                    [client, upstream] { client->write(upstream->readAll()); });
+            connect(upstream, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
+            connect(client, &QTcpSocket::disconnected, upstream, &QTcpSocket::disconnectFromHost);
+            const qsizetype colon = target.lastIndexOf(':');
+            upstream->connectToHost(QString::fromLatin1(target.left(colon)),
+                                    quint16(target.mid(colon + 1).toUInt()));
+        });
+    }
+}
+
+bool ConnectProxy::listen(const QSslConfiguration &ssl)
+{
+    if (!ssl.privateKey().isNull()) {
+        auto *server = new QSslServer(this);
+        server->setSslConfiguration(ssl);
+        m_server = server;
+    } else {
+        m_server = new QTcpServer(this);
+    }
+    connect(m_server, &QTcpServer::pendingConnectionAvailable, this, &ConnectProxy::onConnection);
+    return m_server->listen(QHostAddress::LocalHost, 0);
 }
 
 Socks5Proxy::Socks5Proxy(QObject *parent)

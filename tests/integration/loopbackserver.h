@@ -69,20 +69,27 @@ private:
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };
 
-/// ConnectProxy is a tiny HTTP CONNECT proxy on 127.0.0.1 that pipes bytes to the target and
-/// records the targets it was asked for.
+/// ConnectProxy is a tiny HTTP CONNECT proxy on 127.0.0.1 (plain, or TLS like an https:// proxy)
+/// that pipes bytes to the target and records the targets it was asked for. With
+/// requiredAuthorization set, a CONNECT without that Proxy-Authorization gets 407.
 class ConnectProxy final : public QObject
 {
     Q_OBJECT
 public:
     explicit ConnectProxy(QObject *parent = nullptr);
-    bool listen();
-    quint16 port() const { return m_server.serverPort(); }
+    /// ConnectProxy::listen starts on a free port; TLS when `ssl` has a private key.
+    bool listen(const QSslConfiguration &ssl = {});
+    quint16 port() const { return m_server ? m_server->serverPort() : 0; }
     QList<QByteArray> targets;
     QByteArray lastProxyAuthorization;
+    QByteArray requiredAuthorization;
+    int refused = 0;
+    int tlsConnections = 0;
 
 private:
-    QTcpServer m_server;
+    void onConnection();
+
+    QTcpServer *m_server = nullptr; // owned (child)
 };
 
 /// Socks5Proxy is a tiny SOCKS5 proxy (no authentication, CONNECT only) on 127.0.0.1 that pipes

@@ -246,6 +246,7 @@ void tst_Connection::tokenImpersonationAndProfileHeaders()
     QVERIFY(connection);
     QCOMPARE(connection->authProvider()->method(), AuthProvider::Method::Token);
     QVERIFY(connection->isInsecure()); // plain http
+    QVERIFY(connection->isUnencrypted());
 
     ApiRequest list = ApiRequest::get(Gvr{QString(), QStringLiteral("v1"), QStringLiteral("pods")},
                                       QStringLiteral("demo"));
@@ -1130,6 +1131,7 @@ void tst_Connection::insecureSkipTlsVerify()
     auto insecure = open(contextFor(server.url(), {}, cluster));
     QVERIFY(insecure);
     QVERIFY(insecure->isInsecure());
+    QVERIFY(!insecure->isUnencrypted()); // encrypted, but the server is not verified
     QVERIFY(fetch(insecure.get(), versionRequest()).has_value());
 
     // kubectl refuses a CA together with insecure-skip-tls-verify; so do we.

@@ -3,17 +3,22 @@
 //
 // The real client (Kubeconfig → Connection) against the SandboxServer over HTTPS, with the
 // kubeconfig the sandbox writes for kubectl: client certificate, tokens, RBAC, watch streams,
-// fault injection, two connections at once.
+// fault injection, two connections at once, an https:// proxy.
 #include "config/kubeconfig.h"
 #include "fetch.h"
+#include "loopbackserver.h"
 #include "net/connection.h"
 #include "sandboxfixture.h"
+#include "testpki.h"
 
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QSslKey>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -38,6 +43,10 @@ private Q_SLOTS:
     void watchStreamsEvents();
     void retriesInjected503And429ButNotWrites();
     void twoContextsCloseOne();
+    void proxyUrlThroughTlsConnectProxy();
+    void tokenFileRotationAfter401();
+    void execPluginCachesExpiresAndReexecsOnce();
+    void basicAuthOptIn();
 
 private:
     std::unique_ptr<Connection> open(const QString &contextName, ResolvedContext *out = nullptr);
@@ -62,6 +71,61 @@ ApiRequest createConfigMap(const QString &ns, const QString &name)
                                         QJsonObject{{QStringLiteral("k"), QStringLiteral("v")}}}})
                  .toJson(QJsonDocument::Compact);
     return r;
+}
+
+const Gvr kServiceAccounts{QString(), QStringLiteral("v1"), QStringLiteral("serviceaccounts")};
+
+bool writeBytes(const QString &path, const QByteArray &data, bool executable = false)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(data) != data.size())
+        return false;
+    if (executable)
+        f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
+    return true;
+}
+
+QByteArray readBytes(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// whoami is `kubectl auth whoami`: the user name the server authenticated, or the error.
+Result<QString> whoami(Connection *connection, int *attempts = nullptr)
+{
+    ApiRequest review = ApiRequest::raw(
+        QStringLiteral("/apis/authentication.k8s.io/v1/selfsubjectreviews"), "POST");
+    review.body = R"({"apiVersion":"authentication.k8s.io/v1","kind":"SelfSubjectReview"})";
+    ApiReply *reply = connection->send(review);
+    std::optional<Result<ApiResponse>> result;
+    QObject guard; // no callback into this frame once it returned
+    QObject::connect(reply, &ApiReply::finished, &guard, [&] {
+        if (attempts)
+            *attempts = reply->attempts();
+        result = reply->result();
+    });
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 20000))
+        return fail(Error::invalid(QStringLiteral("no answer to the SelfSubjectReview")));
+    if (!*result)
+        return fail(result->error());
+    return QJsonDocument::fromJson((*result)->body)
+        .object()
+        .value(QStringLiteral("status"))
+        .toObject()
+        .value(QStringLiteral("userInfo"))
+        .toObject()
+        .value(QStringLiteral("username"))
+        .toString();
+}
+
+QSslConfiguration serverTls(const TestPki::Issued &cert)
+{
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setLocalCertificate(QSslCertificate(cert.certificatePem, QSsl::Pem));
+    ssl.setPrivateKey(QSslKey(cert.keyPem, QSsl::Rsa, QSsl::Pem));
+    ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return ssl;
 }
 
 } // namespace
@@ -332,6 +396,342 @@ void tst_ConnectionSandbox::twoContextsCloseOne()
     QVERIFY(fetch(viewer.get(), ApiRequest::get(kConfigMaps, QStringLiteral("default"), QStringLiteral("multi"))).has_value());
     viewer->close();
     QTRY_VERIFY_WITH_TIMEOUT(viewerEnd.has_value(), 5000);
+}
+
+void tst_ConnectionSandbox::proxyUrlThroughTlsConnectProxy()
+{
+    // An https:// proxy with its own CA and Basic proxy credentials in the proxy URL.
+    const TestPki::Issued proxyCa = TestPki::makeCa(QStringLiteral("qluster-proxy-ca"));
+    TestPki::Options options;
+    options.commonName = QStringLiteral("proxy");
+    options.ipAddresses = {QStringLiteral("127.0.0.1")};
+    const TestPki::Issued proxyCert = TestPki::issue(proxyCa, options);
+    ConnectProxy proxy;
+    proxy.requiredAuthorization = "Basic " + QByteArray("proxy-user:proxy-pass").toBase64();
+    QVERIFY(proxy.listen(serverTls(proxyCert)));
+    const QString proxyName = QStringLiteral("https://127.0.0.1:%1").arg(proxy.port());
+
+    ResolvedContext context;
+    QVERIFY(open(QStringLiteral("sandbox-token"), &context));
+    const QByteArray sandboxCa = context.cluster.certificateAuthorityData;
+    const QUrl server(context.cluster.server);
+    // Go's http.Transport checks an https proxy with the transport's RootCAs: the kubeconfig's
+    // CA bundle must vouch for the proxy too.
+    context.cluster.certificateAuthorityData = sandboxCa + "\n" + proxyCa.certificatePem;
+    context.cluster.proxyUrl =
+        QStringLiteral("https://proxy-user:proxy-pass@127.0.0.1:%1").arg(proxy.port());
+    auto connection = Connection::create(context);
+    if (!connection)
+        QFAIL(qPrintable(connection.error().toString()));
+    QCOMPARE((*connection)->proxy().hostName(), QStringLiteral("127.0.0.1"));
+    QVERIFY((*connection)->proxy().port() != proxy.port()); // the local forwarder, not the proxy
+    const auto listed = fetch(connection->get(), ApiRequest::get(kNamespaces));
+    if (!listed)
+        QFAIL(qPrintable(listed.error().toString()));
+    QCOMPARE(listed->status, 200);
+    QVERIFY(proxy.tlsConnections >= 1);
+    QCOMPARE(proxy.targets.value(0), "127.0.0.1:" + QByteArray::number(server.port()));
+    QCOMPARE(proxy.refused, 0);
+    // Compared without QCOMPARE: a failure must not print the proxy credentials.
+    QVERIFY(proxy.lastProxyAuthorization == proxy.requiredAuthorization);
+
+    // A proxy that refuses the CONNECT: its host and answer, never the credentials.
+    context.cluster.proxyUrl =
+        QStringLiteral("https://proxy-user:not-the-password@127.0.0.1:%1").arg(proxy.port());
+    auto refused = Connection::create(context);
+    QVERIFY(refused.has_value());
+    const auto denied = fetch(refused->get(), ApiRequest::get(kNamespaces));
+    QVERIFY(!denied);
+    const QString deniedText = denied.error().toString();
+    QCOMPARE(denied.error().kind, Error::Kind::Network);
+    QVERIFY2(deniedText.contains(QStringLiteral("proxy ") + proxyName), qPrintable(deniedText));
+    QVERIFY2(deniedText.contains(QStringLiteral("407 Proxy Authentication Required")),
+             qPrintable(deniedText));
+    QVERIFY(!deniedText.contains(QStringLiteral("not-the-password")));
+    QVERIFY(!deniedText.contains(QStringLiteral("proxy-pass")));
+    QCOMPARE(denied.error().verb, QStringLiteral("GET"));
+    QCOMPARE(proxy.refused, 1);
+
+    // Without the proxy's CA in the bundle the proxy is not trusted: a TLS error naming it.
+    context.cluster.certificateAuthorityData = sandboxCa;
+    context.cluster.proxyUrl =
+        QStringLiteral("https://proxy-user:proxy-pass@127.0.0.1:%1").arg(proxy.port());
+    auto untrusted = Connection::create(context);
+    QVERIFY(untrusted.has_value());
+    const int targetsBefore = int(proxy.targets.size());
+    const auto rejected = fetch(untrusted->get(), ApiRequest::get(kNamespaces));
+    QVERIFY(!rejected);
+    QCOMPARE(rejected.error().kind, Error::Kind::Tls);
+    QVERIFY2(rejected.error().message.contains(
+                 QStringLiteral("proxy %1: TLS handshake with 127.0.0.1 failed: certificate signed "
+                                "by unknown authority")
+                     .arg(proxyName)),
+             qPrintable(rejected.error().toString()));
+    QCOMPARE(int(proxy.targets.size()), targetsBefore); // nothing was sent to an untrusted proxy
+
+    // A proxy that is not there: a network error naming it.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const quint16 closedPort = closed.serverPort();
+    closed.close();
+    context.cluster.proxyUrl = QStringLiteral("https://127.0.0.1:%1").arg(closedPort);
+    auto absent = Connection::create(context);
+    QVERIFY(absent.has_value());
+    const auto unreachable = fetch(absent->get(), ApiRequest::get(kNamespaces));
+    QVERIFY(!unreachable);
+    QCOMPARE(unreachable.error().kind, Error::Kind::Network);
+    QVERIFY2(unreachable.error().message.startsWith(
+                 QStringLiteral("proxy https://127.0.0.1:%1: ").arg(closedPort)),
+             qPrintable(unreachable.error().toString()));
+}
+
+void tst_ConnectionSandbox::tokenFileRotationAfter401()
+{
+    // Two service accounts and a token for each, minted by the sandbox (TokenRequest).
+    auto admin = open(QStringLiteral("sandbox-admin"));
+    QVERIFY(admin);
+    QByteArray tokens[2];
+    const QString accounts[2] = {QStringLiteral("rotating-a"), QStringLiteral("rotating-b")};
+    for (int i = 0; i < 2; ++i) {
+        ApiRequest create = ApiRequest::get(kServiceAccounts, QStringLiteral("default"));
+        create.verb = "POST";
+        create.body = QJsonDocument(QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                                                {QStringLiteral("kind"), QStringLiteral("ServiceAccount")},
+                                                {QStringLiteral("metadata"),
+                                                 QJsonObject{{QStringLiteral("name"), accounts[i]}}}})
+                          .toJson(QJsonDocument::Compact);
+        const auto created = fetch(admin.get(), create);
+        if (!created)
+            QFAIL(qPrintable(created.error().toString()));
+        ApiRequest mint = ApiRequest::get(kServiceAccounts, QStringLiteral("default"), accounts[i]);
+        mint.subresource = QStringLiteral("token");
+        mint.verb = "POST";
+        mint.body = R"({"apiVersion":"authentication.k8s.io/v1","kind":"TokenRequest","spec":{}})";
+        const auto minted = fetch(admin.get(), mint);
+        if (!minted)
+            QFAIL(qPrintable(minted.error().toString()));
+        tokens[i] = QJsonDocument::fromJson(minted->body)
+                        .object()
+                        .value(QStringLiteral("status"))
+                        .toObject()
+                        .value(QStringLiteral("token"))
+                        .toString()
+                        .toLatin1();
+        QVERIFY(!tokens[i].isEmpty());
+    }
+    // The file is read again only when it changed or after a 401: rotate it in place with the
+    // same size and time stamp (the reader trims the padding) so that only the 401 can tell.
+    const qsizetype size = std::max(tokens[0].size(), tokens[1].size()) + 1;
+    const QByteArray first = tokens[0] + QByteArray(size - tokens[0].size(), '\n');
+    const QByteArray second = tokens[1] + QByteArray(size - tokens[1].size(), '\n');
+
+    QTemporaryDir dir;
+    const QString tokenFile = dir.filePath(QStringLiteral("token"));
+    QVERIFY(writeBytes(tokenFile, first));
+    ResolvedContext context;
+    QVERIFY(open(QStringLiteral("sandbox-token"), &context));
+    context.user.token.clear();
+    context.user.tokenFile = tokenFile;
+    auto connection = Connection::create(context);
+    QVERIFY(connection.has_value());
+    QCOMPARE((*connection)->authProvider()->method(), AuthProvider::Method::TokenFile);
+    const auto before = whoami(connection->get());
+    if (!before)
+        QFAIL(qPrintable(before.error().toString()));
+    QCOMPARE(*before, QStringLiteral("system:serviceaccount:default:rotating-a"));
+
+    // Revoke the first token (its service account is gone), rotate the file.
+    ApiRequest remove = ApiRequest::get(kServiceAccounts, QStringLiteral("default"), accounts[0]);
+    remove.verb = "DELETE";
+    const auto removed = fetch(admin.get(), remove);
+    if (!removed)
+        QFAIL(qPrintable(removed.error().toString()));
+    const QDateTime stamp = QFileInfo(tokenFile).lastModified();
+    QVERIFY(writeBytes(tokenFile, second));
+    {
+        QFile f(tokenFile);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.setFileTime(stamp, QFileDevice::FileModificationTime));
+    }
+
+    QSignalSpy handled(m_fixture->sandbox().server(), &SandboxServer::requestHandled);
+    int attempts = 0;
+    const auto after = whoami(connection->get(), &attempts);
+    if (!after)
+        QFAIL(qPrintable(after.error().toString()));
+    QCOMPARE(*after, QStringLiteral("system:serviceaccount:default:rotating-b"));
+    QCOMPARE(attempts, 2);
+    // The sandbox may still be answering other tests' leftovers: only the reviews count.
+    auto reviewStatuses = [&handled] {
+        QList<int> statuses;
+        for (const QList<QVariant> &h : std::as_const(handled)) {
+            if (h.at(1).toString().endsWith(QLatin1String("/selfsubjectreviews")))
+                statuses.append(h.at(2).toInt());
+        }
+        return statuses;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(reviewStatuses(), (QList<int>{401, 201}), 10000);
+}
+
+void tst_ConnectionSandbox::execPluginCachesExpiresAndReexecsOnce()
+{
+    // The plugin prints credential-<n>.json on its n-th run (credential.json when there is none)
+    // and counts its runs; the test writes the credentials, so nothing secret is on a command line.
+    const char *const script = R"(#!/bin/sh
+n=$(cat "$1/count" 2>/dev/null || echo 0)
+n=$((n+1))
+echo $n > "$1/count"
+if [ -f "$1/credential-$n.json" ]; then cat "$1/credential-$n.json"; else cat "$1/credential.json"; fi
+)";
+    ResolvedContext base;
+    QVERIFY(open(QStringLiteral("sandbox-token"), &base));
+    const QString valid = base.user.token;
+    auto credential = [](const QString &token, const QDateTime &expiry) {
+        return QJsonDocument(
+                   QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("client.authentication.k8s.io/v1")},
+                               {QStringLiteral("kind"), QStringLiteral("ExecCredential")},
+                               {QStringLiteral("status"),
+                                QJsonObject{{QStringLiteral("token"), token},
+                                            {QStringLiteral("expirationTimestamp"),
+                                             expiry.toString(Qt::ISODate)}}}})
+            .toJson(QJsonDocument::Compact);
+    };
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime past = now.addSecs(-60);
+    const QDateTime later = now.addSecs(3600);
+
+    struct Plugin
+    {
+        QTemporaryDir dir;
+        int runs() const { return readBytes(dir.filePath(QStringLiteral("count"))).trimmed().toInt(); }
+    };
+    auto connect = [&](Plugin &plugin) -> std::unique_ptr<Connection> {
+        if (!writeBytes(plugin.dir.filePath(QStringLiteral("plugin.sh")), script, true))
+            return nullptr;
+        ResolvedContext context = base;
+        context.user = {};
+        context.user.name = QStringLiteral("exec-user");
+        ExecConfig exec;
+        exec.apiVersion = QStringLiteral("client.authentication.k8s.io/v1");
+        exec.command = plugin.dir.filePath(QStringLiteral("plugin.sh"));
+        exec.args = {plugin.dir.path()};
+        exec.interactiveMode = ExecConfig::InteractiveMode::Never;
+        context.user.exec = exec;
+        auto connection = Connection::create(context);
+        return connection ? std::move(*connection) : nullptr;
+    };
+    const ApiRequest list = ApiRequest::get(kNamespaces);
+
+    // Expiry and caching: an expired credential is used once, then the plugin runs again; the
+    // new one, valid for an hour, is kept.
+    {
+        Plugin plugin;
+        QVERIFY(writeBytes(plugin.dir.filePath(QStringLiteral("credential-1.json")), credential(valid, past)));
+        QVERIFY(writeBytes(plugin.dir.filePath(QStringLiteral("credential.json")), credential(valid, later)));
+        auto connection = connect(plugin);
+        QVERIFY(connection);
+        QCOMPARE(connection->authProvider()->method(), AuthProvider::Method::Exec);
+        QVERIFY(fetch(connection.get(), list).has_value());
+        QCOMPARE(plugin.runs(), 1);
+        QVERIFY(fetch(connection.get(), list).has_value());
+        QCOMPARE(plugin.runs(), 2); // the first credential had expired
+        QVERIFY(fetch(connection.get(), list).has_value());
+        QVERIFY(fetch(connection.get(), list).has_value());
+        QCOMPARE(plugin.runs(), 2); // cached until its expirationTimestamp
+    }
+    // A credential the server rejects (401) is dropped and the plugin runs once more.
+    {
+        Plugin plugin;
+        QVERIFY(writeBytes(plugin.dir.filePath(QStringLiteral("credential-1.json")),
+                           credential(QStringLiteral("revoked-token-0123456789"), later)));
+        QVERIFY(writeBytes(plugin.dir.filePath(QStringLiteral("credential.json")), credential(valid, later)));
+        auto connection = connect(plugin);
+        QVERIFY(connection);
+        const auto who = whoami(connection.get());
+        if (!who)
+            QFAIL(qPrintable(who.error().toString()));
+        QCOMPARE(*who, QStringLiteral("developer"));
+        QCOMPARE(plugin.runs(), 2);
+        QVERIFY(fetch(connection.get(), list).has_value());
+        QCOMPARE(plugin.runs(), 2);
+    }
+    // Only once: when the new credential is rejected too, the 401 is the answer.
+    {
+        Plugin plugin;
+        QVERIFY(writeBytes(plugin.dir.filePath(QStringLiteral("credential.json")),
+                           credential(QStringLiteral("revoked-token-0123456789"), later)));
+        auto connection = connect(plugin);
+        QVERIFY(connection);
+        const auto denied = fetch(connection.get(), list);
+        QVERIFY(!denied);
+        QCOMPARE(denied.error().httpStatus, 401);
+        QCOMPARE(denied.error().reason, QStringLiteral("Unauthorized"));
+        QVERIFY(!denied.error().toString().contains(QStringLiteral("revoked-token")));
+        QCOMPARE(plugin.runs(), 2);
+    }
+}
+
+void tst_ConnectionSandbox::basicAuthOptIn()
+{
+    SandboxOptions options;
+    options.basicAuthUsers = {{QStringLiteral("alice"), QStringLiteral("alice-secret-pw"),
+                               QStringLiteral("1001"), {QStringLiteral("system:masters")}}};
+    SandboxFixture basic(options);
+    QVERIFY2(basic.error().isEmpty(), qPrintable(basic.error()));
+    QUrl server;
+    QByteArray ca;
+    basic.sandbox().invoke([&](SandboxServer &s) {
+        server = s.url();
+        ca = s.caCertificatePem();
+    });
+
+    // The kubeconfig's username/password fields, read as kubectl reads them.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("config"));
+    QVERIFY(writeBytes(path, "apiVersion: v1\nkind: Config\ncurrent-context: right\nclusters:\n"
+                             "- name: basic\n  cluster:\n    server: " + server.toString().toUtf8()
+                                 + "\n    certificate-authority-data: " + ca.toBase64()
+                                 + "\nusers:\n- name: alice\n  user: {username: alice, password: alice-secret-pw}\n"
+                                   "- name: wrong\n  user: {username: alice, password: not-her-pw}\n"
+                                   "contexts:\n- name: right\n  context: {cluster: basic, user: alice}\n"
+                                   "- name: wrong\n  context: {cluster: basic, user: wrong}\n"));
+    auto config = Kubeconfig::load(path);
+    if (!config)
+        QFAIL(qPrintable(config.error().toString()));
+    auto right = config->resolve(QStringLiteral("right"));
+    auto wrong = config->resolve(QStringLiteral("wrong"));
+    QVERIFY(right && wrong);
+
+    auto alice = Connection::create(*right);
+    QVERIFY(alice.has_value());
+    QCOMPARE((*alice)->authProvider()->method(), AuthProvider::Method::Basic);
+    const auto who = whoami(alice->get());
+    if (!who)
+        QFAIL(qPrintable(who.error().toString()));
+    QCOMPARE(*who, QStringLiteral("alice"));
+    const auto listed = fetch(alice->get(), ApiRequest::get(kNamespaces));
+    if (!listed)
+        QFAIL(qPrintable(listed.error().toString()));
+    QCOMPARE(listed->status, 200);
+
+    auto impostor = Connection::create(*wrong);
+    QVERIFY(impostor.has_value());
+    const auto denied = fetch(impostor->get(), ApiRequest::get(kNamespaces));
+    QVERIFY(!denied);
+    QCOMPARE(denied.error().httpStatus, 401);
+    QCOMPARE(denied.error().reason, QStringLiteral("Unauthorized"));
+    QVERIFY(!denied.error().toString().contains(QStringLiteral("not-her-pw")));
+    QVERIFY(!denied.error().toString().contains(QStringLiteral("alice-secret-pw")));
+
+    // Off by default, as in kube-apiserver since 1.19: the right password, another sandbox.
+    ResolvedContext elsewhere;
+    QVERIFY(open(QStringLiteral("sandbox-token"), &elsewhere));
+    elsewhere.user = right->user;
+    auto off = Connection::create(elsewhere);
+    QVERIFY(off.has_value());
+    const auto refused = fetch(off->get(), ApiRequest::get(kNamespaces));
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().httpStatus, 401);
 }
 
 QTEST_GUILESS_MAIN(tst_ConnectionSandbox)

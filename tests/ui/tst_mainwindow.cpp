@@ -252,11 +252,19 @@ void tst_MainWindow::insecureWarning()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *label = window.findChild<QLabel *>(QStringLiteral("insecureWarning"));
     QVERIFY(label && !label->isVisible());
-    window.setInsecureWarning(true);
+    window.setInsecureWarning(MainWindow::Insecurity::TlsVerificationOff);
     QVERIFY(label->isVisible());
     QVERIFY(window.hasInsecureWarning());
-    window.setInsecureWarning(false);
+    QVERIFY(label->text().contains(QStringLiteral("insecure-skip-tls-verify")));
+    // Plain http is named as such, not as a TLS setting.
+    window.setInsecureWarning(MainWindow::Insecurity::Unencrypted);
+    QVERIFY(label->isVisible());
+    QVERIFY2(label->text().contains(QStringLiteral("not encrypted")), qPrintable(label->text()));
+    QVERIFY(!label->text().contains(QStringLiteral("TLS")));
+    QCOMPARE(window.insecureWarningText(), label->text());
+    window.setInsecureWarning(MainWindow::Insecurity::None);
     QVERIFY(!window.hasInsecureWarning());
+    QVERIFY(window.insecureWarningText().isEmpty());
 }
 
 void tst_MainWindow::aboutReportsVersions()

@@ -16,7 +16,9 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 #include <QTreeView>
@@ -34,6 +36,8 @@ private Q_SLOTS:
     void kubeconfigErrorShownWithRetry();
     void noContextsSaysWhatToDo();
     void browsesPodsOfTheConnectedContext();
+    void insecureContextsShowPersistentWarning();
+    void forbiddenNamespaceListLetsUserType();
 
 private:
     QString writeFile(const QString &name, const QByteArray &contents) const;
@@ -239,6 +243,129 @@ void tst_SessionController::browsesPodsOfTheConnectedContext()
     QVERIFY(session.switchContext(QStringLiteral("sandbox-token")).has_value());
     QVERIFY(first.isNull());
     QTRY_VERIFY_WITH_TIMEOUT(controller.browser() != nullptr, 10000);
+}
+
+void tst_SessionController::insecureContextsShowPersistentWarning()
+{
+    SandboxFixture https;
+    QVERIFY2(https.error().isEmpty(), qPrintable(https.error()));
+    SandboxOptions plainOptions;
+    plainOptions.transport = SandboxOptions::Transport::Http;
+    SandboxFixture plain(plainOptions);
+    QVERIFY2(plain.error().isEmpty(), qPrintable(plain.error()));
+    QByteArray token, httpsUrl, httpUrl;
+    https.sandbox().invoke([&](SandboxServer &s) {
+        token = s.token(QStringLiteral("developer")).toUtf8();
+        httpsUrl = s.url().toString().toUtf8();
+    });
+    plain.sandbox().invoke([&](SandboxServer &s) { httpUrl = s.url().toString().toUtf8(); });
+    const QString path = writeFile(QStringLiteral("insecure.yaml"),
+        "apiVersion: v1\nkind: Config\ncurrent-context: skip-verify\nclusters:\n"
+        "- name: skip\n  cluster:\n    server: " + httpsUrl + "\n    insecure-skip-tls-verify: true\n"
+        "- name: plain\n  cluster:\n    server: " + httpUrl + "\n"
+        "users:\n- name: developer\n  user:\n    token: " + token + "\n"
+        "contexts:\n- name: skip-verify\n  context: {cluster: skip, user: developer}\n"
+        "- name: plain-http\n  context: {cluster: plain}\n");
+
+    MainWindow window(m_settings.get());
+    ClusterSession session;
+    SessionController controller(&session, &window);
+    QVERIFY(session.loadKubeconfig(path).has_value());
+    controller.start(AppOptions {});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        window.connectionState(), MainWindow::ConnectionState::Connected, 10000);
+    auto *warning = window.findChild<QLabel *>(QStringLiteral("insecureWarning"));
+    QVERIFY(warning);
+    QVERIFY(warning->isVisible());
+    QVERIFY2(warning->text().contains(QStringLiteral("insecure-skip-tls-verify")),
+        qPrintable(warning->text()));
+    // Persistent: transient messages and the namespace list come and go, the warning stays.
+    auto *namespaces = window.findChild<QComboBox *>(QStringLiteral("namespaceSelector"));
+    QTRY_VERIFY_WITH_TIMEOUT(namespaces->findText(QStringLiteral("kube-system")) > 0, 10000);
+    window.showMessage(QStringLiteral("something else happened"));
+    QVERIFY(warning->isVisible());
+
+    // Plain http: the warning says the connection is not encrypted, not a TLS setting.
+    auto *contexts = window.findChild<QComboBox *>(QStringLiteral("contextSelector"));
+    const int plainIndex = contexts->findText(QStringLiteral("plain-http"));
+    QVERIFY(plainIndex >= 0);
+    contexts->setCurrentIndex(plainIndex);
+    Q_EMIT contexts->activated(plainIndex);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        window.connectionState(), MainWindow::ConnectionState::Connected, 10000);
+    QCOMPARE(session.contextName(), QStringLiteral("plain-http"));
+    QVERIFY(warning->isVisible());
+    QVERIFY2(warning->text().contains(QStringLiteral("not encrypted")), qPrintable(warning->text()));
+    QVERIFY2(!warning->text().contains(QStringLiteral("insecure-skip-tls-verify")),
+        qPrintable(warning->text()));
+}
+
+void tst_SessionController::forbiddenNamespaceListLetsUserType()
+{
+    SandboxFixture fixture;
+    QVERIFY2(fixture.error().isEmpty(), qPrintable(fixture.error()));
+    // A service account that may read pods in "default" but not list namespaces, set up with
+    // kubectl as an administrator would.
+    const QList<QStringList> setUp {
+        {QStringLiteral("create"), QStringLiteral("serviceaccount"), QStringLiteral("limited")},
+        {QStringLiteral("create"), QStringLiteral("role"), QStringLiteral("pod-reader"),
+            QStringLiteral("--verb=get,list,watch"), QStringLiteral("--resource=pods")},
+        {QStringLiteral("create"), QStringLiteral("rolebinding"), QStringLiteral("limited-pods"),
+            QStringLiteral("--role=pod-reader"), QStringLiteral("--serviceaccount=default:limited")},
+    };
+    for (const QStringList &args : setUp) {
+        const KubectlResult r = fixture.kubectl(args);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+    const KubectlResult minted = fixture.kubectl(
+        {QStringLiteral("create"), QStringLiteral("token"), QStringLiteral("limited")});
+    QVERIFY2(minted.exitCode == 0, qPrintable(minted.err));
+    const QByteArray token = minted.out.trimmed().toUtf8();
+    QVERIFY(!token.isEmpty());
+    QByteArray server, ca;
+    fixture.sandbox().invoke([&](SandboxServer &s) {
+        server = s.url().toString().toUtf8();
+        ca = s.caCertificatePem().toBase64();
+    });
+    const QString path = writeFile(QStringLiteral("limited.yaml"),
+        "apiVersion: v1\nkind: Config\ncurrent-context: limited\nclusters:\n- name: sandbox\n"
+        "  cluster:\n    server: " + server + "\n    certificate-authority-data: " + ca + "\n"
+        "users:\n- name: limited\n  user:\n    token: " + token + "\n"
+        "contexts:\n- name: limited\n  context: {cluster: sandbox, user: limited, namespace: default}\n");
+
+    MainWindow window(m_settings.get());
+    ClusterSession session;
+    SessionController controller(&session, &window);
+    QSignalSpy listed(&session, &ClusterSession::namespacesChanged);
+    QSignalSpy messages(window.statusBar(), &QStatusBar::messageChanged);
+    QVERIFY(session.loadKubeconfig(path).has_value());
+    controller.start(AppOptions {});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        window.connectionState(), MainWindow::ConnectionState::Connected, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(session.namespacesForbidden(), 10000);
+    QVERIFY(!listed.isEmpty());
+    // Told once in the status bar (later messages replace it) and for good in the tooltip.
+    const bool told = std::any_of(messages.cbegin(), messages.cend(), [](const QList<QVariant> &m) {
+        return m.value(0).toString().contains(QStringLiteral("type the one you want"));
+    });
+    QVERIFY(told);
+    auto *namespaces = window.findChild<QComboBox *>(QStringLiteral("namespaceSelector"));
+    QVERIFY2(namespaces->toolTip().contains(QStringLiteral("may not list namespaces")),
+        qPrintable(namespaces->toolTip()));
+
+    // Nothing listed, the context's namespace kept, and a typed name is taken.
+    QVERIFY(namespaces->isEditable());
+    QCOMPARE(namespaces->count(), 1); // "All namespaces" only
+    QCOMPARE(namespaces->lineEdit()->text(), QStringLiteral("default"));
+    namespaces->lineEdit()->selectAll();
+    QTest::keyClicks(namespaces->lineEdit(), QStringLiteral("team-a"));
+    QTest::keyClick(namespaces->lineEdit(), Qt::Key_Return);
+    QCOMPARE(session.namespaceName(), QStringLiteral("team-a"));
+    QCOMPARE(window.currentNamespace(), QStringLiteral("team-a"));
 }
 
 QTEST_MAIN(tst_SessionController)

@@ -33,6 +33,9 @@ private Q_SLOTS:
     void malformedYamlNamesFileLineColumn();
     void missingReferencedFileNamesPath();
     void unknownContextListsKnown();
+    void execInteractiveModeAsKubectl_data();
+    void execInteractiveModeAsKubectl();
+    void idpCertificateAuthorityRelativeToItsFile();
     void failedWriteLeavesFileIntact();
     void persistsRefreshedOidcTokens();
     void writesThroughSymlink();
@@ -146,6 +149,29 @@ users:
 - name: u2
   user: {token: t2}
 )";
+
+// One exec user per row of execInteractiveModeAsKubectl; %1 is the apiVersion, %2 the mode line.
+const char *const kExecTemplate = R"(apiVersion: v1
+kind: Config
+current-context: ctx-exec
+clusters:
+- name: c
+  cluster: {server: "https://127.0.0.1:9"}
+contexts:
+- name: ctx-exec
+  context: {cluster: c, user: plugin-user}
+users:
+- name: plugin-user
+  user:
+    exec:
+      apiVersion: %1
+      command: /bin/false
+%2)";
+
+QString execConfig(const char *apiVersion, const char *modeLine)
+{
+    return QString::fromLatin1(kExecTemplate).arg(QLatin1String(apiVersion), QLatin1String(modeLine));
+}
 
 const char *const kNoCurrent = R"(apiVersion: v1
 kind: Config
@@ -267,6 +293,14 @@ void tst_Kubeconfig::mergedViewMatchesKubectl_data()
                     QStringLiteral("extensions:\n- name: top\n  extension: shadowed\n"
                                    "- name: second\n  extension: {on: off}\n")}}
         << QStringList{QStringLiteral("p.yaml"), QStringLiteral("q.yaml")} << false;
+    QTest::newRow("exec v1 without interactiveMode: not printed")
+        << FileMap{{QStringLiteral("e.yaml"), execConfig("client.authentication.k8s.io/v1", "")},
+                   {QStringLiteral("f.yaml"),
+                    QString::fromLatin1(kExecTemplate)
+                        .arg(QStringLiteral("client.authentication.k8s.io/v1beta1"), QString())
+                        .replace(QStringLiteral("plugin-user"), QStringLiteral("beta-user"))
+                        .replace(QStringLiteral("ctx-exec"), QStringLiteral("ctx-beta"))}}
+        << QStringList{QStringLiteral("e.yaml"), QStringLiteral("f.yaml")} << false;
     QTest::newRow("a quoted boolean fails")
         << FileMap{{QStringLiteral("q.yaml"),
                     QStringLiteral("clusters:\n- name: x\n  cluster:\n    server: https://x\n"
@@ -634,6 +668,113 @@ void tst_Kubeconfig::unknownContextListsKnown()
         QVERIFY2(text.contains(QStringLiteral("\"prod\"")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("ctx-a, ctx-second")), qPrintable(text));
     }
+}
+
+void tst_Kubeconfig::execInteractiveModeAsKubectl_data()
+{
+    QTest::addColumn<QString>("yaml");
+    QTest::addColumn<bool>("refused");
+    QTest::addColumn<int>("effectiveMode");
+
+    QTest::newRow("v1 without interactiveMode is refused")
+        << execConfig("client.authentication.k8s.io/v1", "") << true
+        << int(ExecConfig::InteractiveMode::Unset);
+    QTest::newRow("v1 with Never")
+        << execConfig("client.authentication.k8s.io/v1", "      interactiveMode: Never\n") << false
+        << int(ExecConfig::InteractiveMode::Never);
+    QTest::newRow("v1beta1 defaults to IfAvailable")
+        << execConfig("client.authentication.k8s.io/v1beta1", "") << false
+        << int(ExecConfig::InteractiveMode::IfAvailable);
+    QTest::newRow("v1beta1 with Always")
+        << execConfig("client.authentication.k8s.io/v1beta1", "      interactiveMode: Always\n")
+        << false << int(ExecConfig::InteractiveMode::Always);
+}
+
+void tst_Kubeconfig::execInteractiveModeAsKubectl()
+{
+    QFETCH(QString, yaml);
+    QFETCH(bool, refused);
+    QFETCH(int, effectiveMode);
+
+    QTemporaryDir dir;
+    QVERIFY(writeFiles(dir.path(), {{QStringLiteral("e.yaml"), yaml}}));
+    const QString path = dir.filePath(QStringLiteral("e.yaml"));
+    auto config = Kubeconfig::loadFiles({path});
+    if (!config)
+        QFAIL(qPrintable(config.error().toString()));
+    const auto user = config->user(QStringLiteral("plugin-user"));
+    QVERIFY(user && user->exec);
+    QCOMPARE(int(user->exec->effectiveInteractiveMode()), effectiveMode);
+    const auto resolved = config->resolve(QStringLiteral("ctx-exec"));
+
+    // kubectl validates the context it uses before running anything: the refusal is its own.
+    const Kubectl kubectl = runKubectl({QStringLiteral("get"), QStringLiteral("--raw"),
+                                        QStringLiteral("/version")},
+                                       path, dir.path());
+    QVERIFY(kubectl.exitCode != 0); // nothing listens on port 9 and /bin/false is no plugin
+    const QByteArray kubectlRefusal =
+        QByteArrayLiteral("interactiveMode must be specified for plugin-user to use exec "
+                          "authentication plugin");
+    QCOMPARE(kubectl.err.contains(kubectlRefusal), refused);
+    QCOMPARE(!resolved.has_value(), refused);
+    if (!refused)
+        return;
+    const QString text = resolved.error().toString();
+    QVERIFY2(text.contains(QString::fromLatin1(kubectlRefusal)), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("\"plugin-user\"")), qPrintable(text));
+    QCOMPARE(resolved.error().file, path);
+}
+
+void tst_Kubeconfig::idpCertificateAuthorityRelativeToItsFile()
+{
+    // The context and cluster come from one folder, the OIDC user from another: the issuer's CA
+    // path is relative to the file that names it, not to the first file or the working folder.
+    QTemporaryDir dir;
+    QVERIFY(writeFiles(dir.path(), {
+        {QStringLiteral("b/contexts.yaml"),
+         QStringLiteral("apiVersion: v1\nkind: Config\ncurrent-context: oidc\nclusters:\n- name: c\n"
+                        "  cluster: {server: \"https://c.example\"}\ncontexts:\n"
+                        "- name: oidc\n  context: {cluster: c, user: oidc-user}\n"
+                        "- name: both\n  context: {cluster: c, user: both-user}\n"
+                        "- name: missing\n  context: {cluster: c, user: missing-user}\n")},
+        {QStringLiteral("a/users.yaml"),
+         QStringLiteral("apiVersion: v1\nkind: Config\nusers:\n"
+                        "- name: oidc-user\n  user:\n    auth-provider:\n      name: oidc\n      config:\n"
+                        "        idp-issuer-url: https://issuer.example\n        client-id: cid\n"
+                        "        idp-certificate-authority: ../pki/idp.crt\n"
+                        "- name: both-user\n  user:\n    auth-provider:\n      name: oidc\n      config:\n"
+                        "        idp-issuer-url: https://issuer.example\n"
+                        "        idp-certificate-authority: ../pki/idp.crt\n"
+                        "        idp-certificate-authority-data: SU5MSU5FLUNB\n"
+                        "- name: missing-user\n  user:\n    auth-provider:\n      name: oidc\n      config:\n"
+                        "        idp-issuer-url: https://issuer.example\n"
+                        "        idp-certificate-authority: ../pki/gone.crt\n")},
+        {QStringLiteral("pki/idp.crt"), QStringLiteral("IDP-CA\n")},
+        {QStringLiteral("b/pki/idp.crt"), QStringLiteral("WRONG-FOLDER\n")}}));
+    auto config = Kubeconfig::loadFiles(
+        absolute(dir.path(), {QStringLiteral("b/contexts.yaml"), QStringLiteral("a/users.yaml")}));
+    if (!config)
+        QFAIL(qPrintable(config.error().toString()));
+
+    const auto oidc = config->resolve(QStringLiteral("oidc"));
+    if (!oidc)
+        QFAIL(qPrintable(oidc.error().toString()));
+    QCOMPARE(oidc->idpCertificateAuthorityData, QByteArrayLiteral("IDP-CA\n"));
+    // The config keeps the path as written: persisting refreshed tokens must not rewrite it.
+    QCOMPARE(oidc->user.authProvider->config.value(QStringLiteral("idp-certificate-authority")),
+             QStringLiteral("../pki/idp.crt"));
+
+    const auto both = config->resolve(QStringLiteral("both"));
+    if (!both)
+        QFAIL(qPrintable(both.error().toString()));
+    QCOMPARE(both->idpCertificateAuthorityData, QByteArrayLiteral("INLINE-CA"));
+
+    const auto missing = config->resolve(QStringLiteral("missing"));
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().kind, Error::Kind::Io);
+    QCOMPARE(missing.error().file, dir.filePath(QStringLiteral("pki/gone.crt")));
+    QVERIFY2(missing.error().toString().contains(QStringLiteral("idp-certificate-authority")),
+             qPrintable(missing.error().toString()));
 }
 
 void tst_Kubeconfig::failedWriteLeavesFileIntact()

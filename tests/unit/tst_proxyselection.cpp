@@ -35,9 +35,13 @@ void tst_ProxySelection::select_data()
                                       << QStringLiteral("socks5://127.0.0.1:1080") << QStringList()
                                       << int(QNetworkProxy::Socks5Proxy) << QStringLiteral("127.0.0.1")
                                       << 1080;
-    QTest::newRow("proxy-url https refused") << QStringLiteral("https://api.example")
-                                             << QStringLiteral("https://proxy.corp") << QStringList()
-                                             << -1 << QString() << 0;
+    QTest::newRow("proxy-url https: TLS to the proxy")
+        << QStringLiteral("https://api.example") << QStringLiteral("https://u:p@proxy.corp")
+        << QStringList() << int(QNetworkProxy::HttpProxy) << QStringLiteral("proxy.corp") << 443;
+    QTest::newRow("HTTPS_PROXY https")
+        << QStringLiteral("https://api.example") << QString()
+        << QStringList{QStringLiteral("HTTPS_PROXY=https://proxy.corp:8443")}
+        << int(QNetworkProxy::HttpProxy) << QStringLiteral("proxy.corp") << 8443;
     QTest::newRow("proxy-url bad scheme") << QStringLiteral("https://api.example")
                                           << QStringLiteral("ftp://proxy.corp") << QStringList() << -1
                                           << QString() << 0;
@@ -91,10 +95,17 @@ void tst_ProxySelection::select()
     }
     if (!proxy)
         QFAIL(qPrintable(proxy.error().toString()));
-    QCOMPARE(int(proxy->type()), type);
+    QCOMPARE(int(proxy->proxy.type()), type);
+    // Only an https:// proxy needs TLS to the proxy.
+    const QString used = proxyUrl.isEmpty() ? env.value(0).section(QLatin1Char('='), 1) : proxyUrl;
+    QCOMPARE(proxy->tls, type != QNetworkProxy::NoProxy && used.startsWith(QLatin1String("https:")));
     if (type != QNetworkProxy::NoProxy) {
-        QCOMPARE(proxy->hostName(), host);
-        QCOMPARE(int(proxy->port()), port);
+        QCOMPARE(proxy->proxy.hostName(), host);
+        QCOMPARE(int(proxy->proxy.port()), port);
+    }
+    if (proxyUrl.contains(QLatin1Char('@'))) {
+        QCOMPARE(proxy->proxy.user(), QStringLiteral("u"));
+        QCOMPARE(proxy->proxy.password(), QStringLiteral("p"));
     }
 }
 

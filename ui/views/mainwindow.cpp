@@ -62,8 +62,7 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     m_splitter->setSizes({260, 760, 420});
     setCentralWidget(m_splitter);
 
-    m_insecureLabel = new QLabel(
-        tr("⚠ TLS verification is off for this cluster (insecure-skip-tls-verify)"), this);
+    m_insecureLabel = new QLabel(this);
     m_insecureLabel->setObjectName(QStringLiteral("insecureWarning"));
     m_insecureLabel->setStyleSheet(QStringLiteral("QLabel { color: #b45309; font-weight: bold; }"));
     m_insecureLabel->hide();
@@ -264,6 +263,13 @@ void MainWindow::setNamespaces(const QStringList &names)
         m_namespaceBox->setEditText(m_currentNamespace);
 }
 
+void MainWindow::setNamespacesForbidden(bool forbidden)
+{
+    m_namespaceBox->setToolTip(forbidden
+            ? tr("You may not list namespaces in this cluster: type one and press Enter")
+            : tr("Pick a namespace, or type one and press Enter"));
+}
+
 QString MainWindow::currentNamespace() const
 {
     return m_currentNamespace;
@@ -350,14 +356,32 @@ void MainWindow::setConnectionState(ConnectionState state, const QString &detail
     }
 }
 
-void MainWindow::setInsecureWarning(bool insecure)
+void MainWindow::setInsecureWarning(Insecurity insecurity)
 {
-    m_insecureLabel->setVisible(insecure);
+    switch (insecurity) {
+    case Insecurity::None:
+        m_insecureLabel->clear();
+        break;
+    case Insecurity::TlsVerificationOff:
+        m_insecureLabel->setText(
+            tr("⚠ TLS verification is off for this cluster (insecure-skip-tls-verify)"));
+        break;
+    case Insecurity::Unencrypted:
+        m_insecureLabel->setText(
+            tr("⚠ The connection to this cluster is not encrypted (plain http)"));
+        break;
+    }
+    m_insecureLabel->setVisible(insecurity != Insecurity::None);
 }
 
 bool MainWindow::hasInsecureWarning() const
 {
     return !m_insecureLabel->isHidden();
+}
+
+QString MainWindow::insecureWarningText() const
+{
+    return hasInsecureWarning() ? m_insecureLabel->text() : QString();
 }
 
 void MainWindow::showMessage(const QString &message)

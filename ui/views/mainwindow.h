@@ -43,6 +43,9 @@ public:
 
     /// MainWindow::setNamespaces lists the cluster's namespaces, keeping the current choice.
     void setNamespaces(const QStringList &names);
+    /// MainWindow::setNamespacesForbidden makes the namespace selector's tooltip say that the
+    /// user may not list namespaces and should type one (true), or the usual hint (false).
+    void setNamespacesForbidden(bool forbidden);
     /// MainWindow::currentNamespace is the chosen namespace, empty for all namespaces.
     QString currentNamespace() const;
     /// MainWindow::setCurrentNamespace chooses `name` (empty: all namespaces); false if invalid.
@@ -68,9 +71,17 @@ public:
     void setLabelSelectorError(const QString &error);
     QTabWidget *detailTabs() const { return m_detailTabs; }
 
-    /// MainWindow::setInsecureWarning shows a persistent warning that TLS verification is off.
-    void setInsecureWarning(bool insecure);
+    /// Insecurity is why the current connection is not safe.
+    enum class Insecurity {
+        None,
+        TlsVerificationOff, ///< https with insecure-skip-tls-verify
+        Unencrypted,        ///< plain http: nothing is encrypted
+    };
+    /// MainWindow::setInsecureWarning shows (or hides, for None) a persistent warning in the
+    /// status bar that says why the connection is insecure.
+    void setInsecureWarning(Insecurity insecurity);
     bool hasInsecureWarning() const;
+    QString insecureWarningText() const;
 
     /// MainWindow::showMessage shows a transient message (e.g. a failed write-back) in the status
     /// bar.

@@ -56,13 +56,20 @@ SessionController::SessionController(ClusterSession *session, MainWindow *window
             m_window->setConnectionState(toWindowState(state), detail);
         });
     connect(m_session, &ClusterSession::connectionChanged, this, [this](Connection *connection) {
-        m_window->setInsecureWarning(connection && connection->isInsecure());
+        // Plain http says more than insecure-skip-tls-verify (which it may carry too).
+        MainWindow::Insecurity insecurity = MainWindow::Insecurity::None;
+        if (connection && connection->isUnencrypted())
+            insecurity = MainWindow::Insecurity::Unencrypted;
+        else if (connection && connection->isInsecure())
+            insecurity = MainWindow::Insecurity::TlsVerificationOff;
+        m_window->setInsecureWarning(insecurity);
         detach();
         if (connection)
             attach(connection);
     });
     connect(m_session, &ClusterSession::namespacesChanged, this, [this](const QStringList &names) {
         m_window->setNamespaces(names);
+        m_window->setNamespacesForbidden(m_session->namespacesForbidden());
         if (m_session->namespacesForbidden()) {
             m_window->showMessage(
                 tr("You may not list namespaces in this cluster: type the one you want."));
