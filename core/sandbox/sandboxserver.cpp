@@ -1561,6 +1561,99 @@ void SandboxServer::handleDeleteCollection(Request &r, const ResourcePath &p)
                                  {QStringLiteral("items"), items}});
 }
 
+namespace {
+
+// The Go type name unstructured's accessors print for a JSON value.
+QString goTypeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::String:
+        return QStringLiteral("string");
+    case QJsonValue::Double:
+        return v.toDouble() == double(qint64(v.toDouble())) ? QStringLiteral("int64") : QStringLiteral("float64");
+    case QJsonValue::Bool:
+        return QStringLiteral("bool");
+    case QJsonValue::Array:
+        return QStringLiteral("[]interface {}");
+    case QJsonValue::Object:
+        return QStringLiteral("map[string]interface {}");
+    default:
+        return QStringLiteral("<nil>");
+    }
+}
+
+QString accessorError(const QString &path, const QJsonValue &v, const char *expected)
+{
+    const QString shown = v.isString() ? v.toString() : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+    return QStringLiteral("%1 accessor error: %2 is of the type %3, expected %4")
+        .arg(path.startsWith(QLatin1Char('.')) ? path : QLatin1Char('.') + path, shown, goTypeName(v), QLatin1String(expected));
+}
+
+// The integer at `path`, nullopt when there is none, as unstructured.NestedInt64 reads it.
+std::expected<std::optional<qint64>, QString> integerAt(const QJsonObject &o, const QString &path)
+{
+    const QJsonValue v = fieldAt(o, path);
+    if (v.isUndefined())
+        return std::nullopt;
+    if (goTypeName(v) != QLatin1String("int64"))
+        return std::unexpected(accessorError(path, v, "int64"));
+    return qint64(v.toDouble());
+}
+
+// The Scale (autoscaling/v1) a scale subresource shows of `o`, and whether `o` has a value at the
+// spec replicas path. Built-in kinds keep their replicas in spec.replicas/status.replicas and the
+// selector in spec.selector; a custom resource keeps them where its CRD's subresources.scale
+// points, as apiextensions-apiserver's ScaleREST reads them: a missing status value is 0, the
+// selector is the string at labelSelectorPath ("" without one), and a value of the wrong type is
+// an error (500, unstructured's accessor message).
+// https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#scale-subresource
+std::expected<std::pair<QJsonObject, bool>, QJsonObject> scaleOf(const ResourceType &type, const QJsonObject &o)
+{
+    const QJsonObject meta = metaOf(o);
+    QJsonObject scaleMeta;
+    for (const char *f : {"name", "namespace", "uid", "resourceVersion", "creationTimestamp"}) {
+        if (meta.contains(QLatin1String(f)))
+            scaleMeta.insert(QLatin1String(f), meta.value(QLatin1String(f)));
+    }
+    qint64 specReplicas = 0;
+    qint64 statusReplicas = 0;
+    bool specFound = true;
+    QString selector;
+    if (type.isCustom) {
+        const auto spec = integerAt(o, type.specReplicasPath);
+        const auto status = integerAt(o, type.statusReplicasPath);
+        if (!spec || !status)
+            return std::unexpected(ApiStatus::failure(500, QString(), !spec ? spec.error() : status.error()));
+        specFound = spec->has_value();
+        specReplicas = spec->value_or(0);
+        statusReplicas = status->value_or(0);
+        if (!type.labelSelectorPath.isEmpty()) {
+            const QJsonValue v = fieldAt(o, type.labelSelectorPath);
+            if (!v.isUndefined() && !v.isString())
+                return std::unexpected(ApiStatus::failure(500, QString(), accessorError(type.labelSelectorPath, v, "string")));
+            selector = v.toString();
+        }
+    } else {
+        const QJsonObject spec = o.value(kSpec).toObject();
+        specReplicas = spec.value(QLatin1String("replicas")).toInteger();
+        statusReplicas = o.value(kStatus).toObject().value(QLatin1String("replicas")).toInteger();
+        QStringList terms;
+        const QJsonObject matchLabels = spec.value(QLatin1String("selector")).toObject().value(QLatin1String("matchLabels")).toObject();
+        for (auto it = matchLabels.begin(); it != matchLabels.end(); ++it)
+            terms << it.key() + QLatin1Char('=') + it.value().toString();
+        selector = terms.join(QLatin1Char(','));
+    }
+    QJsonObject scale{{QStringLiteral("kind"), QStringLiteral("Scale")},
+                      {QStringLiteral("apiVersion"), QStringLiteral("autoscaling/v1")},
+                      {QStringLiteral("metadata"), scaleMeta},
+                      {QStringLiteral("spec"), QJsonObject{{QStringLiteral("replicas"), specReplicas}}},
+                      {QStringLiteral("status"), QJsonObject{{QStringLiteral("replicas"), statusReplicas},
+                                                             {QStringLiteral("selector"), selector}}}};
+    return std::pair{scale, specFound};
+}
+
+} // namespace
+
 void SandboxServer::handleScale(Request &r, const ResourcePath &p)
 {
     const ResourceType &type = *p.type;
@@ -1570,29 +1663,28 @@ void SandboxServer::handleScale(Request &r, const ResourcePath &p)
         sendStatus(r, ApiStatus::notFound(type.plural, p.name, type.group));
         return;
     }
-    auto scaleOf = [&type](const QJsonObject &o) {
-        const QJsonObject spec = o.value(kSpec).toObject();
-        const QJsonObject status = o.value(kStatus).toObject();
-        QJsonObject meta = metaOf(o);
-        QJsonObject scaleMeta;
-        for (const char *f : {"name", "namespace", "uid", "resourceVersion", "creationTimestamp"})
-            scaleMeta.insert(QLatin1String(f), meta.value(QLatin1String(f)));
-        QStringList selector;
-        const QJsonObject matchLabels = spec.value(QLatin1String("selector")).toObject().value(QLatin1String("matchLabels")).toObject();
-        for (auto it = matchLabels.begin(); it != matchLabels.end(); ++it)
-            selector << it.key() + QLatin1Char('=') + it.value().toString();
-        Q_UNUSED(type);
-        return QJsonObject{{QStringLiteral("kind"), QStringLiteral("Scale")},
-                           {QStringLiteral("apiVersion"), QStringLiteral("autoscaling/v1")},
-                           {QStringLiteral("metadata"), scaleMeta},
-                           {QStringLiteral("spec"), QJsonObject{{QStringLiteral("replicas"), spec.value(QLatin1String("replicas")).toInt()}}},
-                           {QStringLiteral("status"), QJsonObject{{QStringLiteral("replicas"), status.value(QLatin1String("replicas")).toInt()},
-                                                                   {QStringLiteral("selector"), selector.join(QLatin1Char(','))}}}};
-    };
-    if (r.http.method == "GET") {
-        sendJson(r, 200, scaleOf(*current));
+    const auto currentScale = scaleOf(type, *current);
+    if (!currentScale) {
+        sendStatus(r, currentScale.error());
         return;
     }
+    const QString specPath = type.isCustom ? type.specReplicasPath : QStringLiteral(".spec.replicas");
+    if (r.http.method == "GET") {
+        if (!currentScale->second) {
+            const QString why = QStringLiteral("the spec replicas field \"%1\" does not exist").arg(specPath);
+            sendStatus(r, ApiStatus::failure(500, QStringLiteral("InternalError"), QStringLiteral("Internal error occurred: ") + why,
+                                             QJsonObject{{QStringLiteral("causes"), QJsonArray{QJsonObject{{QStringLiteral("message"), why}}}}}));
+            return;
+        }
+        sendJson(r, 200, currentScale->first);
+        return;
+    }
+    // An object without spec replicas shows the patch an impossible value, so that a patch that
+    // does not set one can be told apart (as ScaleREST does).
+    constexpr qint64 unsetReplicas = -2147483648LL;
+    QJsonObject base = currentScale->first;
+    if (!currentScale->second)
+        base.insert(kSpec, QJsonObject{{QStringLiteral("replicas"), unsetReplicas}});
     Result<QJsonObject> body = QJsonObject{};
     if (r.http.method == "PATCH") {
         // kubectl scale patches the Scale (merge patch); a Scale has no lists, so a strategic
@@ -1606,9 +1698,9 @@ void SandboxServer::handleScale(Request &r, const ResourcePath &p)
         }
         Result<QJsonValue> patched = QJsonValue();
         if (contentType == "application/json-patch+json")
-            patched = applyJsonPatch(scaleOf(*current), patch.array());
+            patched = applyJsonPatch(base, patch.array());
         else if (contentType == "application/merge-patch+json" || contentType == "application/strategic-merge-patch+json")
-            patched = applyMergePatch(scaleOf(*current), patch.object());
+            patched = applyMergePatch(base, patch.object());
         else {
             sendStatus(r, ApiStatus::failure(415, QStringLiteral("UnsupportedMediaType"), QStringLiteral("415: Unsupported Media Type")));
             return;
@@ -1633,18 +1725,35 @@ void SandboxServer::handleScale(Request &r, const ResourcePath &p)
         sendStatus(r, ApiStatus::conflict(type.plural, p.name, type.group));
         return;
     }
-    QJsonObject updated = *current;
-    QJsonObject spec = updated.value(kSpec).toObject();
-    spec.insert(QStringLiteral("replicas"), body->value(kSpec).toObject().value(QLatin1String("replicas")).toInt());
-    updated.insert(kSpec, spec);
-    setMeta(updated, QStringLiteral("resourceVersion"), QString());
-    auto result = updateInternal(type, p.namespaceName, p.name, updated, QString(),
+    const qint64 replicas = body->value(kSpec).toObject().value(QLatin1String("replicas")).toInteger();
+    if (replicas == unsetReplicas) {
+        sendStatus(r, ApiStatus::badRequest(QStringLiteral("the spec replicas field \"%1\" cannot be empty").arg(specPath)));
+        return;
+    }
+    if (replicas < 0) {
+        sendStatus(r, ApiStatus::invalid(QStringLiteral("Scale"), QStringLiteral("autoscaling"), p.name, QStringLiteral("spec.replicas"),
+                                         QStringLiteral("Invalid value: %1: must be greater than or equal to 0").arg(replicas)));
+        return;
+    }
+    const auto updated = withFieldAt(*current, specPath, replicas);
+    if (!updated) {
+        sendStatus(r, ApiStatus::failure(500, QString(), QStringLiteral("value cannot be set because %1 is not a map").arg(specPath)));
+        return;
+    }
+    QJsonObject object = *updated;
+    setMeta(object, QStringLiteral("resourceVersion"), QString());
+    auto result = updateInternal(type, p.namespaceName, p.name, object, QString(),
                                  r.http.queryValue("dryRun") == QLatin1String("All"));
     if (!result) {
         sendStatus(r, result.error());
         return;
     }
-    sendJson(r, 200, scaleOf(*result));
+    const auto scale = scaleOf(type, *result);
+    if (!scale) {
+        sendStatus(r, ApiStatus::badRequest(scale.error().value(QLatin1String("message")).toString()));
+        return;
+    }
+    sendJson(r, 200, scale->first);
 }
 
 void SandboxServer::handleReview(Request &r, const QString &kind)
@@ -2090,6 +2199,10 @@ void SandboxServer::rebuildCustomTypes()
             const QJsonObject subs = v.value(QLatin1String("subresources")).toObject();
             t.hasStatus = subs.contains(QLatin1String("status"));
             t.hasScale = subs.contains(QLatin1String("scale"));
+            const QJsonObject scale = subs.value(QLatin1String("scale")).toObject();
+            t.specReplicasPath = scale.value(QLatin1String("specReplicasPath")).toString();
+            t.statusReplicasPath = scale.value(QLatin1String("statusReplicasPath")).toString();
+            t.labelSelectorPath = scale.value(QLatin1String("labelSelectorPath")).toString();
             t.isCustom = true;
             for (const QJsonValue &cv : v.value(QLatin1String("additionalPrinterColumns")).toArray()) {
                 const QJsonObject c = cv.toObject();

@@ -17,6 +17,17 @@ class tst_SandboxKubectl : public QObject
 private:
     std::unique_ptr<SandboxFixture> m_f;
 
+    // A namespaced CRD in group example.com, version v1, whose objects may hold anything.
+    static QByteArray crd(const char *plural, const char *kind, const QByteArray &extra = {})
+    {
+        const QByteArray p(plural);
+        return "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: " + p
+               + ".example.com\nspec:\n  group: example.com\n  scope: Namespaced\n  names: {plural: " + p + ", singular: " + p.chopped(1)
+               + ", kind: " + kind + "}\n  versions:\n  - name: v1\n    served: true\n    storage: true\n"
+                 "    schema:\n      openAPIV3Schema:\n        type: object\n        x-kubernetes-preserve-unknown-fields: true\n"
+               + extra;
+    }
+
     QString podPhase(const QString &ns, const QString &name)
     {
         QString phase;
@@ -488,6 +499,93 @@ spec:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("widgets.example.com")});
         QCOMPARE(r.exitCode, 1);
+    }
+
+    // A CRD's scale subresource reads and writes the fields its paths name (not spec.replicas),
+    // and its Scale's status.selector is the string at labelSelectorPath.
+    void crdScaleSubresourceFollowsItsPaths()
+    {
+        KubectlResult r = m_f->kubectl({QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-")},
+                                       crd("databases", "Database",
+                                           "    subresources:\n      status: {}\n      scale: {specReplicasPath: .spec.size, "
+                                           "statusReplicasPath: .status.ready, labelSelectorPath: .status.selector}\n"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QByteArray db = R"({"apiVersion":"example.com/v1","kind":"Database","metadata":{"name":"db1","namespace":"default"},"spec":{"size":2}})";
+        r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("-f"), QStringLiteral("-")}, db);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("patch"), QStringLiteral("database"), QStringLiteral("db1"), QStringLiteral("--subresource=status"),
+                          QStringLiteral("--type=merge"), QStringLiteral("-p"), QStringLiteral(R"({"status":{"ready":1,"selector":"app=db,tier=data"}})")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+        const QString scalePath = QStringLiteral("/apis/example.com/v1/namespaces/default/databases/db1/scale");
+        r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("--raw"), scalePath});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QJsonObject scale = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(scale.value(QLatin1String("kind")).toString(), QStringLiteral("Scale"));
+        QCOMPARE(scale.value(QLatin1String("apiVersion")).toString(), QStringLiteral("autoscaling/v1"));
+        QCOMPARE(scale.value(QLatin1String("spec")).toObject().value(QLatin1String("replicas")).toInt(), 2);
+        QCOMPARE(scale.value(QLatin1String("status")).toObject().value(QLatin1String("replicas")).toInt(), 1);
+        QCOMPARE(scale.value(QLatin1String("status")).toObject().value(QLatin1String("selector")).toString(), QStringLiteral("app=db,tier=data"));
+
+        // kubectl scale reads the Scale for --current-replicas, then patches it.
+        r = m_f->kubectl({QStringLiteral("scale"), QStringLiteral("database"), QStringLiteral("db1"), QStringLiteral("--current-replicas=3"),
+                          QStringLiteral("--replicas=5")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("Expected replicas to be 3, was 2")), qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("scale"), QStringLiteral("database"), QStringLiteral("db1"), QStringLiteral("--current-replicas=2"),
+                          QStringLiteral("--replicas=5")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("database.example.com/db1 scaled")), qPrintable(r.out));
+        r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("database"), QStringLiteral("db1"), QStringLiteral("-o"), QStringLiteral("json")});
+        const QJsonObject object = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(object.value(QLatin1String("spec")).toObject(), (QJsonObject{{QStringLiteral("size"), 5}}));
+        QCOMPARE(object.value(QLatin1String("status")).toObject().value(QLatin1String("ready")).toInt(), 1);
+        QCOMPARE(object.value(QLatin1String("metadata")).toObject().value(QLatin1String("generation")).toInt(), 2);
+        r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("--raw"), scalePath});
+        scale = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(scale.value(QLatin1String("spec")).toObject().value(QLatin1String("replicas")).toInt(), 5);
+
+        // No value at specReplicasPath: reading the Scale fails as on an apiserver; scaling sets it.
+        const QByteArray empty = R"({"apiVersion":"example.com/v1","kind":"Database","metadata":{"name":"db2","namespace":"default"},"spec":{}})";
+        r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("-f"), QStringLiteral("-")}, empty);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("--raw"), QStringLiteral("/apis/example.com/v1/namespaces/default/databases/db2/scale")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("Error from server (InternalError): Internal error occurred: the spec replicas field \".spec.size\" does not exist")),
+                 qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("scale"), QStringLiteral("database"), QStringLiteral("db2"), QStringLiteral("--replicas=1")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("database"), QStringLiteral("db2"), QStringLiteral("-o"), QStringLiteral("jsonpath={.spec}")});
+        QCOMPARE(r.out, QStringLiteral(R"({"size":1})"));
+    }
+
+    void watchCustomResourceReceivesLaterCreate()
+    {
+        KubectlResult r = m_f->kubectl({QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-")},
+                                       crd("gadgets", "Gadget", "    additionalPrinterColumns:\n    - {name: Color, type: string, jsonPath: .spec.color}\n"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("-f"), QStringLiteral("-")},
+                         R"({"apiVersion":"example.com/v1","kind":"Gadget","metadata":{"name":"first"},"spec":{"color":"red"}})");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QProcess p;
+        p.setProcessEnvironment(m_f->environment());
+        p.start(QStringLiteral(QLUSTER_KUBECTL), m_f->arguments({QStringLiteral("get"), QStringLiteral("gadgets"), QStringLiteral("-w")}));
+        QVERIFY(p.waitForStarted(10000));
+        QString out;
+        auto read = [&] { out += QString::fromUtf8(p.readAllStandardOutput()); return out; };
+        QTRY_VERIFY2_WITH_TIMEOUT(read().contains(QRegularExpression(QStringLiteral("first\\s+red"))), qPrintable(out), 15000);
+        QVERIFY(!out.contains(QStringLiteral("second")));
+        r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("-f"), QStringLiteral("-")},
+                         R"({"apiVersion":"example.com/v1","kind":"Gadget","metadata":{"name":"second"},"spec":{"color":"green"}})");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QTRY_VERIFY2_WITH_TIMEOUT(read().contains(QRegularExpression(QStringLiteral("second\\s+green"))),
+                                  qPrintable(out + QString::fromUtf8(p.readAllStandardError())), 15000);
+        r = m_f->kubectl({QStringLiteral("patch"), QStringLiteral("gadget"), QStringLiteral("second"), QStringLiteral("--type=merge"),
+                          QStringLiteral("-p"), QStringLiteral(R"({"spec":{"color":"blue"}})")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QTRY_VERIFY2_WITH_TIMEOUT(read().contains(QRegularExpression(QStringLiteral("second\\s+blue"))), qPrintable(out), 15000);
+        p.kill();
+        p.waitForFinished(5000);
     }
 };
 
