@@ -1273,7 +1273,17 @@ StatusOr SandboxServer::createInternal(const ResourceType &type, const QString &
     if (name.isEmpty())
         return invalidName(QStringLiteral("Required value: name or generateName is required"));
     const bool labelName = type.plural == QLatin1String("namespaces");
-    if (labelName ? !isDnsLabel(name) : !isDnsSubdomain(name)) {
+    if (type.group == QLatin1String("rbac.authorization.k8s.io")) {
+        // RBAC objects only need a valid path segment (ValidatePathSegmentName), so the bootstrap
+        // names such as "system:basic-user" are valid.
+        QString why;
+        if (name == QLatin1String(".") || name == QLatin1String(".."))
+            why = QStringLiteral("may not be '%1'").arg(name);
+        else if (name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('%')))
+            why = QStringLiteral("may not contain '%1'").arg(name.contains(QLatin1Char('/')) ? QLatin1Char('/') : QLatin1Char('%'));
+        if (!why.isEmpty())
+            return invalidName(QStringLiteral("Invalid value: \"%1\": %2").arg(name, why));
+    } else if (labelName ? !isDnsLabel(name) : !isDnsSubdomain(name)) {
         return invalidName(
             QStringLiteral("Invalid value: \"%1\": a lowercase RFC 1123 %2 must consist of lower case alphanumeric "
                            "characters, '-' or '.', and must start and end with an alphanumeric character")
@@ -2344,6 +2354,26 @@ void SandboxServer::loadBaseObjects()
                            rule(readVerbs + writeVerbs, {QStringLiteral("autoscaling")}, {QStringLiteral("horizontalpodautoscalers")}),
                            rule(readVerbs + writeVerbs, {QStringLiteral("policy")}, {QStringLiteral("poddisruptionbudgets")}),
                            rule(readVerbs + writeVerbs, {QStringLiteral("networking.k8s.io")}, networkingRead)});
+    // What every authenticated user may do (upstream's bootstrap policy): ask about itself and
+    // read discovery, version and health. SelfSubjectRulesReview and `kubectl auth can-i --list`
+    // show these rules as on a real cluster.
+    auto urlRule = [](const QStringList &urls) {
+        return QJsonObject{{QStringLiteral("verbs"), QJsonArray{QStringLiteral("get")}},
+                           {QStringLiteral("nonResourceURLs"), QJsonArray::fromStringList(urls)}};
+    };
+    const QStringList publicInfo{QStringLiteral("/healthz"), QStringLiteral("/livez"), QStringLiteral("/readyz"),
+                                 QStringLiteral("/version"), QStringLiteral("/version/")};
+    clusterRole(QStringLiteral("system:basic-user"),
+                QJsonArray{rule({QStringLiteral("create")}, {QStringLiteral("authorization.k8s.io")},
+                                {QStringLiteral("selfsubjectaccessreviews"), QStringLiteral("selfsubjectrulesreviews")}),
+                           rule({QStringLiteral("create")}, {QStringLiteral("authentication.k8s.io")}, {QStringLiteral("selfsubjectreviews")})});
+    clusterRole(QStringLiteral("system:discovery"),
+                QJsonArray{urlRule(QStringList{QStringLiteral("/api"), QStringLiteral("/api/*"), QStringLiteral("/apis"), QStringLiteral("/apis/*"),
+                                               QStringLiteral("/openapi"), QStringLiteral("/openapi/*")}
+                                   + publicInfo)});
+    clusterRole(QStringLiteral("system:public-info-viewer"), QJsonArray{urlRule(publicInfo)});
+    for (const char *role : {"system:basic-user", "system:discovery", "system:public-info-viewer"})
+        binding(QLatin1String(role), QLatin1String(role), QStringLiteral("Group"), QStringLiteral("system:authenticated"));
     binding(QStringLiteral("cluster-admin"), QStringLiteral("cluster-admin"), QStringLiteral("Group"), QStringLiteral("system:masters"));
     binding(QStringLiteral("sandbox-developer"), QStringLiteral("cluster-admin"), QStringLiteral("User"), QStringLiteral("developer"));
     binding(QStringLiteral("sandbox-viewer"), QStringLiteral("view"), QStringLiteral("User"), QStringLiteral("viewer"));

@@ -289,6 +289,73 @@ private Q_SLOTS:
         QCOMPARE(r.out.trimmed(), QStringLiteral("yes"));
     }
 
+    // `auth can-i --list` shows the SelfSubjectRulesReview, answered from the same RBAC rules that
+    // decide single questions and requests: every verb it lists, can-i allows, and no other.
+    void authCanIListMatchesCanIForTheReadOnlyUser()
+    {
+        const QString viewer = QStringLiteral("--context=sandbox-viewer");
+        // resource (or non-resource URL) -> verbs, from the table kubectl prints.
+        auto rules = [&](const QStringList &extra) {
+            QHash<QString, QStringList> out;
+            const KubectlResult r = m_f->kubectl(QStringList{viewer, QStringLiteral("auth"), QStringLiteral("can-i"), QStringLiteral("--list")} + extra);
+            if (r.exitCode != 0)
+                qWarning() << r.err;
+            const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            if (!lines.value(0).contains(QRegularExpression(QStringLiteral("^Resources\\s+Non-Resource URLs\\s+Resource Names\\s+Verbs$"))))
+                return out;
+            static const QRegularExpression row(QStringLiteral("^(\\S*)\\s+\\[([^\\]]*)\\]\\s+\\[([^\\]]*)\\]\\s+\\[([^\\]]*)\\]$"));
+            for (const QString &line : lines.mid(1)) {
+                const auto m = row.match(line);
+                if (!m.hasMatch()) {
+                    out.insert(QStringLiteral("unparsed"), {line});
+                    continue;
+                }
+                const QString key = m.captured(1).isEmpty() ? m.captured(2) : m.captured(1);
+                out[key] += m.captured(4).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+                out[key].removeDuplicates(); // /version comes from two bootstrap roles, as on a cluster
+            }
+            return out;
+        };
+        const QHash<QString, QStringList> listed = rules({});
+        QVERIFY2(!listed.contains(QStringLiteral("unparsed")), qPrintable(listed.value(QStringLiteral("unparsed")).join(QLatin1Char('\n'))));
+        const QStringList readVerbs{QStringLiteral("get"), QStringLiteral("list"), QStringLiteral("watch")};
+        QCOMPARE(listed.value(QStringLiteral("pods")), readVerbs);
+        QCOMPARE(listed.value(QStringLiteral("deployments.apps")), readVerbs);
+        QCOMPARE(listed.value(QStringLiteral("selfsubjectaccessreviews.authorization.k8s.io")), QStringList{QStringLiteral("create")});
+        QCOMPARE(listed.value(QStringLiteral("/version")), QStringList{QStringLiteral("get")});
+        QVERIFY(!listed.contains(QStringLiteral("secrets")));
+        QVERIFY(!listed.contains(QStringLiteral("pods/exec")));
+
+        const QStringList resources{QStringLiteral("pods"), QStringLiteral("secrets"), QStringLiteral("deployments.apps"),
+                                    QStringLiteral("selfsubjectaccessreviews.authorization.k8s.io")};
+        for (const QString &resource : resources) {
+            for (const QString &verb : {QStringLiteral("get"), QStringLiteral("watch"), QStringLiteral("create"), QStringLiteral("delete")}) {
+                const KubectlResult r = m_f->kubectl({viewer, QStringLiteral("auth"), QStringLiteral("can-i"), verb, resource});
+                const bool expected = listed.value(resource).contains(verb);
+                QVERIFY2(r.out.trimmed() == (expected ? QStringLiteral("yes") : QStringLiteral("no")) && r.exitCode == (expected ? 0 : 1),
+                         qPrintable(QStringLiteral("can-i %1 %2: %3 %4").arg(verb, resource, r.out, r.err)));
+            }
+        }
+        // ... and requests are decided the same way.
+        KubectlResult r = m_f->kubectl({viewer, QStringLiteral("get"), QStringLiteral("secrets")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("cannot list resource \"secrets\"")), qPrintable(r.err));
+
+        // A RoleBinding adds its rules in its namespace only.
+        r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("namespace"), QStringLiteral("team")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("rolebinding"), QStringLiteral("viewer-edits"), QStringLiteral("-n"), QStringLiteral("team"),
+                          QStringLiteral("--clusterrole=edit"), QStringLiteral("--user=viewer")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QHash<QString, QStringList> inTeam = rules({QStringLiteral("-n"), QStringLiteral("team")});
+        QVERIFY2(inTeam.value(QStringLiteral("secrets")).contains(QStringLiteral("create")), qPrintable(inTeam.value(QStringLiteral("secrets")).join(QLatin1Char(' '))));
+        QCOMPARE(rules({}), listed);
+        r = m_f->kubectl({viewer, QStringLiteral("auth"), QStringLiteral("can-i"), QStringLiteral("create"), QStringLiteral("secrets"), QStringLiteral("-n"), QStringLiteral("team")});
+        QCOMPARE(r.out.trimmed(), QStringLiteral("yes"));
+        r = m_f->kubectl({viewer, QStringLiteral("auth"), QStringLiteral("can-i"), QStringLiteral("create"), QStringLiteral("secrets")});
+        QCOMPARE(r.out.trimmed(), QStringLiteral("no"));
+    }
+
     void unauthenticatedIsRejected()
     {
         const KubectlResult r = m_f->kubectl({QStringLiteral("--token=not-a-token"), QStringLiteral("--context=sandbox-token"), QStringLiteral("get"), QStringLiteral("pods")});
