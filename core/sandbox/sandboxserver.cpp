@@ -1830,8 +1830,19 @@ StatusOr SandboxServer::applyPatch(const ResourceType &type, const QJsonObject &
     }
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(patchBody, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
+    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+        // Valid JSON that is not an object (kubectl sends a YAML scalar such as `-p 'x'` as a
+        // JSON string): the apiserver's decoder into a map says what it got.
+        const QJsonDocument wrapped = QJsonDocument::fromJson("[" + patchBody + "]");
+        if (error.error == QJsonParseError::NoError || (wrapped.isArray() && wrapped.array().size() == 1)) {
+            const QJsonValue v = doc.isArray() ? QJsonValue(doc.array()) : wrapped.array().at(0);
+            const QString got = v.isString() ? QStringLiteral("string") : v.isDouble() ? QStringLiteral("number")
+                              : v.isBool() ? QStringLiteral("bool") : v.isArray() ? QStringLiteral("array") : QString();
+            if (!got.isEmpty())
+                return badPatch(QStringLiteral("json: cannot unmarshal %1 into Go value of type map[string]interface {}").arg(got));
+        }
         return badPatch(QStringLiteral("the patch is not a JSON object: %1").arg(error.errorString()));
+    }
     const QJsonObject patch = doc.object();
     if (contentType == "application/merge-patch+json") {
         auto result = applyMergePatch(current, patch);
@@ -1856,8 +1867,14 @@ void SandboxServer::handlePatch(Request &r, const ResourcePath &p)
     const bool supported = contentType == "application/json-patch+json" || contentType == "application/merge-patch+json"
                            || (contentType == "application/strategic-merge-patch+json" && !type.isCustom) || apply;
     if (!supported) {
-        sendStatus(r, ApiStatus::failure(415, QStringLiteral("UnsupportedMediaType"),
-                                         QStringLiteral("%1: Unsupported Media Type").arg(415)));
+        // Built-in resources are routed by go-restful, which refuses a content type no PATCH route
+        // consumes with its own terse text; custom resources are served by the apiextensions
+        // handler, whose patch handler names the accepted types (strategic merge is not one).
+        const QString message = type.isCustom
+                                    ? QStringLiteral("the body of the request was in an unknown format - accepted media types include: "
+                                                     "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml")
+                                    : QStringLiteral("415: Unsupported Media Type");
+        sendStatus(r, ApiStatus::failure(415, QStringLiteral("UnsupportedMediaType"), message));
         return;
     }
     const QString fieldManager = apply ? r.http.queryValue("fieldManager") : fieldManagerOf(r.http);

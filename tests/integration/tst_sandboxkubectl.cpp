@@ -486,11 +486,40 @@ data:
         QCOMPARE(r.out.count(QStringLiteral("Running")), 3);
     }
 
-    void patchUnsupportedTypeIs415()
+    void patchThatIsNotAnObjectIs400()
     {
-        const KubectlResult r = m_f->kubectl({QStringLiteral("patch"), QStringLiteral("deployment"), QStringLiteral("patched-merge"), QStringLiteral("--type=strategic"),
+        // kubectl turns the YAML scalar into the JSON string "not json" and sends it.
+        const KubectlResult r = m_f->kubectl({QStringLiteral("patch"), QStringLiteral("pod"), QStringLiteral("web-1"), QStringLiteral("--type=strategic"),
                                               QStringLiteral("-p"), QStringLiteral("not json")});
         QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("Error from server (BadRequest): json: cannot unmarshal string into Go value of type map[string]interface {}")),
+                 qPrintable(r.err));
+    }
+
+    // Custom resources have no strategic merge patch: kubectl's default patch type reaches the
+    // server and gets the apiextensions handler's 415.
+    void strategicPatchOfCustomResourceIs415()
+    {
+        KubectlResult r = m_f->kubectl({QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-")}, crd("sprockets", "Sprocket"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("-f"), QStringLiteral("-")},
+                         R"({"apiVersion":"example.com/v1","kind":"Sprocket","metadata":{"name":"s1"},"spec":{"teeth":12}})");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("patch"), QStringLiteral("sprocket"), QStringLiteral("s1"), QStringLiteral("-p"), QStringLiteral(R"({"spec":{"teeth":16}})"),
+                          QStringLiteral("-v=6")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QRegularExpression(QStringLiteral("PATCH https://127\\.0\\.0\\.1:\\d+/apis/example\\.com/v1/namespaces/default/sprockets/s1\\S* 415 Unsupported Media Type"))),
+                 qPrintable(r.err));
+        // kubectl words a 415 on a strategic merge patch itself, around the server's message.
+        QVERIFY2(r.err.contains(QStringLiteral("error: application/strategic-merge-patch+json is not supported by example.com/v1, Kind=Sprocket: "
+                                               "the body of the request was in an unknown format - accepted media types "
+                                               "include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml")),
+                 qPrintable(r.err));
+        r = m_f->kubectl({QStringLiteral("get"), QStringLiteral("sprocket"), QStringLiteral("s1"), QStringLiteral("-o"), QStringLiteral("jsonpath={.spec.teeth}")});
+        QCOMPARE(r.out, QStringLiteral("12"));
+        r = m_f->kubectl({QStringLiteral("patch"), QStringLiteral("sprocket"), QStringLiteral("s1"), QStringLiteral("--type=merge"), QStringLiteral("-p"),
+                          QStringLiteral(R"({"spec":{"teeth":16}})")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     }
 
     void applyServerSide()
