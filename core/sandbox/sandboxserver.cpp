@@ -2664,10 +2664,15 @@ void SandboxServer::handleLog(Request &r, const ResourcePath &p)
             *last = l.time;
         }
         connection->writeChunk(chunk);
-        // The stream ends with the container, as kubelet's does.
+        // The stream ends with the container, as kubelet's does (a container waiting to restart
+        // shows its terminated instance, which has ended).
         for (const QJsonValue &v : current->value(kStatus).toObject().value(QLatin1String("containerStatuses")).toArray()) {
             const QJsonObject cs = v.toObject();
-            if (cs.value(kName).toString() == c && cs.value(QLatin1String("state")).toObject().contains(QLatin1String("terminated"))) {
+            const QJsonObject state = cs.value(QLatin1String("state")).toObject();
+            const bool ended = state.contains(QLatin1String("terminated"))
+                               || (state.contains(QLatin1String("waiting"))
+                                   && cs.value(QLatin1String("lastState")).toObject().contains(QLatin1String("terminated")));
+            if (cs.value(kName).toString() == c && ended) {
                 timer->deleteLater();
                 connection->endStream();
                 return;
@@ -2756,6 +2761,9 @@ void SandboxServer::onWebSocket()
         const bool stdinOpen = isTrue(query.queryItemValue(QStringLiteral("stdin")));
         const bool v5 = ws->subprotocol() == QLatin1String("v5.channel.k8s.io");
         auto shell = std::make_shared<PodShell>(pod, container);
+        const bool tty = isTrue(query.queryItemValue(QStringLiteral("tty")));
+        if (tty)
+            shell->setTerminalSize(0, 0); // a terminal whose size the client has not sent yet
         auto send = [ws](char channel, const QByteArray &data) {
             if (!data.isEmpty())
                 ws->sendBinaryMessage(QByteArray(QByteArray(1, channel) + data));
@@ -2800,7 +2808,6 @@ void SandboxServer::onWebSocket()
             continue;
         }
         // A shell prints its prompt only on a terminal.
-        const bool tty = isTrue(query.queryItemValue(QStringLiteral("tty")));
         const QByteArray prompt = tty ? QByteArrayLiteral("# ") : QByteArray();
         auto pending = std::make_shared<QByteArray>();
         QTimer::singleShot(20, ws, [send, prompt] { send(1, prompt); });
@@ -2825,10 +2832,14 @@ void SandboxServer::onWebSocket()
                     }
                     send(1, prompt);
                 }
+            } else if (channel == 4) {
+                // Resize (v4 and v5): {"Width": columns, "Height": rows}, remotecommand.TerminalSize.
+                const QJsonObject size = QJsonDocument::fromJson(message.mid(1)).object();
+                if (tty && size.value(QLatin1String("Width")).toInt() > 0 && size.value(QLatin1String("Height")).toInt() > 0)
+                    shell->setTerminalSize(size.value(QLatin1String("Width")).toInt(), size.value(QLatin1String("Height")).toInt());
             } else if (uchar(channel) == 255 && message.size() > 1 && message.at(1) == 0) {
                 finish(0); // v5: the client closed stdin
             }
-            // Channel 4 (resize) is accepted and ignored: the shell has no screen size.
         });
     }
 }
