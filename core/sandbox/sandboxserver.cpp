@@ -571,6 +571,13 @@ Result<QJsonObject> SandboxServer::parseBody(const Request &r) const
     }
     if (contentType == "application/yaml" || contentType == "application/apply-patch+yaml") {
         auto yaml = yamlToJson(r.http.body, QStringLiteral("request body"));
+        if (!yaml && contentType == "application/apply-patch+yaml") {
+            // The apply handler's wording (sigs.k8s.io/yaml under it); the problem is yaml-cpp's.
+            const Error &e = yaml.error();
+            return fail(statusError(400, QStringLiteral("BadRequest"),
+                                    QStringLiteral("error decoding YAML: error converting YAML to JSON: yaml: %1%2")
+                                        .arg(e.line > 0 ? QStringLiteral("line %1: ").arg(e.line) : QString(), e.message)));
+        }
         if (!yaml)
             return fail(statusError(400, QStringLiteral("BadRequest"),
                                     QStringLiteral("the body of the request was in an unknown format (%1): %2")

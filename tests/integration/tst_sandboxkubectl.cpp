@@ -532,6 +532,49 @@ private Q_SLOTS:
         QCOMPARE(podPhase(QStringLiteral("default"), QStringLiteral("web-1")), QStringLiteral("Running"));
     }
 
+    // --dry-run=server on an update, a merge patch and a server-side apply: the answer is the
+    // object as it would be, the stored one does not change.
+    void dryRunServerOnUpdatePatchAndApply()
+    {
+        KubectlResult r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("configmap"), QStringLiteral("dry-target"), QStringLiteral("--from-literal=a=1")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QStringList stored{QStringLiteral("get"), QStringLiteral("configmap"), QStringLiteral("dry-target"), QStringLiteral("-o"),
+                                 QStringLiteral("jsonpath={.metadata.resourceVersion}/{.data.a}/{.metadata.managedFields[*].manager}")};
+        const QString before = m_f->kubectl(stored).out;
+        QVERIFY2(before.endsWith(QStringLiteral("/1/kubectl-create")), qPrintable(before));
+        const QString asJsonPath = QStringLiteral("jsonpath={.data.a}");
+
+        auto object = [](const char *value) -> QByteArray {
+            return QByteArray(R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"dry-target","namespace":"default"},"data":{"a":")") + value + "\"}}";
+        };
+        r = m_f->kubectl({QStringLiteral("replace"), QStringLiteral("--dry-run=server"), QStringLiteral("-f"), QStringLiteral("-"), QStringLiteral("-o"), asJsonPath},
+                         object("2"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out, QStringLiteral("2"));
+        QCOMPARE(m_f->kubectl(stored).out, before);
+
+        r = m_f->kubectl({QStringLiteral("patch"), QStringLiteral("configmap"), QStringLiteral("dry-target"), QStringLiteral("--type=merge"), QStringLiteral("-p"),
+                          QStringLiteral(R"({"data":{"a":"3"}})"), QStringLiteral("--dry-run=server")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out.trimmed(), QStringLiteral("configmap/dry-target patched")); // kubectl 1.32's patch does not say "(server dry run)"
+        r = m_f->kubectl({QStringLiteral("patch"), QStringLiteral("configmap"), QStringLiteral("dry-target"), QStringLiteral("--type=merge"), QStringLiteral("-p"),
+                          QStringLiteral(R"({"data":{"a":"3"}})"), QStringLiteral("--dry-run=server"), QStringLiteral("-o"), asJsonPath});
+        QCOMPARE(r.out, QStringLiteral("3"));
+        QCOMPARE(m_f->kubectl(stored).out, before);
+
+        r = m_f->kubectl({QStringLiteral("apply"), QStringLiteral("--server-side"), QStringLiteral("--dry-run=server"), QStringLiteral("--force-conflicts"),
+                          QStringLiteral("-f"), QStringLiteral("-")},
+                         object("4"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out.trimmed(), QStringLiteral("configmap/dry-target serverside-applied (server dry run)"));
+        r = m_f->kubectl({QStringLiteral("apply"), QStringLiteral("--server-side"), QStringLiteral("--dry-run=server"), QStringLiteral("--force-conflicts"),
+                          QStringLiteral("-f"), QStringLiteral("-"), QStringLiteral("-o"),
+                          QStringLiteral("jsonpath={.data.a}/{.metadata.managedFields[*].manager}")},
+                         object("4"));
+        QCOMPARE(r.out, QStringLiteral("4/kubectl"));
+        QCOMPARE(m_f->kubectl(stored).out, before);
+    }
+
     void deleteNamespaceCascades()
     {
         const QByteArray objects = R"(
