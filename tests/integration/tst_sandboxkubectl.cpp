@@ -190,6 +190,51 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
     }
 
+    // Running a command needs `create` on pods/exec; `get` (what a WebSocket upgrade, a GET, used
+    // to be authorized with) is not enough.
+    void execNeedsCreateOnPodsExec()
+    {
+        // In a namespace of its own: the bindings below give the viewer more than `view`.
+        const QString ns = QStringLiteral("exec-rbac");
+        KubectlResult r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("namespace"), ns});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(!m_f->create(makePod(ns, QStringLiteral("shell"))).isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(podPhase(ns, QStringLiteral("shell")), QStringLiteral("Running"), 5000);
+        const QString viewer = QStringLiteral("--context=sandbox-viewer");
+        const QStringList exec{viewer, QStringLiteral("exec"), QStringLiteral("-n"), ns, QStringLiteral("shell"), QStringLiteral("--"),
+                               QStringLiteral("echo"), QStringLiteral("hi")};
+        const QString forbidden = QStringLiteral("Error from server (Forbidden): pods \"shell\" is forbidden: User \"viewer\" cannot create resource "
+                                                 "\"pods/exec\" in API group \"\" in the namespace \"exec-rbac\"");
+        r = m_f->kubectl(exec);
+        QVERIFY2(r.finished, "kubectl exec hung");
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(forbidden), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+
+        for (const char *verb : {"get", "create"}) {
+            const QString role = QStringLiteral("exec-") + QLatin1String(verb);
+            r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("role"), role, QStringLiteral("-n"), ns, QStringLiteral("--verb=") + QLatin1String(verb),
+                              QStringLiteral("--resource=pods/exec")});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            r = m_f->kubectl({QStringLiteral("create"), QStringLiteral("rolebinding"), QStringLiteral("viewer-") + role, QStringLiteral("-n"), ns,
+                              QStringLiteral("--role=") + role, QStringLiteral("--user=viewer")});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            r = m_f->kubectl({viewer, QStringLiteral("auth"), QStringLiteral("can-i"), QLatin1String(verb), QStringLiteral("pods"),
+                              QStringLiteral("--subresource=exec"), QStringLiteral("-n"), ns});
+            QCOMPARE(r.out.trimmed(), QStringLiteral("yes"));
+            r = m_f->kubectl(exec);
+            QVERIFY2(r.finished, "kubectl exec hung");
+            if (QLatin1String(verb) == QLatin1String("get")) {
+                QCOMPARE(r.exitCode, 1);
+                QVERIFY2(r.err.contains(forbidden), qPrintable(r.err));
+                QVERIFY(r.out.isEmpty());
+            } else {
+                QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+                QCOMPARE(r.out, QStringLiteral("hi\n"));
+            }
+        }
+    }
+
     void execExitCode()
     {
         const KubectlResult r = m_f->kubectl({QStringLiteral("exec"), QStringLiteral("web-1"), QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("cat /etc/hostname; exit 3")});
