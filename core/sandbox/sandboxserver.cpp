@@ -1606,6 +1606,45 @@ QString accessorError(const QString &path, const QJsonValue &v, const char *expe
         .arg(path.startsWith(QLatin1Char('.')) ? path : QLatin1Char('.') + path, shown, goTypeName(v), QLatin1String(expected));
 }
 
+// A metav1.LabelSelector in its text form as labels.Selector.String() writes it for a Scale's
+// status.selector: requirements sorted by key, `k=v`, `k in (a,b)`, `k notin (a,b)`, `k`, `!k`.
+QString selectorString(const QJsonObject &object)
+{
+    const auto selector = LabelSelector::fromObject(object);
+    if (!selector)
+        return {};
+    QList<LabelSelector::Requirement> requirements = selector->requirements();
+    std::stable_sort(requirements.begin(), requirements.end(),
+                     [](const auto &a, const auto &b) { return a.key < b.key; });
+    QStringList terms;
+    for (const LabelSelector::Requirement &r : requirements) {
+        QStringList values = r.values;
+        values.sort();
+        const QString set = QLatin1String(" (") + values.join(QLatin1Char(',')) + QLatin1Char(')');
+        switch (r.op) {
+        case LabelSelector::Op::Equals:
+            terms << r.key + QLatin1Char('=') + values.value(0);
+            break;
+        case LabelSelector::Op::NotEquals:
+            terms << r.key + QLatin1String("!=") + values.value(0);
+            break;
+        case LabelSelector::Op::In:
+            terms << r.key + QLatin1String(" in") + set;
+            break;
+        case LabelSelector::Op::NotIn:
+            terms << r.key + QLatin1String(" notin") + set;
+            break;
+        case LabelSelector::Op::Exists:
+            terms << r.key;
+            break;
+        case LabelSelector::Op::DoesNotExist:
+            terms << QLatin1Char('!') + r.key;
+            break;
+        }
+    }
+    return terms.join(QLatin1Char(','));
+}
+
 // The integer at `path`, nullopt when there is none, as unstructured.NestedInt64 reads it.
 std::expected<std::optional<qint64>, QString> integerAt(const QJsonObject &o, const QString &path)
 {
@@ -1654,11 +1693,7 @@ std::expected<std::pair<QJsonObject, bool>, QJsonObject> scaleOf(const ResourceT
         const QJsonObject spec = o.value(kSpec).toObject();
         specReplicas = spec.value(QLatin1String("replicas")).toInteger();
         statusReplicas = o.value(kStatus).toObject().value(QLatin1String("replicas")).toInteger();
-        QStringList terms;
-        const QJsonObject matchLabels = spec.value(QLatin1String("selector")).toObject().value(QLatin1String("matchLabels")).toObject();
-        for (auto it = matchLabels.begin(); it != matchLabels.end(); ++it)
-            terms << it.key() + QLatin1Char('=') + it.value().toString();
-        selector = terms.join(QLatin1Char(','));
+        selector = selectorString(spec.value(QLatin1String("selector")).toObject());
     }
     QJsonObject scale{{QStringLiteral("kind"), QStringLiteral("Scale")},
                       {QStringLiteral("apiVersion"), QStringLiteral("autoscaling/v1")},

@@ -329,6 +329,21 @@ private Q_SLOTS:
         QCOMPARE(r.json().value(QLatin1String("spec")).toObject().value(QLatin1String("replicas")).toInt(), 4);
     }
 
+    // A Scale's status.selector is the whole selector in text form (labels.Selector.String()).
+    void scaleSelectorOfABuiltInKind()
+    {
+        const QByteArray deployment = R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"sel"},
+            "spec":{"replicas":1,"selector":{"matchLabels":{"app":"sel"},"matchExpressions":[{"key":"tier","operator":"In","values":["b","a"]},
+            {"key":"canary","operator":"DoesNotExist"}]},"template":{"metadata":{"labels":{"app":"sel","tier":"a"}},
+            "spec":{"containers":[{"name":"c","image":"i"}]}}}})";
+        QCOMPARE(send("POST", QStringLiteral("/apis/apps/v1/namespaces/default/deployments"), deployment).status, 201);
+        const Reply r = send("GET", QStringLiteral("/apis/apps/v1/namespaces/default/deployments/sel/scale"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QLatin1String("status")).toObject().value(QLatin1String("selector")).toString(),
+                 QStringLiteral("app=sel,!canary,tier in (a,b)"));
+        QCOMPARE(r.json().value(QLatin1String("spec")).toObject().value(QLatin1String("replicas")).toInt(), 1);
+    }
+
     void deleteCollectionWithSelector()
     {
         for (const char *n : {"dc-a", "dc-b"})
