@@ -5,6 +5,7 @@
 
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -100,11 +101,35 @@ private Q_SLOTS:
         QVERIFY2(viewer.exitCode == 0, qPrintable(viewer.err));
         QCOMPARE(viewer.out, QStringLiteral("viewer"));
 
+        const QByteArray written = [&] {
+            QFile f(kubeconfig);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
         terminate(sandbox);
-        // Gone: the server no longer answers.
-        const Run after = kubectl(kubeconfig, {QStringLiteral("get"), QStringLiteral("ns"), QStringLiteral("--request-timeout=5s")});
+        // Gone: its kubeconfig (this run's credentials) with it, and the server no longer answers.
+        QVERIFY(!QFileInfo::exists(kubeconfig));
+        const QString copy = m_tmp.filePath(QStringLiteral("copy.kubeconfig"));
+        {
+            QFile f(copy);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(written);
+        }
+        const Run after = kubectl(copy, {QStringLiteral("get"), QStringLiteral("ns"), QStringLiteral("--request-timeout=5s")});
         QCOMPARE(after.exitCode, 1);
         QVERIFY2(after.err.contains(QStringLiteral("was refused")), qPrintable(after.err));
+    }
+
+    void kubeconfigOutStays()
+    {
+        const QString path = m_tmp.filePath(QStringLiteral("kept/config"));
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        QProcess sandbox;
+        QCOMPARE(start(sandbox, {QStringLiteral("--kubeconfig-out"), path}), path);
+        const Run version = kubectl(path, {QStringLiteral("version"), QStringLiteral("-o"), QStringLiteral("json")});
+        QVERIFY2(version.exitCode == 0, qPrintable(version.err));
+        QVERIFY(version.out.contains(QStringLiteral("v1.32.0-qluster-sandbox")));
+        terminate(sandbox);
+        QVERIFY(QFileInfo::exists(path));
     }
 
     void podsKnobCreatesRunningPods()
