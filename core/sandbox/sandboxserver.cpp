@@ -1601,7 +1601,9 @@ QString goTypeName(const QJsonValue &v)
 
 QString accessorError(const QString &path, const QJsonValue &v, const char *expected)
 {
-    const QString shown = v.isString() ? v.toString() : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+    const QString shown = v.isString() ? v.toString()
+                          : v.isNull() ? QStringLiteral("<nil>")
+                                       : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
     return QStringLiteral("%1 accessor error: %2 is of the type %3, expected %4")
         .arg(path.startsWith(QLatin1Char('.')) ? path : QLatin1Char('.') + path, shown, goTypeName(v), QLatin1String(expected));
 }
