@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QTextStream>
@@ -85,5 +86,10 @@ int main(int argc, char *argv[])
         std::signal(SIGINT, onSignal);
         std::signal(SIGTERM, onSignal);
     }
-    return app.exec();
+    const int status = app.exec();
+    // The kubeconfig holds this run's credentials (a new CA every start): a file we chose the
+    // place of goes with the server; one asked for with --kubeconfig-out stays.
+    if (!parser.isSet(kubeconfigOut))
+        QFile::remove(kubeconfig);
+    return status;
 }

@@ -26,17 +26,29 @@ QString image(const QJsonObject &pod, const QString &container)
     return {};
 }
 
+// Whether the log shown is the one of the last terminated instance: asked for (--previous), or
+// the current instance waits to restart after one terminated (kubelet's
+// validateContainerLogStatus serves lastState.terminated's container then).
+bool showsLastState(const QJsonObject &cs, bool previous)
+{
+    const QJsonObject state = cs.value(QLatin1String("state")).toObject();
+    return previous || (state.contains(QLatin1String("waiting")) && cs.value(QLatin1String("lastState")).toObject().contains(QLatin1String("terminated")));
+}
+
 } // namespace
 
 QDateTime PodLogs::startTime(const QJsonObject &pod, const QString &container, bool previous)
 {
     const QJsonObject cs = containerStatus(pod, container);
-    const QJsonObject state = cs.value(previous ? QLatin1String("lastState") : QLatin1String("state")).toObject();
+    const bool last = showsLastState(cs, previous);
+    const QJsonObject state = cs.value(last ? QLatin1String("lastState") : QLatin1String("state")).toObject();
     for (const char *key : {"running", "terminated"}) {
         const QString started = state.value(QLatin1String(key)).toObject().value(QLatin1String("startedAt")).toString();
         if (!started.isEmpty())
             return QDateTime::fromString(started, Qt::ISODate);
     }
+    if (last)
+        return {};
     const QString podStart = pod.value(QLatin1String("status")).toObject().value(QLatin1String("startTime")).toString();
     return QDateTime::fromString(podStart, Qt::ISODate);
 }
@@ -55,7 +67,7 @@ QList<PodLogs::Line> PodLogs::lines(const QJsonObject &pod, const QString &conta
         return out;
     QDateTime end = until;
     const QJsonObject cs = containerStatus(pod, container);
-    const QJsonObject state = cs.value(previous ? QLatin1String("lastState") : QLatin1String("state")).toObject();
+    const QJsonObject state = cs.value(showsLastState(cs, previous) ? QLatin1String("lastState") : QLatin1String("state")).toObject();
     const QJsonObject terminated = state.value(QLatin1String("terminated")).toObject();
     const QDateTime finished = QDateTime::fromString(terminated.value(QLatin1String("finishedAt")).toString(), Qt::ISODate);
     if (finished.isValid() && finished < end)

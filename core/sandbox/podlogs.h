@@ -25,11 +25,13 @@ public:
     static constexpr int intervalSeconds = 2;
 
     /// PodLogs::lines returns the lines written by `container` of `pod` in (after, until];
-    /// `previous` selects the previous (terminated) instance of the container.
+    /// `previous` selects the previous (terminated) instance of the container. A container
+    /// waiting to restart (CrashLoopBackOff) shows its last terminated instance, as kubelet does.
     static QList<Line> lines(const QJsonObject &pod, const QString &container, bool previous,
                              const QDateTime &after, const QDateTime &until);
 
-    /// PodLogs::startTime is when the container (or its previous instance) started.
+    /// PodLogs::startTime is when the container (or its previous instance) started; invalid for
+    /// `previous` when no instance has terminated.
     static QDateTime startTime(const QJsonObject &pod, const QString &container, bool previous);
 
     /// PodLogs::format renders a line, prefixed by its RFC 3339 time when `timestamps` is set.

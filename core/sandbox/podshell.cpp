@@ -99,6 +99,12 @@ QString PodShell::expand(const QString &word) const
     return m_env.value(name);
 }
 
+void PodShell::setTerminalSize(int columns, int rows)
+{
+    m_columns = columns;
+    m_rows = rows;
+}
+
 PodShell::Output PodShell::runLine(const QString &line)
 {
     Output total;
@@ -201,6 +207,15 @@ PodShell::Output PodShell::run(const QStringList &rawArgv)
         o.exitCode = 0;
     } else if (cmd == QLatin1String("false")) {
         o.exitCode = 1;
+    } else if (cmd == QLatin1String("stty")) {
+        if (m_columns < 0) {
+            o.err = "stty: 'standard input': Inappropriate ioctl for device\n";
+            o.exitCode = 1;
+        } else if (args == QStringList{QStringLiteral("size")}) {
+            o.out = QByteArray::number(m_rows) + ' ' + QByteArray::number(m_columns) + '\n';
+        } else {
+            o.out = "speed 38400 baud; rows " + QByteArray::number(m_rows) + "; columns " + QByteArray::number(m_columns) + "; line = 0;\n";
+        }
     } else if (cmd == QLatin1String("exit")) {
         o.exitCode = args.value(0, QStringLiteral("0")).toInt();
         o.exitRequested = true;

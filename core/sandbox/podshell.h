@@ -11,8 +11,8 @@
 namespace Qluster {
 
 /// PodShell is the tiny shell behind `pods/exec`: echo, env, printenv, ls, cat, pwd, cd, hostname,
-/// whoami, date, uname, true, false, exit, sleep (no-op) and `sh -c "a; b"`, over a small fake
-/// filesystem built from the pod (its name, its containers' env, a config file).
+/// whoami, date, uname, true, false, exit, sleep (no-op), `stty size` and `sh -c "a; b"`, over a
+/// small fake filesystem built from the pod (its name, its containers' env, a config file).
 class PodShell final
 {
 public:
@@ -33,6 +33,11 @@ public:
     /// PodShell::runLine parses and runs one line of shell input ("echo a; ls /etc").
     Output runLine(const QString &line);
 
+    /// PodShell::setTerminalSize records the size of the session's terminal (the exec resize
+    /// channel; 0 × 0 for a terminal of unknown size), which `stty size` prints; without a
+    /// terminal `stty` fails as it does on a pipe.
+    void setTerminalSize(int columns, int rows);
+
     /// PodShell::isInteractiveShell tells whether argv starts a shell that reads stdin.
     static bool isInteractiveShell(const QStringList &argv);
     /// PodShell::splitWords splits a command line into words, honouring quotes.
@@ -46,6 +51,8 @@ private:
     QMap<QString, QByteArray> m_files;
     QString m_cwd = QStringLiteral("/");
     QString m_hostname;
+    int m_columns = -1; ///< -1: no terminal
+    int m_rows = -1;
 };
 
 } // namespace Qluster

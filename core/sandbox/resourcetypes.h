@@ -37,6 +37,11 @@ struct ResourceType
     bool hasStatus = false;      ///< serves the status subresource
     bool hasScale = false;       ///< serves the scale subresource
     bool isCustom = false;       ///< defined by a CustomResourceDefinition
+    // Where a custom resource keeps what its scale subresource shows (CRD subresources.scale);
+    // dotted JSON paths such as ".spec.replicas". Built-in kinds leave them empty.
+    QString specReplicasPath;
+    QString statusReplicasPath;
+    QString labelSelectorPath;   ///< may stay empty: the Scale's status.selector is then ""
     QList<PrinterColumn> printerColumns; ///< CRD additionalPrinterColumns (empty: default columns)
 
     Gvr gvr() const { return Gvr{group, version, plural}; }

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QStringList>
 #include <QRandomGenerator>
 
 namespace Qluster::SandboxObjects {
@@ -113,6 +114,48 @@ QString templateHash(const QJsonObject &podTemplate)
     for (int i = 0; i < 10; ++i)
         s += QLatin1Char(alphabet[uchar(h.at(i)) % (sizeof alphabet - 1)]);
     return s;
+}
+
+namespace {
+
+QStringList pathSteps(const QString &path)
+{
+    return (path.startsWith(QLatin1Char('.')) ? path.mid(1) : path).split(QLatin1Char('.'));
+}
+
+std::optional<QJsonObject> setAt(QJsonObject o, const QStringList &steps, qsizetype i, const QJsonValue &value)
+{
+    const QString &key = steps.at(i);
+    if (i == steps.size() - 1) {
+        o.insert(key, value);
+        return o;
+    }
+    const QJsonValue next = o.value(key);
+    if (!next.isUndefined() && !next.isNull() && !next.isObject())
+        return std::nullopt;
+    auto inner = setAt(next.toObject(), steps, i + 1, value);
+    if (!inner)
+        return std::nullopt;
+    o.insert(key, *inner);
+    return o;
+}
+
+} // namespace
+
+QJsonValue fieldAt(const QJsonObject &o, const QString &path)
+{
+    QJsonValue v = o;
+    for (const QString &step : pathSteps(path)) {
+        if (!v.isObject())
+            return QJsonValue(QJsonValue::Undefined);
+        v = v.toObject().value(step);
+    }
+    return v;
+}
+
+std::optional<QJsonObject> withFieldAt(QJsonObject o, const QString &path, const QJsonValue &value)
+{
+    return setAt(std::move(o), pathSteps(path), 0, value);
 }
 
 } // namespace Qluster::SandboxObjects

@@ -10,6 +10,8 @@
 #include <QLatin1String>
 #include <QString>
 
+#include <optional>
+
 namespace Qluster {
 
 /// SandboxObjects holds the small helpers for the JSON objects the sandbox stores (metadata
@@ -54,6 +56,12 @@ QJsonObject ownerReference(const QJsonObject &owner);
 bool ownedBy(const QJsonObject &o, const QString &uid);
 /// conditionTrue says whether `o`'s status has the condition `type` with status "True".
 bool conditionTrue(const QJsonObject &o, QLatin1String type);
+/// fieldAt is the value at a dotted field path such as ".spec.replicas" (as a CRD's scale
+/// subresource names one); undefined when a step is missing or not an object.
+QJsonValue fieldAt(const QJsonObject &o, const QString &path);
+/// withFieldAt is `o` with `value` at a dotted field path, the objects on the way created; nullopt
+/// when a step exists but is not an object (unstructured.SetNestedField fails there too).
+std::optional<QJsonObject> withFieldAt(QJsonObject o, const QString &path, const QJsonValue &value);
 /// templateHash is a stable 10-character hash of a pod template (pod-template-hash).
 QString templateHash(const QJsonObject &podTemplate);
 

@@ -369,10 +369,17 @@ void SandboxServer::reconcileAutoscaler(const QJsonObject &autoscaler)
 
     const ResourceType *targetType = findTypeByKind(group, kind);
     const QJsonObject *scaled = targetType && targetType->hasScale ? m_store.get(storageGvr(*targetType), ns, targetName) : nullptr;
+    // The target's scale subresource: a custom resource keeps its replicas where its CRD says.
+    const QString specPath = targetType && targetType->isCustom ? targetType->specReplicasPath : QStringLiteral(".spec.replicas");
+    const QString statusPath = targetType && targetType->isCustom ? targetType->statusReplicasPath : QStringLiteral(".status.replicas");
+    QString why;
     if (!scaled) {
         const QString resource = targetType ? targetType->plural : kind.toLower() + QLatin1Char('s');
-        const QString why = QStringLiteral("%1/scale%2 \"%3\" not found")
-                                .arg(resource, group.isEmpty() ? QString() : QLatin1Char('.') + group, targetName);
+        why = QStringLiteral("%1/scale%2 \"%3\" not found").arg(resource, group.isEmpty() ? QString() : QLatin1Char('.') + group, targetName);
+    } else if (targetType->isCustom && !fieldAt(*scaled, specPath).isDouble()) {
+        why = QStringLiteral("Internal error occurred: the spec replicas field \"%1\" does not exist").arg(specPath);
+    }
+    if (!why.isEmpty()) {
         status.insert(QStringLiteral("currentReplicas"), 0);
         status.insert(QStringLiteral("desiredReplicas"), 0);
         status.insert(QStringLiteral("conditions"),
@@ -383,8 +390,8 @@ void SandboxServer::reconcileAutoscaler(const QJsonObject &autoscaler)
         putStatus(autoscalersGvr, autoscaler, status);
         return;
     }
-    const int specReplicas = scaled->value(kSpec).toObject().value(QLatin1String("replicas")).toInt(1);
-    const int currentReplicas = scaled->value(kStatus).toObject().value(QLatin1String("replicas")).toInt();
+    const int specReplicas = fieldAt(*scaled, specPath).toInt(1);
+    const int currentReplicas = fieldAt(*scaled, statusPath).toInt();
     status.insert(QStringLiteral("currentReplicas"), currentReplicas);
 
     // Autoscalers sharing a target would fight over it: none of them acts (AmbiguousSelector).
@@ -440,11 +447,8 @@ void SandboxServer::reconcileAutoscaler(const QJsonObject &autoscaler)
         // Out of bounds: rescale to the nearest bound whatever the metrics say.
         const bool tooMany = specReplicas > maxReplicas;
         const int desired = tooMany ? maxReplicas : minReplicas;
-        QJsonObject updated = presentObject(*targetType, *scaled);
-        QJsonObject targetSpec = updated.value(kSpec).toObject();
-        targetSpec.insert(QStringLiteral("replicas"), desired);
-        updated.insert(kSpec, targetSpec);
-        if (!updateInternal(*targetType, ns, targetName, updated, QString(), false, QStringLiteral("horizontal-pod-autoscaler")))
+        const auto updated = withFieldAt(presentObject(*targetType, *scaled), specPath, desired);
+        if (!updated || !updateInternal(*targetType, ns, targetName, *updated, QString(), false, QStringLiteral("horizontal-pod-autoscaler")))
             return;
         emitEvent(autoscaler, QStringLiteral("Normal"), QStringLiteral("SuccessfulRescale"),
                   QStringLiteral("New size: %1; reason: Current number of replicas %2 Spec.%3")

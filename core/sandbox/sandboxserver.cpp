@@ -600,6 +600,13 @@ Result<QJsonObject> SandboxServer::parseBody(const Request &r) const
     }
     if (contentType == "application/yaml" || contentType == "application/apply-patch+yaml") {
         auto yaml = yamlToJson(r.http.body, QStringLiteral("request body"));
+        if (!yaml && contentType == "application/apply-patch+yaml") {
+            // The apply handler's wording (sigs.k8s.io/yaml under it); the problem is yaml-cpp's.
+            const Error &e = yaml.error();
+            return fail(statusError(400, QStringLiteral("BadRequest"),
+                                    QStringLiteral("error decoding YAML: error converting YAML to JSON: yaml: %1%2")
+                                        .arg(e.line > 0 ? QStringLiteral("line %1: ").arg(e.line) : QString(), e.message)));
+        }
         if (!yaml)
             return fail(statusError(400, QStringLiteral("BadRequest"),
                                     QStringLiteral("the body of the request was in an unknown format (%1): %2")
@@ -1302,7 +1309,17 @@ StatusOr SandboxServer::createInternal(const ResourceType &type, const QString &
     if (name.isEmpty())
         return invalidName(QStringLiteral("Required value: name or generateName is required"));
     const bool labelName = type.plural == QLatin1String("namespaces");
-    if (labelName ? !isDnsLabel(name) : !isDnsSubdomain(name)) {
+    if (type.group == QLatin1String("rbac.authorization.k8s.io")) {
+        // RBAC objects only need a valid path segment (ValidatePathSegmentName), so the bootstrap
+        // names such as "system:basic-user" are valid.
+        QString why;
+        if (name == QLatin1String(".") || name == QLatin1String(".."))
+            why = QStringLiteral("may not be '%1'").arg(name);
+        else if (name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('%')))
+            why = QStringLiteral("may not contain '%1'").arg(name.contains(QLatin1Char('/')) ? QLatin1Char('/') : QLatin1Char('%'));
+        if (!why.isEmpty())
+            return invalidName(QStringLiteral("Invalid value: \"%1\": %2").arg(name, why));
+    } else if (labelName ? !isDnsLabel(name) : !isDnsSubdomain(name)) {
         return invalidName(
             QStringLiteral("Invalid value: \"%1\": a lowercase RFC 1123 %2 must consist of lower case alphanumeric "
                            "characters, '-' or '.', and must start and end with an alphanumeric character")
@@ -1590,6 +1607,136 @@ void SandboxServer::handleDeleteCollection(Request &r, const ResourcePath &p)
                                  {QStringLiteral("items"), items}});
 }
 
+namespace {
+
+// The Go type name unstructured's accessors print for a JSON value.
+QString goTypeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::String:
+        return QStringLiteral("string");
+    case QJsonValue::Double:
+        return v.toDouble() == double(qint64(v.toDouble())) ? QStringLiteral("int64") : QStringLiteral("float64");
+    case QJsonValue::Bool:
+        return QStringLiteral("bool");
+    case QJsonValue::Array:
+        return QStringLiteral("[]interface {}");
+    case QJsonValue::Object:
+        return QStringLiteral("map[string]interface {}");
+    default:
+        return QStringLiteral("<nil>");
+    }
+}
+
+QString accessorError(const QString &path, const QJsonValue &v, const char *expected)
+{
+    const QString shown = v.isString() ? v.toString()
+                          : v.isNull() ? QStringLiteral("<nil>")
+                                       : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+    return QStringLiteral("%1 accessor error: %2 is of the type %3, expected %4")
+        .arg(path.startsWith(QLatin1Char('.')) ? path : QLatin1Char('.') + path, shown, goTypeName(v), QLatin1String(expected));
+}
+
+// A metav1.LabelSelector in its text form as labels.Selector.String() writes it for a Scale's
+// status.selector: requirements sorted by key, `k=v`, `k in (a,b)`, `k notin (a,b)`, `k`, `!k`.
+QString selectorString(const QJsonObject &object)
+{
+    const auto selector = LabelSelector::fromObject(object);
+    if (!selector)
+        return {};
+    QList<LabelSelector::Requirement> requirements = selector->requirements();
+    std::stable_sort(requirements.begin(), requirements.end(),
+                     [](const auto &a, const auto &b) { return a.key < b.key; });
+    QStringList terms;
+    for (const LabelSelector::Requirement &r : requirements) {
+        QStringList values = r.values;
+        values.sort();
+        const QString set = QLatin1String(" (") + values.join(QLatin1Char(',')) + QLatin1Char(')');
+        switch (r.op) {
+        case LabelSelector::Op::Equals:
+            terms << r.key + QLatin1Char('=') + values.value(0);
+            break;
+        case LabelSelector::Op::NotEquals:
+            terms << r.key + QLatin1String("!=") + values.value(0);
+            break;
+        case LabelSelector::Op::In:
+            terms << r.key + QLatin1String(" in") + set;
+            break;
+        case LabelSelector::Op::NotIn:
+            terms << r.key + QLatin1String(" notin") + set;
+            break;
+        case LabelSelector::Op::Exists:
+            terms << r.key;
+            break;
+        case LabelSelector::Op::DoesNotExist:
+            terms << QLatin1Char('!') + r.key;
+            break;
+        }
+    }
+    return terms.join(QLatin1Char(','));
+}
+
+// The integer at `path`, nullopt when there is none, as unstructured.NestedInt64 reads it.
+std::expected<std::optional<qint64>, QString> integerAt(const QJsonObject &o, const QString &path)
+{
+    const QJsonValue v = fieldAt(o, path);
+    if (v.isUndefined())
+        return std::nullopt;
+    if (goTypeName(v) != QLatin1String("int64"))
+        return std::unexpected(accessorError(path, v, "int64"));
+    return qint64(v.toDouble());
+}
+
+// The Scale (autoscaling/v1) a scale subresource shows of `o`, and whether `o` has a value at the
+// spec replicas path. Built-in kinds keep their replicas in spec.replicas/status.replicas and the
+// selector in spec.selector; a custom resource keeps them where its CRD's subresources.scale
+// points, as apiextensions-apiserver's ScaleREST reads them: a missing status value is 0, the
+// selector is the string at labelSelectorPath ("" without one), and a value of the wrong type is
+// an error (500, unstructured's accessor message).
+// https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#scale-subresource
+std::expected<std::pair<QJsonObject, bool>, QJsonObject> scaleOf(const ResourceType &type, const QJsonObject &o)
+{
+    const QJsonObject meta = metaOf(o);
+    QJsonObject scaleMeta;
+    for (const char *f : {"name", "namespace", "uid", "resourceVersion", "creationTimestamp"}) {
+        if (meta.contains(QLatin1String(f)))
+            scaleMeta.insert(QLatin1String(f), meta.value(QLatin1String(f)));
+    }
+    qint64 specReplicas = 0;
+    qint64 statusReplicas = 0;
+    bool specFound = true;
+    QString selector;
+    if (type.isCustom) {
+        const auto spec = integerAt(o, type.specReplicasPath);
+        const auto status = integerAt(o, type.statusReplicasPath);
+        if (!spec || !status)
+            return std::unexpected(ApiStatus::failure(500, QString(), !spec ? spec.error() : status.error()));
+        specFound = spec->has_value();
+        specReplicas = spec->value_or(0);
+        statusReplicas = status->value_or(0);
+        if (!type.labelSelectorPath.isEmpty()) {
+            const QJsonValue v = fieldAt(o, type.labelSelectorPath);
+            if (!v.isUndefined() && !v.isString())
+                return std::unexpected(ApiStatus::failure(500, QString(), accessorError(type.labelSelectorPath, v, "string")));
+            selector = v.toString();
+        }
+    } else {
+        const QJsonObject spec = o.value(kSpec).toObject();
+        specReplicas = spec.value(QLatin1String("replicas")).toInteger();
+        statusReplicas = o.value(kStatus).toObject().value(QLatin1String("replicas")).toInteger();
+        selector = selectorString(spec.value(QLatin1String("selector")).toObject());
+    }
+    QJsonObject scale{{QStringLiteral("kind"), QStringLiteral("Scale")},
+                      {QStringLiteral("apiVersion"), QStringLiteral("autoscaling/v1")},
+                      {QStringLiteral("metadata"), scaleMeta},
+                      {QStringLiteral("spec"), QJsonObject{{QStringLiteral("replicas"), specReplicas}}},
+                      {QStringLiteral("status"), QJsonObject{{QStringLiteral("replicas"), statusReplicas},
+                                                             {QStringLiteral("selector"), selector}}}};
+    return std::pair{scale, specFound};
+}
+
+} // namespace
+
 void SandboxServer::handleScale(Request &r, const ResourcePath &p)
 {
     const ResourceType &type = *p.type;
@@ -1599,29 +1746,28 @@ void SandboxServer::handleScale(Request &r, const ResourcePath &p)
         sendStatus(r, ApiStatus::notFound(type.plural, p.name, type.group));
         return;
     }
-    auto scaleOf = [&type](const QJsonObject &o) {
-        const QJsonObject spec = o.value(kSpec).toObject();
-        const QJsonObject status = o.value(kStatus).toObject();
-        QJsonObject meta = metaOf(o);
-        QJsonObject scaleMeta;
-        for (const char *f : {"name", "namespace", "uid", "resourceVersion", "creationTimestamp"})
-            scaleMeta.insert(QLatin1String(f), meta.value(QLatin1String(f)));
-        QStringList selector;
-        const QJsonObject matchLabels = spec.value(QLatin1String("selector")).toObject().value(QLatin1String("matchLabels")).toObject();
-        for (auto it = matchLabels.begin(); it != matchLabels.end(); ++it)
-            selector << it.key() + QLatin1Char('=') + it.value().toString();
-        Q_UNUSED(type);
-        return QJsonObject{{QStringLiteral("kind"), QStringLiteral("Scale")},
-                           {QStringLiteral("apiVersion"), QStringLiteral("autoscaling/v1")},
-                           {QStringLiteral("metadata"), scaleMeta},
-                           {QStringLiteral("spec"), QJsonObject{{QStringLiteral("replicas"), spec.value(QLatin1String("replicas")).toInt()}}},
-                           {QStringLiteral("status"), QJsonObject{{QStringLiteral("replicas"), status.value(QLatin1String("replicas")).toInt()},
-                                                                   {QStringLiteral("selector"), selector.join(QLatin1Char(','))}}}};
-    };
-    if (r.http.method == "GET") {
-        sendJson(r, 200, scaleOf(*current));
+    const auto currentScale = scaleOf(type, *current);
+    if (!currentScale) {
+        sendStatus(r, currentScale.error());
         return;
     }
+    const QString specPath = type.isCustom ? type.specReplicasPath : QStringLiteral(".spec.replicas");
+    if (r.http.method == "GET") {
+        if (!currentScale->second) {
+            const QString why = QStringLiteral("the spec replicas field \"%1\" does not exist").arg(specPath);
+            sendStatus(r, ApiStatus::failure(500, QStringLiteral("InternalError"), QStringLiteral("Internal error occurred: ") + why,
+                                             QJsonObject{{QStringLiteral("causes"), QJsonArray{QJsonObject{{QStringLiteral("message"), why}}}}}));
+            return;
+        }
+        sendJson(r, 200, currentScale->first);
+        return;
+    }
+    // An object without spec replicas shows the patch an impossible value, so that a patch that
+    // does not set one can be told apart (as ScaleREST does).
+    constexpr qint64 unsetReplicas = -2147483648LL;
+    QJsonObject base = currentScale->first;
+    if (!currentScale->second)
+        base.insert(kSpec, QJsonObject{{QStringLiteral("replicas"), unsetReplicas}});
     Result<QJsonObject> body = QJsonObject{};
     if (r.http.method == "PATCH") {
         // kubectl scale patches the Scale (merge patch); a Scale has no lists, so a strategic
@@ -1635,9 +1781,9 @@ void SandboxServer::handleScale(Request &r, const ResourcePath &p)
         }
         Result<QJsonValue> patched = QJsonValue();
         if (contentType == "application/json-patch+json")
-            patched = applyJsonPatch(scaleOf(*current), patch.array());
+            patched = applyJsonPatch(base, patch.array());
         else if (contentType == "application/merge-patch+json" || contentType == "application/strategic-merge-patch+json")
-            patched = applyMergePatch(scaleOf(*current), patch.object());
+            patched = applyMergePatch(base, patch.object());
         else {
             sendStatus(r, ApiStatus::failure(415, QStringLiteral("UnsupportedMediaType"), QStringLiteral("415: Unsupported Media Type")));
             return;
@@ -1662,18 +1808,35 @@ void SandboxServer::handleScale(Request &r, const ResourcePath &p)
         sendStatus(r, ApiStatus::conflict(type.plural, p.name, type.group));
         return;
     }
-    QJsonObject updated = *current;
-    QJsonObject spec = updated.value(kSpec).toObject();
-    spec.insert(QStringLiteral("replicas"), body->value(kSpec).toObject().value(QLatin1String("replicas")).toInt());
-    updated.insert(kSpec, spec);
-    setMeta(updated, QStringLiteral("resourceVersion"), QString());
-    auto result = updateInternal(type, p.namespaceName, p.name, updated, QString(),
+    const qint64 replicas = body->value(kSpec).toObject().value(QLatin1String("replicas")).toInteger();
+    if (replicas == unsetReplicas) {
+        sendStatus(r, ApiStatus::badRequest(QStringLiteral("the spec replicas field \"%1\" cannot be empty").arg(specPath)));
+        return;
+    }
+    if (replicas < 0) {
+        sendStatus(r, ApiStatus::invalid(QStringLiteral("Scale"), QStringLiteral("autoscaling"), p.name, QStringLiteral("spec.replicas"),
+                                         QStringLiteral("Invalid value: %1: must be greater than or equal to 0").arg(replicas)));
+        return;
+    }
+    const auto updated = withFieldAt(*current, specPath, replicas);
+    if (!updated) {
+        sendStatus(r, ApiStatus::failure(500, QString(), QStringLiteral("value cannot be set because %1 is not a map").arg(specPath)));
+        return;
+    }
+    QJsonObject object = *updated;
+    setMeta(object, QStringLiteral("resourceVersion"), QString());
+    auto result = updateInternal(type, p.namespaceName, p.name, object, QString(),
                                  r.http.queryValue("dryRun") == QLatin1String("All"));
     if (!result) {
         sendStatus(r, result.error());
         return;
     }
-    sendJson(r, 200, scaleOf(*result));
+    const auto scale = scaleOf(type, *result);
+    if (!scale) {
+        sendStatus(r, ApiStatus::badRequest(scale.error().value(QLatin1String("message")).toString()));
+        return;
+    }
+    sendJson(r, 200, scale->first);
 }
 
 void SandboxServer::handleReview(Request &r, const QString &kind)
@@ -1740,8 +1903,19 @@ StatusOr SandboxServer::applyPatch(const ResourceType &type, const QJsonObject &
     }
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(patchBody, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
+    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+        // Valid JSON that is not an object (kubectl sends a YAML scalar such as `-p 'x'` as a
+        // JSON string): the apiserver's decoder into a map says what it got.
+        const QJsonDocument wrapped = QJsonDocument::fromJson("[" + patchBody + "]");
+        if (error.error == QJsonParseError::NoError || (wrapped.isArray() && wrapped.array().size() == 1)) {
+            const QJsonValue v = doc.isArray() ? QJsonValue(doc.array()) : wrapped.array().at(0);
+            const QString got = v.isString() ? QStringLiteral("string") : v.isDouble() ? QStringLiteral("number")
+                              : v.isBool() ? QStringLiteral("bool") : v.isArray() ? QStringLiteral("array") : QString();
+            if (!got.isEmpty())
+                return badPatch(QStringLiteral("json: cannot unmarshal %1 into Go value of type map[string]interface {}").arg(got));
+        }
         return badPatch(QStringLiteral("the patch is not a JSON object: %1").arg(error.errorString()));
+    }
     const QJsonObject patch = doc.object();
     if (contentType == "application/merge-patch+json") {
         auto result = applyMergePatch(current, patch);
@@ -1766,8 +1940,14 @@ void SandboxServer::handlePatch(Request &r, const ResourcePath &p)
     const bool supported = contentType == "application/json-patch+json" || contentType == "application/merge-patch+json"
                            || (contentType == "application/strategic-merge-patch+json" && !type.isCustom) || apply;
     if (!supported) {
-        sendStatus(r, ApiStatus::failure(415, QStringLiteral("UnsupportedMediaType"),
-                                         QStringLiteral("%1: Unsupported Media Type").arg(415)));
+        // Built-in resources are routed by go-restful, which refuses a content type no PATCH route
+        // consumes with its own terse text; custom resources are served by the apiextensions
+        // handler, whose patch handler names the accepted types (strategic merge is not one).
+        const QString message = type.isCustom
+                                    ? QStringLiteral("the body of the request was in an unknown format - accepted media types include: "
+                                                     "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml")
+                                    : QStringLiteral("415: Unsupported Media Type");
+        sendStatus(r, ApiStatus::failure(415, QStringLiteral("UnsupportedMediaType"), message));
         return;
     }
     const QString fieldManager = apply ? r.http.queryValue("fieldManager") : fieldManagerOf(r.http);
@@ -2119,6 +2299,10 @@ void SandboxServer::rebuildCustomTypes()
             const QJsonObject subs = v.value(QLatin1String("subresources")).toObject();
             t.hasStatus = subs.contains(QLatin1String("status"));
             t.hasScale = subs.contains(QLatin1String("scale"));
+            const QJsonObject scale = subs.value(QLatin1String("scale")).toObject();
+            t.specReplicasPath = scale.value(QLatin1String("specReplicasPath")).toString();
+            t.statusReplicasPath = scale.value(QLatin1String("statusReplicasPath")).toString();
+            t.labelSelectorPath = scale.value(QLatin1String("labelSelectorPath")).toString();
             t.isCustom = true;
             for (const QJsonValue &cv : v.value(QLatin1String("additionalPrinterColumns")).toArray()) {
                 const QJsonObject c = cv.toObject();
@@ -2260,6 +2444,26 @@ void SandboxServer::loadBaseObjects()
                            rule(readVerbs + writeVerbs, {QStringLiteral("autoscaling")}, {QStringLiteral("horizontalpodautoscalers")}),
                            rule(readVerbs + writeVerbs, {QStringLiteral("policy")}, {QStringLiteral("poddisruptionbudgets")}),
                            rule(readVerbs + writeVerbs, {QStringLiteral("networking.k8s.io")}, networkingRead)});
+    // What every authenticated user may do (upstream's bootstrap policy): ask about itself and
+    // read discovery, version and health. SelfSubjectRulesReview and `kubectl auth can-i --list`
+    // show these rules as on a real cluster.
+    auto urlRule = [](const QStringList &urls) {
+        return QJsonObject{{QStringLiteral("verbs"), QJsonArray{QStringLiteral("get")}},
+                           {QStringLiteral("nonResourceURLs"), QJsonArray::fromStringList(urls)}};
+    };
+    const QStringList publicInfo{QStringLiteral("/healthz"), QStringLiteral("/livez"), QStringLiteral("/readyz"),
+                                 QStringLiteral("/version"), QStringLiteral("/version/")};
+    clusterRole(QStringLiteral("system:basic-user"),
+                QJsonArray{rule({QStringLiteral("create")}, {QStringLiteral("authorization.k8s.io")},
+                                {QStringLiteral("selfsubjectaccessreviews"), QStringLiteral("selfsubjectrulesreviews")}),
+                           rule({QStringLiteral("create")}, {QStringLiteral("authentication.k8s.io")}, {QStringLiteral("selfsubjectreviews")})});
+    clusterRole(QStringLiteral("system:discovery"),
+                QJsonArray{urlRule(QStringList{QStringLiteral("/api"), QStringLiteral("/api/*"), QStringLiteral("/apis"), QStringLiteral("/apis/*"),
+                                               QStringLiteral("/openapi"), QStringLiteral("/openapi/*")}
+                                   + publicInfo)});
+    clusterRole(QStringLiteral("system:public-info-viewer"), QJsonArray{urlRule(publicInfo)});
+    for (const char *role : {"system:basic-user", "system:discovery", "system:public-info-viewer"})
+        binding(QLatin1String(role), QLatin1String(role), QStringLiteral("Group"), QStringLiteral("system:authenticated"));
     binding(QStringLiteral("cluster-admin"), QStringLiteral("cluster-admin"), QStringLiteral("Group"), QStringLiteral("system:masters"));
     binding(QStringLiteral("sandbox-developer"), QStringLiteral("cluster-admin"), QStringLiteral("User"), QStringLiteral("developer"));
     binding(QStringLiteral("sandbox-viewer"), QStringLiteral("view"), QStringLiteral("User"), QStringLiteral("viewer"));
@@ -2533,10 +2737,15 @@ void SandboxServer::handleLog(Request &r, const ResourcePath &p)
             *last = l.time;
         }
         connection->writeChunk(chunk);
-        // The stream ends with the container, as kubelet's does.
+        // The stream ends with the container, as kubelet's does (a container waiting to restart
+        // shows its terminated instance, which has ended).
         for (const QJsonValue &v : current->value(kStatus).toObject().value(QLatin1String("containerStatuses")).toArray()) {
             const QJsonObject cs = v.toObject();
-            if (cs.value(kName).toString() == c && cs.value(QLatin1String("state")).toObject().contains(QLatin1String("terminated"))) {
+            const QJsonObject state = cs.value(QLatin1String("state")).toObject();
+            const bool ended = state.contains(QLatin1String("terminated"))
+                               || (state.contains(QLatin1String("waiting"))
+                                   && cs.value(QLatin1String("lastState")).toObject().contains(QLatin1String("terminated")));
+            if (cs.value(kName).toString() == c && ended) {
                 timer->deleteLater();
                 connection->endStream();
                 return;
@@ -2570,12 +2779,14 @@ void SandboxServer::onUpgrade(HttpConnection *connection, const HttpRequest &req
         reject(ApiStatus::notFound(QString(), QString()));
         return;
     }
-    AccessAttributes a{r.identity.user, r.identity.groups, QStringLiteral("create"), QString(), QStringLiteral("pods"),
-                       p->subresource, p->namespaceName, p->name, QString()};
-    AccessAttributes getA = a;
-    getA.verb = QStringLiteral("get");
-    const RbacAuthorizer authorizer(m_store);
-    if (!authorizer.allowed(a) && !authorizer.allowed(getA)) {
+    // Running a command needs `create` on pods/exec (or attach), as the POST of a SPDY exec does
+    // and as a WebSocket upgrade does with the feature AuthorizePodWebsocketUpgradeCreatePermission:
+    // `get` alone, which is all a GET upgrade was authorized with before, does not let anyone run
+    // commands. (Upstream also checks `get` on the GET; a user with `create` only would then exec
+    // over SPDY, which the sandbox does not serve, so the sandbox lets it in here.)
+    const AccessAttributes a{r.identity.user, r.identity.groups, QStringLiteral("create"), QString(), QStringLiteral("pods"),
+                             p->subresource, p->namespaceName, p->name, QString()};
+    if (!RbacAuthorizer(m_store).allowed(a)) {
         reject(ApiStatus::forbidden(r.identity.user, QStringLiteral("create"), QStringLiteral("pods/") + p->subresource,
                                     QString(), p->namespaceName, p->name));
         return;
@@ -2625,6 +2836,9 @@ void SandboxServer::onWebSocket()
         const bool stdinOpen = isTrue(query.queryItemValue(QStringLiteral("stdin")));
         const bool v5 = ws->subprotocol() == QLatin1String("v5.channel.k8s.io");
         auto shell = std::make_shared<PodShell>(pod, container);
+        const bool tty = isTrue(query.queryItemValue(QStringLiteral("tty")));
+        if (tty)
+            shell->setTerminalSize(0, 0); // a terminal whose size the client has not sent yet
         auto send = [ws](char channel, const QByteArray &data) {
             if (!data.isEmpty())
                 ws->sendBinaryMessage(QByteArray(QByteArray(1, channel) + data));
@@ -2669,7 +2883,6 @@ void SandboxServer::onWebSocket()
             continue;
         }
         // A shell prints its prompt only on a terminal.
-        const bool tty = isTrue(query.queryItemValue(QStringLiteral("tty")));
         const QByteArray prompt = tty ? QByteArrayLiteral("# ") : QByteArray();
         auto pending = std::make_shared<QByteArray>();
         QTimer::singleShot(20, ws, [send, prompt] { send(1, prompt); });
@@ -2694,10 +2907,14 @@ void SandboxServer::onWebSocket()
                     }
                     send(1, prompt);
                 }
+            } else if (channel == 4) {
+                // Resize (v4 and v5): {"Width": columns, "Height": rows}, remotecommand.TerminalSize.
+                const QJsonObject size = QJsonDocument::fromJson(message.mid(1)).object();
+                if (tty && size.value(QLatin1String("Width")).toInt() > 0 && size.value(QLatin1String("Height")).toInt() > 0)
+                    shell->setTerminalSize(size.value(QLatin1String("Width")).toInt(), size.value(QLatin1String("Height")).toInt());
             } else if (uchar(channel) == 255 && message.size() > 1 && message.at(1) == 0) {
                 finish(0); // v5: the client closed stdin
             }
-            // Channel 4 (resize) is accepted and ignored: the shell has no screen size.
         });
     }
 }

@@ -405,6 +405,57 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QStringLiteral("spec.maxReplicas: Invalid value: 4: must be greater than or equal to `minReplicas`")), qPrintable(r.err));
     }
 
+    // The autoscaler of a custom resource goes through its scale subresource: the replicas are
+    // where the CRD's scale paths point, not in spec.replicas.
+    void autoscaleCustomResource()
+    {
+        const QByteArray crd = R"(
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: pools.example.com
+spec:
+  group: example.com
+  scope: Namespaced
+  names: {plural: pools, singular: pool, kind: Pool}
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
+    subresources:
+      status: {}
+      scale: {specReplicasPath: .spec.workers, statusReplicasPath: .status.running}
+)";
+        KubectlResult r = run({QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-")}, crd);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        createNamespace(QStringLiteral("hpa-cr"));
+        r = run({QStringLiteral("create"), QStringLiteral("-n"), QStringLiteral("hpa-cr"), QStringLiteral("-f"), QStringLiteral("-")},
+                R"({"apiVersion":"example.com/v1","kind":"Pool","metadata":{"name":"p"},"spec":{"workers":1}}
+{"apiVersion":"example.com/v1","kind":"Pool","metadata":{"name":"unsized"},"spec":{}})");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = run({QStringLiteral("patch"), QStringLiteral("pool"), QStringLiteral("p"), QStringLiteral("-n"), QStringLiteral("hpa-cr"), QStringLiteral("--subresource=status"),
+                 QStringLiteral("--type=merge"), QStringLiteral("-p"), QStringLiteral(R"({"status":{"running":1}})")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        for (const char *name : {"p", "unsized"}) {
+            r = run({QStringLiteral("autoscale"), QStringLiteral("pool"), QLatin1String(name), QStringLiteral("-n"), QStringLiteral("hpa-cr"),
+                     QStringLiteral("--min=2"), QStringLiteral("--max=4")});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        }
+        const QStringList getP{QStringLiteral("get"), QStringLiteral("pool"), QStringLiteral("p"), QStringLiteral("-n"), QStringLiteral("hpa-cr"),
+                               QStringLiteral("-o"), QStringLiteral("jsonpath={.spec}")};
+        QTRY_COMPARE_WITH_TIMEOUT(run(getP).out, QStringLiteral(R"({"workers":2})"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(statusField(autoscalersGvr, QStringLiteral("hpa-cr"), QStringLiteral("p"), "currentReplicas"), QStringLiteral("1"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(QJsonDocument(stored(autoscalersGvr, QStringLiteral("hpa-cr"), QStringLiteral("unsized")).value(QLatin1String("status")).toObject()
+                                                   .value(QLatin1String("conditions")).toArray()).toJson().contains("FailedGetScale"), 10000);
+        r = run({QStringLiteral("describe"), QStringLiteral("hpa"), QStringLiteral("unsized"), QStringLiteral("-n"), QStringLiteral("hpa-cr")});
+        QVERIFY2(r.out.contains(QStringLiteral("the spec replicas field \".spec.workers\" does not exist")), qPrintable(r.out));
+        r = run({QStringLiteral("get"), QStringLiteral("pool"), QStringLiteral("unsized"), QStringLiteral("-n"), QStringLiteral("hpa-cr"), QStringLiteral("-o"),
+                 QStringLiteral("jsonpath={.spec}")});
+        QCOMPARE(r.out, QStringLiteral("{}"));
+    }
+
     void listAdministrationKinds_data()
     {
         QTest::addColumn<QString>("resource");

@@ -13,6 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSslConfiguration>
@@ -328,6 +329,21 @@ private Q_SLOTS:
         QCOMPARE(r.json().value(QLatin1String("spec")).toObject().value(QLatin1String("replicas")).toInt(), 4);
     }
 
+    // A Scale's status.selector is the whole selector in text form (labels.Selector.String()).
+    void scaleSelectorOfABuiltInKind()
+    {
+        const QByteArray deployment = R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"sel"},
+            "spec":{"replicas":1,"selector":{"matchLabels":{"app":"sel"},"matchExpressions":[{"key":"tier","operator":"In","values":["b","a"]},
+            {"key":"canary","operator":"DoesNotExist"}]},"template":{"metadata":{"labels":{"app":"sel","tier":"a"}},
+            "spec":{"containers":[{"name":"c","image":"i"}]}}}})";
+        QCOMPARE(send("POST", QStringLiteral("/apis/apps/v1/namespaces/default/deployments"), deployment).status, 201);
+        const Reply r = send("GET", QStringLiteral("/apis/apps/v1/namespaces/default/deployments/sel/scale"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QLatin1String("status")).toObject().value(QLatin1String("selector")).toString(),
+                 QStringLiteral("app=sel,!canary,tier in (a,b)"));
+        QCOMPARE(r.json().value(QLatin1String("spec")).toObject().value(QLatin1String("replicas")).toInt(), 1);
+    }
+
     void deleteCollectionWithSelector()
     {
         for (const char *n : {"dc-a", "dc-b"})
@@ -614,6 +630,94 @@ private Q_SLOTS:
         QCOMPARE(r.status, 304);
         r = send("GET", QStringLiteral("/apis"), {}, {{"Accept", "application/json"}});
         QCOMPARE(r.json().value(QLatin1String("kind")).toString(), QStringLiteral("APIGroupList"));
+    }
+
+    // A client that only knows v2beta1 (kubectl 1.26-1.27) gets v2beta1, labelled as such.
+    void aggregatedDiscoveryV2beta1()
+    {
+        const QByteArray v2beta1 = "application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList";
+        for (const QString &path : {QStringLiteral("/api"), QStringLiteral("/apis")}) {
+            const Reply r = send("GET", path, {}, {{"Accept", v2beta1}});
+            QCOMPARE(r.status, 200);
+            QCOMPARE(r.headers.value("content-type"), v2beta1);
+            QCOMPARE(r.headers.value("vary"), QByteArrayLiteral("Accept"));
+            QCOMPARE(r.json().value(QLatin1String("apiVersion")).toString(), QStringLiteral("apidiscovery.k8s.io/v2beta1"));
+            QCOMPARE(r.json().value(QLatin1String("kind")).toString(), QStringLiteral("APIGroupDiscoveryList"));
+            QStringList groups;
+            for (const QJsonValue &g : r.json().value(QLatin1String("items")).toArray())
+                groups << g.toObject().value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString();
+            QVERIFY2(path == QLatin1String("/api") ? groups == QStringList{QString()} : groups.contains(QStringLiteral("apps")),
+                     qPrintable(groups.join(QLatin1Char(','))));
+            // The same groups as v2, in a document of its own (its own ETag).
+            const Reply v2 = send("GET", path, {}, {{"Accept", "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList"}});
+            QCOMPARE(v2.json().value(QLatin1String("items")), r.json().value(QLatin1String("items")));
+            QVERIFY(!r.headers.value("etag").isEmpty());
+            QVERIFY(r.headers.value("etag") != v2.headers.value("etag"));
+        }
+    }
+
+    void tableWithIncludeObjectObject()
+    {
+        QCOMPARE(send("POST", QStringLiteral("/api/v1/namespaces/default/configmaps"),
+                      configMap(QStringLiteral("whole"), {{QStringLiteral("table"), QStringLiteral("object")}})).status, 201);
+        const QList<QPair<QByteArray, QByteArray>> table{{"Accept", "application/json;as=Table;v=v1;g=meta.k8s.io"}};
+        Reply r = send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps?labelSelector=table%3Dobject&includeObject=Object"), {}, table);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QLatin1String("kind")).toString(), QStringLiteral("Table"));
+        const QJsonArray rows = r.json().value(QLatin1String("rows")).toArray();
+        QCOMPARE(rows.size(), 1);
+        QJsonObject object = rows.first().toObject().value(QLatin1String("object")).toObject();
+        QCOMPARE(object.value(QLatin1String("kind")).toString(), QStringLiteral("ConfigMap"));
+        QCOMPARE(object.value(QLatin1String("apiVersion")).toString(), QStringLiteral("v1"));
+        QCOMPARE(object.value(QLatin1String("data")).toObject(), (QJsonObject{{QStringLiteral("k"), QStringLiteral("v")}}));
+        QCOMPARE(object.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString(), QStringLiteral("whole"));
+        // The default (Metadata) carries only the metadata.
+        r = send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps?labelSelector=table%3Dobject"), {}, table);
+        object = r.json().value(QLatin1String("rows")).toArray().first().toObject().value(QLatin1String("object")).toObject();
+        QCOMPARE(object.value(QLatin1String("kind")).toString(), QStringLiteral("PartialObjectMetadata"));
+        QVERIFY(!object.contains(QLatin1String("data")));
+        // One object as a Table.
+        r = send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps/whole?includeObject=Object"), {}, table);
+        object = r.json().value(QLatin1String("rows")).toArray().first().toObject().value(QLatin1String("object")).toObject();
+        QCOMPARE(object.value(QLatin1String("kind")).toString(), QStringLiteral("ConfigMap"));
+        QCOMPARE(object.value(QLatin1String("data")).toObject(), (QJsonObject{{QStringLiteral("k"), QStringLiteral("v")}}));
+    }
+
+    void generateName()
+    {
+        const QByteArray body = R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"generateName":"gen-"},"data":{"k":"v"}})";
+        const QRegularExpression generated(QStringLiteral("^gen-[bcdfghjklmnpqrstvwxz2456789]{5}$"));
+        QStringList names;
+        for (int i = 0; i < 2; ++i) {
+            const Reply r = send("POST", QStringLiteral("/api/v1/namespaces/default/configmaps"), body);
+            QCOMPARE(r.status, 201);
+            const QJsonObject meta = r.json().value(QLatin1String("metadata")).toObject();
+            names << meta.value(QLatin1String("name")).toString();
+            QVERIFY2(generated.match(names.last()).hasMatch(), qPrintable(names.last()));
+            QCOMPARE(meta.value(QLatin1String("generateName")).toString(), QStringLiteral("gen-"));
+            QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps/") + names.last()).status, 200);
+        }
+        QVERIFY(names.first() != names.last());
+        // A dry run generates a name too, and stores nothing.
+        const Reply dry = send("POST", QStringLiteral("/api/v1/namespaces/default/configmaps?dryRun=All"), body);
+        QCOMPARE(dry.status, 201);
+        const QString dryName = dry.json().value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString();
+        QVERIFY2(generated.match(dryName).hasMatch(), qPrintable(dryName));
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps/") + dryName).status, 404);
+    }
+
+    void malformedYamlApplyIs400NamingTheProblem()
+    {
+        const QByteArray yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bad-yaml\ndata: [unclosed\n";
+        const Reply r = send("PATCH", QStringLiteral("/api/v1/namespaces/default/configmaps/bad-yaml?fieldManager=test"), yaml,
+                             {{"Content-Type", "application/apply-patch+yaml"}});
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.json().value(QLatin1String("kind")).toString(), QStringLiteral("Status"));
+        QCOMPARE(r.json().value(QLatin1String("reason")).toString(), QStringLiteral("BadRequest"));
+        const QString message = r.json().value(QLatin1String("message")).toString();
+        QVERIFY2(message.startsWith(QStringLiteral("error decoding YAML: error converting YAML to JSON: yaml: line 6: ")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("sequence")), qPrintable(message)); // what is wrong: the [ is never closed
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps/bad-yaml")).status, 404);
     }
 
     void openApiHashedUrlsAreImmutable()

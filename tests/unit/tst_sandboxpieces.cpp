@@ -77,6 +77,20 @@ private Q_SLOTS:
         QVERIFY(!PodShell::isInteractiveShell({QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("x")}));
     }
 
+    void shellTerminalSize()
+    {
+        PodShell shell(pod(), QStringLiteral("app"));
+        PodShell::Output o = shell.runLine(QStringLiteral("stty size"));
+        QCOMPARE(o.exitCode, 1); // no terminal, as on a pipe
+        QCOMPARE(o.err, QByteArray("stty: 'standard input': Inappropriate ioctl for device\n"));
+        shell.setTerminalSize(0, 0);
+        QCOMPARE(shell.runLine(QStringLiteral("stty size")).out, QByteArray("0 0\n"));
+        shell.setTerminalSize(120, 40);
+        o = shell.runLine(QStringLiteral("stty size"));
+        QCOMPARE(o.out, QByteArray("40 120\n"));
+        QCOMPARE(o.exitCode, 0);
+    }
+
     void logsAreAFunctionOfTime()
     {
         const QDateTime start = QDateTime::fromString(QStringLiteral("2026-01-01T00:00:00Z"), Qt::ISODate);
