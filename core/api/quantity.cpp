@@ -25,10 +25,8 @@ std::optional<double> parseQuantity(const QString &input)
     }
     if (i == digitsStart || (i == digitsStart + 1 && dot))
         return std::nullopt;
-    bool ok = false;
-    const double number = QStringView(text).left(i).toDouble(&ok);
-    if (!ok)
-        return std::nullopt;
+    // The suffix is checked before the number is converted: most texts that start with digits
+    // (IP addresses, "1/1", "3 (5m ago)") are no quantity, and a table asks this of every cell.
     const QStringView suffix = QStringView(text).mid(i);
     struct Suffix
     {
@@ -53,17 +51,27 @@ std::optional<double> parseQuantity(const QString &input)
         {"P", 1e15},
         {"E", 1e18},
     };
+    std::optional<double> factor;
     for (const Suffix &s : suffixes) {
-        if (suffix == QLatin1String(s.name))
-            return number * s.factor;
+        if (suffix == QLatin1String(s.name)) {
+            factor = s.factor;
+            break;
+        }
     }
-    if (suffix.size() >= 2 && (suffix.at(0) == QLatin1Char('e') || suffix.at(0) == QLatin1Char('E'))) {
+    if (!factor && suffix.size() >= 2
+        && (suffix.at(0) == QLatin1Char('e') || suffix.at(0) == QLatin1Char('E'))) {
         bool expOk = false;
         const int exponent = suffix.mid(1).toInt(&expOk);
         if (expOk)
-            return number * std::pow(10.0, exponent);
+            factor = std::pow(10.0, exponent);
     }
-    return std::nullopt;
+    if (!factor)
+        return std::nullopt;
+    bool ok = false;
+    const double number = QStringView(text).left(i).toDouble(&ok);
+    if (!ok)
+        return std::nullopt;
+    return number * *factor;
 }
 
 } // namespace Qluster

@@ -7,6 +7,7 @@
 #include "cache/resourcecache.h"
 
 #include <QColor>
+#include <QLocale>
 #include <QSet>
 
 #include <algorithm>
@@ -31,7 +32,8 @@ bool isStatusTitle(const QString &title)
 
 // The value a cell sorts by when it has one: numbers, booleans, durations ("5d3h"), quantities
 // ("128Mi"), "1/3" (READY: its first number) and "3 (5m ago)" (RESTARTS: the count).
-std::optional<double> cellNumber(const QJsonValue &value, bool durationFirst)
+// text is what the cell shows (cellText).
+std::optional<double> cellNumber(const QJsonValue &value, const QString &text, bool durationFirst)
 {
     if (value.isDouble())
         return value.toDouble();
@@ -39,7 +41,6 @@ std::optional<double> cellNumber(const QJsonValue &value, bool durationFirst)
         return value.toBool() ? 1.0 : 0.0;
     if (!value.isString())
         return std::nullopt;
-    const QString text = value.toString();
     if (durationFirst) {
         if (auto d = parseDuration(text))
             return double(*d);
@@ -59,6 +60,46 @@ std::optional<double> cellNumber(const QJsonValue &value, bool durationFirst)
             return leading;
     }
     return std::nullopt;
+}
+
+// What a cell shows, as QVariant::toString would render displayValue's value, without the
+// QVariant: integers without a fraction, other numbers shortest, booleans as words.
+QString cellText(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        if (d == double(qint64(d)))
+            return QString::number(qint64(d));
+        return QString::number(d, 'g', QLocale::FloatingPointShortest);
+    }
+    if (v.isBool())
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    if (v.isNull() || v.isUndefined())
+        return QString();
+    return v.toVariant().toString();
+}
+
+// Appends piece to text case-folded (ASCII folded in place, the rest by QString::toCaseFolded)
+// and returns where it stands.
+std::pair<int, int> appendFolded(QString &text, QStringView piece)
+{
+    const int offset = int(text.size());
+    const bool ascii = std::all_of(piece.begin(), piece.end(), [](QChar c) { return c.unicode() < 0x80; });
+    if (ascii) {
+        text.resize(offset + piece.size());
+        QChar *out = text.data() + offset;
+        for (QChar c : piece) {
+            const char16_t u = c.unicode();
+            *out++ = QChar(u >= u'A' && u <= u'Z' ? char16_t(u + (u'a' - u'A')) : u);
+        }
+    } else {
+        text += piece.toString().toCaseFolded();
+    }
+    const int length = int(text.size()) - offset;
+    text += QLatin1Char('\n');
+    return {offset, length};
 }
 
 } // namespace
@@ -236,13 +277,7 @@ void ResourceTableModel::indexRow(Row &row) const
     const ObjectMeta &meta = row.object.metadata;
     QString &text = row.searchText;
     text.clear();
-    auto append = [&text](QString piece) {
-        const int offset = int(text.size());
-        text += std::move(piece).toCaseFolded();
-        const int length = int(text.size()) - offset;
-        text += QLatin1Char('\n');
-        return std::pair{offset, length};
-    };
+    text.reserve(32 * m_columns.size() + 64);
     row.keys.assign(size_t(m_columns.size()), CellKey{});
     for (int c = 0; c < m_columns.size(); ++c) {
         const Column &column = m_columns.at(c);
@@ -254,21 +289,39 @@ void ResourceTableModel::indexRow(Row &row) const
             key.number = -double(meta.creationTimestamp.toMSecsSinceEpoch());
             continue;
         }
-        std::tie(key.offset, key.length) = append(displayValue(row, column).toString());
+        // An AGE column without creation times shows (and sorts by) its cell, like other cells.
+        const bool hasCell = column.source != Column::Source::Name
+                             && column.source != Column::Source::Namespace && column.cell >= 0
+                             && column.cell < row.object.cells.size();
+        const QJsonValue cell = hasCell ? row.object.cells.at(column.cell) : QJsonValue();
+        QString shown;
+        switch (column.source) {
+        case Column::Source::Name:
+            shown = meta.name;
+            break;
+        case Column::Source::Namespace:
+            shown = meta.namespaceName;
+            break;
+        case Column::Source::Age:
+            shown = displayValue(row, column).toString();
+            break;
+        case Column::Source::Cell:
+            shown = cellText(cell);
+            break;
+        }
+        std::tie(key.offset, key.length) = appendFolded(text, shown);
         for (int i = 0; i < 4; ++i)
             key.prefix = (key.prefix << 16) | (i < key.length ? text.at(key.offset + i).unicode() : 0u);
-        if (column.source == Column::Source::Name || column.source == Column::Source::Namespace
-            || column.cell < 0 || column.cell >= row.object.cells.size()) {
+        if (!hasCell)
             continue;
-        }
-        if (const auto number = cellNumber(row.object.cells.at(column.cell), column.durationFirst)) {
+        if (const auto number = cellNumber(cell, shown, column.durationFirst)) {
             key.isNumber = true;
             key.number = *number;
         }
     }
-    append(meta.namespaceName);
+    appendFolded(text, meta.namespaceName);
     for (auto it = meta.labels.cbegin(); it != meta.labels.cend(); ++it)
-        append(it.key() + QLatin1Char('=') + it.value());
+        appendFolded(text, QString(it.key() + QLatin1Char('=') + it.value()));
     text.squeeze();
 }
 
