@@ -375,6 +375,10 @@ Serwer: %4</translation>
         <source>Loading %1…</source>
         <translation>Wczytywanie %1…</translation>
     </message>
+    <message>
+        <source>The server does not serve %1 in %2: the owner cannot be shown.</source>
+        <translation>Serwer nie udostępnia %1 w %2: nie można pokazać właściciela.</translation>
+    </message>
 </context>
 <context>
     <name>Qluster::Ui::ResourceTableModel</name>

@@ -375,6 +375,10 @@ Server: %4</source>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
+    <message>
+        <source>The server does not serve %1 in %2: the owner cannot be shown.</source>
+        <translation>服务器不提供 %2 中的 %1：无法显示其所有者。</translation>
+    </message>
 </context>
 <context>
     <name>Qluster::Ui::ResourceTableModel</name>
