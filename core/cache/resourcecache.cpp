@@ -181,6 +181,7 @@ void ResourceCache::pageDecoded(Result<ListPage> page)
         retryAfterBackoff(page.error(), true);
         return;
     }
+    Q_EMIT pageListed(*page);
     if (m_pagesDecoded++ == 0) {
         // The first page's resourceVersion is where the watch resumes. A consistent server gives
         // every page the same one; if later pages were served from newer state, resuming from the

@@ -72,6 +72,10 @@ public:
 Q_SIGNALS:
     /// objectsChanged delivers the changes applied since the last batch.
     void objectsChanged(const Qluster::ChangeBatch &batch);
+    /// pageListed is emitted for each decoded page of a (re)list, before the list is complete and
+    /// applied: views can prepare its rows (or show progress) while the next pages travel. The
+    /// objects come again, as changes, in the objectsChanged that completes the list.
+    void pageListed(const Qluster::ListPage &page);
     void syncStateChanged(Qluster::ResourceCache::SyncState state);
 
 private:

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void kubectlChangesAppearWithinASecond();
     void faultsEndEqualToKubectl();
     void pagedListIsOneSnapshotAndRestartsWhenExpired();
+    void rowsPreparedDuringAnInterruptedListAreCurrent();
     void registrySharesOneWatch();
     void manyWatchesOverPlainHttpDoNotStarveGets();
 
@@ -94,7 +95,7 @@ void tst_ResourceCacheSandbox::initTestCase()
     if (!connection)
         QFAIL(qPrintable(connection.error().toString()));
     m_connection = std::move(*connection);
-    for (const char *ns : {"live", "faults", "paged"}) {
+    for (const char *ns : {"live", "faults", "paged", "prepared"}) {
         const QJsonObject created = m_fixture->create(QJsonObject{
             {QStringLiteral("apiVersion"), QStringLiteral("v1")},
             {QStringLiteral("kind"), QStringLiteral("Namespace")},
@@ -252,6 +253,39 @@ void tst_ResourceCacheSandbox::faultsEndEqualToKubectl()
     createConfigMap(ns, QStringLiteral("after-restart"));
     expectEqual();
     QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 10000);
+}
+
+void tst_ResourceCacheSandbox::rowsPreparedDuringAnInterruptedListAreCurrent()
+{
+    // The table model indexes the rows of each page while the next ones travel. Here the list is
+    // interrupted after its first page (the continue token expires), an object of that page
+    // changes meanwhile, and the list starts over: the rows shown must be the new state.
+    const QString ns = QStringLiteral("prepared");
+    for (int i = 0; i < 5; ++i)
+        createConfigMap(ns, QStringLiteral("cm-%1").arg(i));
+    m_fixture->sandbox().invoke([](SandboxServer &s) { s.expireContinueTokens(1); });
+    std::shared_ptr<ResourceCache> cache = openCache(kConfigMaps, ns, nullptr, 2);
+    cache->stop(); // openCache started it; start again once the model listens
+    const int listsBefore = cache->listCount();
+    Ui::ResourceTableModel model(cache, false);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    int pages = 0;
+    connect(cache.get(), &ResourceCache::pageListed, this, [&](const ListPage &page) {
+        if (pages++ == 0) {
+            QCOMPARE(page.items.size(), size_t(2));
+            kubectlOk({QStringLiteral("label"), QStringLiteral("configmap"), QStringLiteral("cm-0"),
+                       QStringLiteral("-n"), ns, QStringLiteral("changed=yes")});
+        }
+    });
+    cache->start();
+    QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 10000);
+    QCOMPARE(cache->listCount(), listsBefore + 2);
+    QVERIFY(pages >= 4); // 1 page, then 3 of the list started over
+    QCOMPARE(model.rowCount(), 5);
+    const int row = model.rowOf(ns + QStringLiteral("/cm-0"));
+    QVERIFY(row >= 0);
+    QCOMPARE(model.index(row, 0).data(Ui::ResourceTableModel::LabelsRole).toString(), QStringLiteral("changed=yes"));
+    QVERIFY(model.index(row, 0).data(Ui::ResourceTableModel::SearchTextRole).toString().contains(QLatin1String("changed=yes")));
 }
 
 void tst_ResourceCacheSandbox::pagedListIsOneSnapshotAndRestartsWhenExpired()

@@ -122,6 +122,7 @@ ResourceTableModel::ResourceTableModel(std::shared_ptr<ResourceCache> cache, boo
             m_populated = true;
         }
         connect(m_cache.get(), &ResourceCache::objectsChanged, this, &ResourceTableModel::applyBatch);
+        connect(m_cache.get(), &ResourceCache::pageListed, this, &ResourceTableModel::prepareRows);
     }
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &ResourceTableModel::tick);
@@ -140,28 +141,28 @@ qint64 ResourceTableModel::nowMs() const
     return m_now().toMSecsSinceEpoch();
 }
 
-void ResourceTableModel::rebuildColumns(const QList<TableColumn> &columns, bool isTable)
+QList<ResourceTableModel::Column> ResourceTableModel::columnsFor(const QList<TableColumn> &columns,
+                                                                 bool isTable) const
 {
-    m_columns.clear();
-    m_ageColumn = -1;
+    QList<Column> out;
     if (m_namespaceColumn) {
         Column ns;
         ns.source = Column::Source::Namespace;
         ns.title = tr("Namespace");
         ns.type = QStringLiteral("string");
-        m_columns.append(ns);
+        out.append(ns);
     }
     if (!isTable || columns.isEmpty()) {
         Column name;
         name.source = Column::Source::Name;
         name.title = tr("Name");
         name.type = QStringLiteral("string");
-        m_columns.append(name);
+        out.append(name);
         Column age;
         age.source = Column::Source::Age;
         age.title = tr("Age");
         age.type = QStringLiteral("date");
-        m_columns.append(age);
+        out.append(age);
     } else {
         for (int i = 0; i < columns.size(); ++i) {
             const TableColumn &tc = columns.at(i);
@@ -179,9 +180,16 @@ void ResourceTableModel::rebuildColumns(const QList<TableColumn> &columns, bool 
                 c.source = Column::Source::Name;
             else if (isAgeTitle(tc.name))
                 c.source = Column::Source::Age;
-            m_columns.append(c);
+            out.append(c);
         }
     }
+    return out;
+}
+
+void ResourceTableModel::rebuildColumns(const QList<TableColumn> &columns, bool isTable)
+{
+    m_columns = columnsFor(columns, isTable);
+    m_ageColumn = -1;
     for (int i = 0; i < m_columns.size(); ++i) {
         if (m_columns.at(i).source == Column::Source::Age) {
             m_ageColumn = i;
@@ -265,22 +273,42 @@ QVariant ResourceTableModel::displayValue(const Row &row, const Column &column) 
     return v.toVariant();
 }
 
-ResourceTableModel::Row ResourceTableModel::makeRow(ResourceObject object, qint64 changedAtMs) const
+ResourceTableModel::Row ResourceTableModel::makeRow(ResourceObject object, qint64 changedAtMs,
+                                                    const QList<Column> &columns) const
 {
     Row row{std::move(object), changedAtMs, {}, {}};
-    indexRow(row);
+    indexRow(row, columns);
     return row;
 }
 
-void ResourceTableModel::indexRow(Row &row) const
+void ResourceTableModel::prepareRows(const ListPage &page)
+{
+    // Only the first list: it is applied as one batch of additions once complete, and indexing
+    // its rows now, while later pages travel, keeps that batch short. A relist reconciles with
+    // rows already shown and is left to applyBatch.
+    if (m_populated)
+        return;
+    if (!m_prepared || m_prepared->tableColumns != page.columns || m_prepared->isTable != page.isTable) {
+        m_prepared = std::make_unique<PreparedRows>();
+        m_prepared->tableColumns = page.columns;
+        m_prepared->isTable = page.isTable;
+        m_prepared->columns = columnsFor(page.columns, page.isTable);
+    }
+    m_prepared->rows.reserve(m_prepared->rows.size() + qsizetype(page.items.size())
+                             + qMax<qint64>(0, page.remainingItemCount));
+    for (const ResourceObject &object : page.items)
+        m_prepared->rows.insert(object.key(), makeRow(object, 0, m_prepared->columns));
+}
+
+void ResourceTableModel::indexRow(Row &row, const QList<Column> &columns) const
 {
     const ObjectMeta &meta = row.object.metadata;
     QString &text = row.searchText;
     text.clear();
-    text.reserve(32 * m_columns.size() + 64);
-    row.keys.assign(size_t(m_columns.size()), CellKey{});
-    for (int c = 0; c < m_columns.size(); ++c) {
-        const Column &column = m_columns.at(c);
+    text.reserve(32 * columns.size() + 64);
+    row.keys.assign(size_t(columns.size()), CellKey{});
+    for (int c = 0; c < columns.size(); ++c) {
+        const Column &column = columns.at(c);
         CellKey &key = row.keys[size_t(c)];
         if (column.source == Column::Source::Age && meta.creationTimestamp.isValid()) {
             // Ascending age is descending creation time, which (unlike the age) does not tick,
@@ -467,6 +495,24 @@ void ResourceTableModel::applyBatch(const ChangeBatch &batch)
     const bool initial = !m_populated;
     m_populated = true;
     const qint64 now = initial ? 0 : nowMs();
+    // Rows indexed while the first list arrived (prepareRows) are taken as they are when they hold
+    // the same object version for the same columns; whatever is left is dropped with this batch.
+    std::unique_ptr<PreparedRows> prepared = std::move(m_prepared);
+    if (prepared && (prepared->tableColumns != batch.columns || prepared->isTable != batch.isTable))
+        prepared.reset();
+    const auto newRow = [this, &prepared, now](const QString &key, const ResourceObject &object) {
+        if (prepared) {
+            const auto it = prepared->rows.find(key);
+            if (it != prepared->rows.end()
+                && it->object.metadata.resourceVersion == object.metadata.resourceVersion
+                && it->object.metadata.uid == object.metadata.uid && it->object.cells == object.cells) {
+                Row row = std::move(*it);
+                row.changedAtMs = now;
+                return row;
+            }
+        }
+        return makeRow(object, now);
+    };
     if (batch.columnsChanged) {
         beginResetModel();
         rebuildColumns(batch.columns, batch.isTable);
@@ -483,7 +529,7 @@ void ResourceTableModel::applyBatch(const ChangeBatch &batch)
         }
         for (const auto &[key, state] : states) {
             if (state)
-                kept.push_back(makeRow(*state, now));
+                kept.push_back(newRow(key, *state));
         }
         m_rows = std::move(kept);
         rebuildIndex(0);
@@ -504,7 +550,7 @@ void ResourceTableModel::applyBatch(const ChangeBatch &batch)
             else
                 removals.push_back(*it);
         } else if (state) {
-            inserts.push_back(makeRow(*state, now));
+            inserts.push_back(newRow(key, *state));
         }
     }
 

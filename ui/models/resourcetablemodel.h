@@ -127,15 +127,22 @@ private:
     /// changes are merged into wider ranges and removals become one layout change.
     static constexpr size_t kMaxSignalsPerBatch = 32;
 
+    QList<Column> columnsFor(const QList<TableColumn> &columns, bool isTable) const;
     void rebuildColumns(const QList<TableColumn> &columns, bool isTable);
+    void prepareRows(const ListPage &page);
     void rebuildIndex(int fromRow);
     QVariant displayValue(const Row &row, const Column &column) const;
-    void indexRow(Row &row) const;
+    void indexRow(Row &row) const { indexRow(row, m_columns); }
+    void indexRow(Row &row, const QList<Column> &columns) const;
     // dataChanged over sortedRows (all columns): one per contiguous run, the closest runs merged
     // so that a batch never sends more than kMaxSignalsPerBatch.
     void emitRowRuns(const std::vector<int> &sortedRows, const QList<int> &roles);
     void removeRows(std::vector<int> sortedRows);
-    Row makeRow(ResourceObject object, qint64 changedAtMs) const;
+    Row makeRow(ResourceObject object, qint64 changedAtMs) const
+    {
+        return makeRow(std::move(object), changedAtMs, m_columns);
+    }
+    Row makeRow(ResourceObject object, qint64 changedAtMs, const QList<Column> &columns) const;
     qint64 nowMs() const;
 
     std::shared_ptr<ResourceCache> m_cache;
@@ -147,6 +154,16 @@ private:
     int m_highlightMs = 1500;
     bool m_hasHighlights = false;
     bool m_populated = false;
+    // Rows of the first list, indexed page by page while the rest of the list travels (see
+    // ResourceCache::pageListed), for the columns of those pages.
+    struct PreparedRows
+    {
+        QList<TableColumn> tableColumns;
+        bool isTable = false;
+        QList<Column> columns;
+        QHash<QString, Row> rows; // by key
+    };
+    std::unique_ptr<PreparedRows> m_prepared;
     std::function<QDateTime()> m_now;
     QTimer m_ticker;
 };
