@@ -149,6 +149,32 @@ ConnectProxy::ConnectProxy(QObject *parent)
 {
 }
 
+namespace {
+
+// Connects to host:port and, once connected, answers the client with reply and pipes bytes both
+// ways (early: what the client sent after its request, forwarded first).
+void tunnel(QTcpSocket *client, const QString &host, quint16 port, const QByteArray &reply,
+            const QByteArray &early)
+{
+    auto *upstream = new QTcpSocket(client);
+    QObject::connect(upstream, &QTcpSocket::connected, client, [client, upstream, reply, early] {
+        client->write(reply);
+        if (!early.isEmpty())
+            upstream->write(early);
+        QObject::connect(client, &QTcpSocket::readyRead, upstream,
+                         [client, upstream] { upstream->write(client->readAll()); });
+        if (client->bytesAvailable())
+            upstream->write(client->readAll());
+    });
+    QObject::connect(upstream, &QTcpSocket::readyRead, client,
+                     [client, upstream] { client->write(upstream->readAll()); });
+    QObject::connect(upstream, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
+    QObject::connect(client, &QTcpSocket::disconnected, upstream, &QTcpSocket::disconnectFromHost);
+    upstream->connectToHost(host, port);
+}
+
+} // namespace
+
 void ConnectProxy::onConnection()
 {
     while (QTcpSocket *client = m_server->nextPendingConnection()) {
@@ -188,23 +214,9 @@ void ConnectProxy::onConnection()
             targets.append(target);
             const QByteArray rest = buffer->mid(end + 4);
             client->setProperty("tunnel", true);
-            auto *upstream = new QTcpSocket(client);
-            connect(upstream, &QTcpSocket::connected, client, [client, upstream, rest] {
-                client->write("HTTP/1.1 200 Connection established\r\n\r\n");
-                if (!rest.isEmpty())
-                    upstream->write(rest);
-                connect(client, &QTcpSocket::readyRead, upstream,
-                        [client, upstream] { upstream->write(client->readAll()); });
-                if (client->bytesAvailable())
-                    upstream->write(client->readAll());
-            });
-            connect(upstream, &QTcpSocket::readyRead, client,
-                    [client, upstream] { client->write(upstream->readAll()); });
-            connect(upstream, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
-            connect(client, &QTcpSocket::disconnected, upstream, &QTcpSocket::disconnectFromHost);
             const qsizetype colon = target.lastIndexOf(':');
-            upstream->connectToHost(QString::fromLatin1(target.left(colon)),
-                                    quint16(target.mid(colon + 1).toUInt()));
+            tunnel(client, QString::fromLatin1(target.left(colon)), quint16(target.mid(colon + 1).toUInt()),
+                   "HTTP/1.1 200 Connection established\r\n\r\n", rest);
         });
     }
 }
@@ -271,21 +283,8 @@ Socks5Proxy::Socks5Proxy(QObject *parent)
                 buffer->remove(0, at + 2);
                 *stage = 2;
                 targets.append(host.toLatin1() + ':' + QByteArray::number(port));
-                auto *upstream = new QTcpSocket(client);
-                connect(upstream, &QTcpSocket::connected, client, [client, upstream, buffer] {
-                    client->write(QByteArray("\x05\x00\x00\x01\x7f\x00\x00\x01\x00\x00", 10));
-                    if (!buffer->isEmpty())
-                        upstream->write(*buffer);
-                    connect(client, &QTcpSocket::readyRead, upstream,
-                            [client, upstream] { upstream->write(client->readAll()); });
-                    if (client->bytesAvailable())
-                        upstream->write(client->readAll());
-                });
-                connect(upstream, &QTcpSocket::readyRead, client,
-                        [client, upstream] { client->write(upstream->readAll()); });
-                connect(upstream, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
-                connect(client, &QTcpSocket::disconnected, upstream, &QTcpSocket::disconnectFromHost);
-                upstream->connectToHost(host, port);
+                tunnel(client, host, port, QByteArray("\x05\x00\x00\x01\x7f\x00\x00\x01\x00\x00", 10),
+                       *buffer);
             });
         }
     });
