@@ -5,6 +5,7 @@
 #include "net/apierror.h"
 #include "util/logging.h"
 
+#include <QRandomGenerator>
 #include <QSslSocket>
 #include <QTcpSocket>
 
@@ -14,6 +15,9 @@ namespace {
 
 // A CONNECT request or answer larger than this is not a proxy talking.
 constexpr qsizetype kMaxHeaderBytes = 64 * 1024;
+
+// The user name of the forwarder's loopback credential (the password is random per forwarder).
+const QString kLocalUser = QStringLiteral("qluster");
 
 Error networkError(const QString &message)
 {
@@ -51,6 +55,7 @@ private:
     QByteArray m_connect; // the CONNECT request for the proxy (may hold Proxy-Authorization)
     QByteArray m_target;
     QList<QSslError> m_sslErrors;
+    int m_refusals = 0; // CONNECTs without the forwarder's local credential
 };
 
 ProxyTunnel::ProxyTunnel(TlsProxyForwarder *forwarder, QTcpSocket *client)
@@ -150,6 +155,30 @@ void ProxyTunnel::startUpstream(const QByteArray &header)
                 .arg(m_forwarder->proxyName(), QString::fromLatin1(requestLine.value(0)))));
         return;
     }
+    // Only Qt, which has the forwarder's local credential, may tunnel through it.
+    const QByteArray expected = "Basic "
+        + QString(kLocalUser + QLatin1Char(':') + m_forwarder->m_localSecret).toUtf8().toBase64();
+    bool authorized = false;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines.at(i).trimmed();
+        if (line.toLower().startsWith("proxy-authorization:"))
+            authorized = line.mid(int(sizeof("proxy-authorization:")) - 1).trimmed() == expected;
+    }
+    if (!authorized) {
+        // Qt answers the challenge on the same connection with the credential of localProxy().
+        m_client->write("HTTP/1.1 407 Proxy Authentication Required\r\n"
+                        "Proxy-Authenticate: Basic realm=\"qluster\"\r\n"
+                        "Content-Length: 0\r\n\r\n");
+        if (++m_refusals > 1) {
+            m_state = State::Done;
+            m_client->disconnectFromHost();
+            finishIfClosed();
+            return;
+        }
+        if (m_fromClient.contains("\r\n\r\n"))
+            onClientData(); // the next request came with this one
+        return;
+    }
     m_target = requestLine.value(1);
     m_connect = lines.value(0).trimmed() + "\r\n";
     for (qsizetype i = 1; i < lines.size(); ++i) {
@@ -245,6 +274,9 @@ TlsProxyForwarder::TlsProxyForwarder(
     , m_proxy(proxy)
     , m_tls(tls)
 {
+    QByteArray secret(32, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(secret.begin(), secret.end());
+    m_localSecret = QString::fromLatin1(secret.toHex());
     connect(&m_server, &QTcpServer::newConnection, this, &TlsProxyForwarder::onNewConnection);
 }
 
@@ -265,6 +297,8 @@ QNetworkProxy TlsProxyForwarder::localProxy() const
     // Tunnels only, also for http:// servers: a caching (GET via the proxy) request would carry
     // no Proxy-Authorization on keep-alive requests and is not forwarded.
     local.setCapabilities(QNetworkProxy::TunnelingCapability);
+    local.setUser(kLocalUser);
+    local.setPassword(m_localSecret);
     return local;
 }
 

@@ -18,7 +18,9 @@ namespace Qluster {
 /// connects to the real proxy over TLS, forwards the CONNECT request with Proxy-Authorization from
 /// the proxy URL's user info, and then pipes bytes both ways. The proxy's certificate is verified
 /// with the TLS configuration it is given, as Go's http.Transport verifies an https proxy with
-/// the transport's own TLS config (client-go: the cluster's CA, or the system's).
+/// the transport's own TLS config (client-go: the cluster's CA, or the system's). The loopback
+/// hop is guarded by a random credential that only localProxy() carries, so other local users
+/// cannot tunnel through the user's proxy (and its credentials) by finding the port.
 class TlsProxyForwarder final : public QObject
 {
     Q_OBJECT
@@ -52,6 +54,7 @@ private:
     QNetworkProxy m_proxy;
     QSslConfiguration m_tls;
     QTcpServer m_server;
+    QString m_localSecret; // the password of localProxy(); never leaves this process
     std::optional<Error> m_lastFailure;
 };
 

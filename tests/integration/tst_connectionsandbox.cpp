@@ -20,6 +20,7 @@
 #include <QSslKey>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
 
@@ -434,6 +435,21 @@ void tst_ConnectionSandbox::proxyUrlThroughTlsConnectProxy()
     QCOMPARE(proxy.refused, 0);
     // Compared without QCOMPARE: a failure must not print the proxy credentials.
     QVERIFY(proxy.lastProxyAuthorization == proxy.requiredAuthorization);
+
+    // Another local program that finds the forwarder's port cannot tunnel through the user's
+    // proxy with the user's proxy credentials: it is asked for the forwarder's own credential.
+    const int tunnelsBefore = int(proxy.targets.size());
+    QTcpSocket intruder;
+    intruder.connectToHost(QHostAddress::LocalHost, (*connection)->proxy().port());
+    QVERIFY(intruder.waitForConnected(5000));
+    const QByteArray request = "CONNECT " + server.host().toLatin1() + ':' + QByteArray::number(server.port())
+                               + " HTTP/1.1\r\nHost: x\r\n\r\n";
+    intruder.write(request);
+    QTRY_VERIFY_WITH_TIMEOUT(intruder.bytesAvailable() > 0, 5000);
+    QVERIFY(intruder.readAll().startsWith("HTTP/1.1 407 "));
+    intruder.write(request); // a second try without it ends the connection
+    QTRY_COMPARE_WITH_TIMEOUT(intruder.state(), QAbstractSocket::UnconnectedState, 5000);
+    QCOMPARE(int(proxy.targets.size()), tunnelsBefore);
 
     // A proxy that refuses the CONNECT: its host and answer, never the credentials.
     context.cluster.proxyUrl =
