@@ -507,6 +507,7 @@ void ResourceTableModel::applyBatch(const ChangeBatch &batch)
                 && it->object.metadata.resourceVersion == object.metadata.resourceVersion
                 && it->object.metadata.uid == object.metadata.uid && it->object.cells == object.cells) {
                 Row row = std::move(*it);
+                prepared->rows.erase(it); // frees the hash as the rows move into the table
                 row.changedAtMs = now;
                 return row;
             }
