@@ -141,10 +141,10 @@ void tst_DiscoverySandbox::refreshesWhenCrdAppears()
     discovery.refresh();
     QVERIFY(refreshed.wait(10000));
     discovery.setWatchChanges(true);
-    // The CRD watch lists first; APIServices are not served by the sandbox, so not watched.
+    // Both watches list first: CRDs and APIServices, which the sandbox serves as a real server.
     QTRY_VERIFY_WITH_TIMEOUT(discovery.isWatching(kCrds), 10000);
-    QVERIFY(!discovery.snapshot().resource(kApiServices));
-    QVERIFY(!discovery.isWatching(kApiServices));
+    QVERIFY(discovery.snapshot().resource(kApiServices));
+    QTRY_VERIFY_WITH_TIMEOUT(discovery.isWatching(kApiServices), 10000);
     const Gvr widgets{QStringLiteral("example.com"), QStringLiteral("v1"), QStringLiteral("widgets")};
     QVERIFY(!discovery.snapshot().resource(widgets));
     const QByteArray crd = R"(apiVersion: apiextensions.k8s.io/v1
