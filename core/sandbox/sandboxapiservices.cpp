@@ -15,6 +15,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QMap>
+#include <QSet>
 #include <QTimer>
 
 namespace Qluster {
@@ -108,28 +109,35 @@ QJsonObject currentAvailable(const QJsonObject &apiService)
 
 } // namespace
 
-void SandboxServer::syncApiServices()
+void SandboxServer::syncApiServices(bool atStart)
 {
     const ResourceType *type = findType(apiServicesGvr.group, apiServicesGvr.version, apiServicesGvr.resource);
     if (!type)
         return;
-    // Every served group-version: built-ins registered once ("onstart"), CRD ones kept in step
-    // with the CRDs' served versions ("true"), as the autoregister and crdregistration
-    // controllers do. A group-version the server serves itself is never a CRD's.
+    // Every served group-version: built-ins registered once, at start ("onstart": one a user
+    // deletes later stays deleted), CRD ones kept in step with the CRDs' served versions
+    // ("true": recreated when deleted), as the autoregister and crdregistration controllers do.
+    // A group-version the server serves itself is never a CRD's.
     QMap<QString, QJsonObject> wanted;
+    QSet<QString> builtins;
+    for (const ResourceType &t : std::as_const(m_types)) {
+        if (!t.isCustom)
+            builtins.insert(apiServiceName(t.group, t.version));
+    }
     for (const ResourceType &t : std::as_const(m_types)) {
         const QString name = apiServiceName(t.group, t.version);
         if (wanted.contains(name))
             continue;
-        wanted.insert(name, t.isCustom ? localApiService(t.group, t.version, {1000, 100}, QStringLiteral("true"))
-                                       : localApiService(t.group, t.version, builtinPriority(t.group, t.version),
-                                                         QStringLiteral("onstart")));
+        if (!t.isCustom && atStart)
+            wanted.insert(name, localApiService(t.group, t.version, builtinPriority(t.group, t.version), QStringLiteral("onstart")));
+        else if (t.isCustom && !builtins.contains(name))
+            wanted.insert(name, localApiService(t.group, t.version, {1000, 100}, QStringLiteral("true")));
     }
     QStringList stale;
     for (const auto &[key, object] : m_store.objects(apiServicesGvr)) {
         const QString name = metaString(object, kName);
-        if (!wanted.contains(name) && metaOf(object).value(QLatin1String("labels")).toObject().value(kAutomanaged).toString()
-                                          == QLatin1String("true"))
+        if (!wanted.contains(name) && !builtins.contains(name)
+            && metaOf(object).value(QLatin1String("labels")).toObject().value(kAutomanaged).toString() == QLatin1String("true"))
             stale << name;
     }
     for (const QString &name : std::as_const(stale))

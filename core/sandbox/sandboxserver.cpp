@@ -2280,12 +2280,15 @@ void SandboxServer::afterWrite(const ResourceType &type, const QJsonObject &obje
             qCWarning(lcSandbox) << "CRD schema not served:" << added.error().toString();
         }
         rebuildCustomTypes();
-        syncApiServices();
+        syncApiServices(false);
         return;
     }
     if (type.group == QLatin1String("apiregistration.k8s.io") && r == QLatin1String("apiservices")) {
         if (!deleted)
             scheduleApiServiceCheck(name);
+        else if (metaOf(object).value(QLatin1String("labels")).toObject().value(QLatin1String("kube-aggregator.kubernetes.io/automanaged")).toString()
+                 == QLatin1String("true"))
+            syncApiServices(false); // a CRD's APIService comes back while the CRD serves the version
         return;
     }
     if (type.group.isEmpty() && (r == QLatin1String("services") || r == QLatin1String("endpoints")))
@@ -2492,7 +2495,7 @@ void SandboxServer::loadBaseObjects()
     binding(QStringLiteral("cluster-admin"), QStringLiteral("cluster-admin"), QStringLiteral("Group"), QStringLiteral("system:masters"));
     binding(QStringLiteral("sandbox-developer"), QStringLiteral("cluster-admin"), QStringLiteral("User"), QStringLiteral("developer"));
     binding(QStringLiteral("sandbox-viewer"), QStringLiteral("view"), QStringLiteral("User"), QStringLiteral("viewer"));
-    syncApiServices();
+    syncApiServices(true);
 }
 
 void SandboxServer::loadPods(int count, const QString &namespaceName)

@@ -257,7 +257,7 @@ private:
     void rebuildCustomTypes();
     // APIServices (sandboxapiservices.cpp): the local ones of every served group-version, the
     // Available condition, and the group-versions of unreachable aggregated API servers.
-    void syncApiServices();
+    void syncApiServices(bool atStart);
     void scheduleApiServiceChecks(const QString &serviceNamespace, const QString &serviceName);
     void scheduleApiServiceCheck(const QString &name);
     void checkApiServiceAvailability(const QString &name);

@@ -117,6 +117,15 @@ spec:
     }
     r = f.kubectl({QStringLiteral("get"), QStringLiteral("apiservice"), QStringLiteral("v1beta1.example.com")});
     QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("v1beta1\\.example\\.com\\s+Local\\s+True"))), qPrintable(r.out + r.err));
+    // The crdregistration controller keeps a CRD's APIService: deleted, it comes back (a new
+    // object); a built-in one is registered only at start and stays deleted.
+    const QString uid = f.object(kApiServices, QString(), QStringLiteral("v1.example.com"))[QLatin1String("metadata")][QLatin1String("uid")].toString();
+    r = f.kubectl({QStringLiteral("delete"), QStringLiteral("apiservice"), QStringLiteral("v1.example.com"), QStringLiteral("v1.batch")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QJsonObject again = f.object(kApiServices, QString(), QStringLiteral("v1.example.com"));
+    QVERIFY(!again.isEmpty());
+    QVERIFY(again[QLatin1String("metadata")][QLatin1String("uid")].toString() != uid);
+    QVERIFY(f.object(kApiServices, QString(), QStringLiteral("v1.batch")).isEmpty());
     // A version no longer served loses its APIService; deleting the CRD removes the rest.
     r = f.kubectl({QStringLiteral("patch"), QStringLiteral("crd"), QStringLiteral("widgets.example.com"), QStringLiteral("--type=json"),
                    QStringLiteral(R"(-p=[{"op":"replace","path":"/spec/versions/1/served","value":false}])")});
