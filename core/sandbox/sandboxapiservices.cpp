@@ -300,6 +300,39 @@ bool SandboxServer::handleUnavailableGroupVersion(Request &r)
     });
     if (!match)
         return false;
+    if (seg.size() > 3) {
+        // A resource request is authorized before the aggregator proxies it (RequestInfo of
+        // /apis/<group>/<version>/[namespaces/<ns>/]<resource>[/<name>[/<subresource>]]).
+        QString namespaceName;
+        qsizetype at = 3;
+        if (seg.at(3) == QLatin1String("namespaces") && seg.size() > 5) {
+            namespaceName = seg.at(4);
+            at = 5;
+        }
+        ResourceType type;
+        type.group = seg.at(1);
+        type.version = seg.at(2);
+        type.plural = seg.at(at);
+        const QString name = seg.value(at + 1);
+        const QString subresource = seg.value(at + 2);
+        const QByteArray &method = r.http.method;
+        const QString watch = r.http.queryValue("watch");
+        QString verb;
+        if (method == "POST")
+            verb = QStringLiteral("create");
+        else if (method == "PUT")
+            verb = QStringLiteral("update");
+        else if (method == "PATCH")
+            verb = QStringLiteral("patch");
+        else if (method == "DELETE")
+            verb = name.isEmpty() ? QStringLiteral("deletecollection") : QStringLiteral("delete");
+        else if (!name.isEmpty())
+            verb = QStringLiteral("get");
+        else
+            verb = watch == QLatin1String("true") || watch == QLatin1String("1") ? QStringLiteral("watch") : QStringLiteral("list");
+        if (!authorize(r, verb, &type, subresource, namespaceName, name))
+            return true;
+    }
     sendStatus(r, ApiStatus::failure(503, QStringLiteral("ServiceUnavailable"),
                                      QStringLiteral("the server is currently unable to handle the request")));
     return true;

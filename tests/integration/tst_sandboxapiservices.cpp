@@ -211,6 +211,17 @@ void tst_SandboxApiServices::unavailableApiInDiscovery()
     QVERIFY2(r.err.contains(QStringLiteral("Error from server (ServiceUnavailable): ") + kUnavailable), qPrintable(r.err));
     r = f.kubectl({QStringLiteral("get"), QStringLiteral("--raw"), QStringLiteral("/apis/metrics.k8s.io/v1beta1/nodes")});
     QVERIFY2(r.err.contains(kUnavailable), qPrintable(r.err));
+    // Resource requests are authorized before they are proxied: the viewer may not list node metrics.
+    r = f.kubectl({QStringLiteral("--context=sandbox-viewer"), QStringLiteral("get"), QStringLiteral("--raw"),
+                   QStringLiteral("/apis/metrics.k8s.io/v1beta1/namespaces/default/pods")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("pods.metrics.k8s.io is forbidden: User \"viewer\" cannot list resource \"pods\" in API group "
+                                           "\"metrics.k8s.io\" in the namespace \"default\"")),
+             qPrintable(r.err));
+    // kubectl top finds no metrics API.
+    r = f.kubectl({QStringLiteral("top"), QStringLiteral("nodes")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("error: Metrics API not available")), qPrintable(r.err));
 
     // Aggregated: the group-version is stale and has no resources. kubectl 1.32's api-resources
     // reads discovery through its disk cache, which drops stale group-versions without an error
