@@ -194,12 +194,12 @@ void SandboxServer::checkApiServiceAvailability(const QString &name)
         const int port = ref.value(QLatin1String("port")).toInt(443);
         const QJsonObject *service = m_store.get(servicesGvr, ns, svcName);
         const QString where = QStringLiteral("service/%1 in \"%2\"").arg(svcName, ns);
-        const QString serviceType = service ? service->value(kSpec).toObject().value(QLatin1String("type")).toString(QStringLiteral("ClusterIP"))
-                                            : QString();
+        const QJsonObject serviceSpec = service ? service->value(kSpec).toObject() : QJsonObject();
+        const QString serviceType = serviceSpec.value(QLatin1String("type")).toString(QStringLiteral("ClusterIP"));
         QString portName;
         bool foundPort = false;
         if (service) {
-            for (const QJsonValue &p : service->value(kSpec).toObject().value(QLatin1String("ports")).toArray()) {
+            for (const QJsonValue &p : serviceSpec.value(QLatin1String("ports")).toArray()) {
                 if (p.toObject().value(QLatin1String("port")).toInt() == port) {
                     foundPort = true;
                     portName = p.toObject().value(kName).toString();
@@ -233,12 +233,18 @@ void SandboxServer::checkApiServiceAvailability(const QString &name)
         } else {
             // Nothing in the sandbox answers there: the discovery check fails as a refused
             // connection to the Service's address would.
-            const QString host = service->value(kSpec).toObject().value(QLatin1String("clusterIP")).toString(svcName + QLatin1Char('.') + ns + QStringLiteral(".svc"));
-            const QString url = QStringLiteral("https://%1:%2/apis/%3/%4").arg(host).arg(port)
-                                    .arg(spec.value(QLatin1String("group")).toString(), spec.value(QLatin1String("version")).toString());
+            const QString host = serviceSpec.value(QLatin1String("clusterIP"))
+                                     .toString(svcName + QLatin1Char('.') + ns + QStringLiteral(".svc"));
+            const QString url = QStringLiteral("https://%1:%2/apis/%3/%4")
+                                    .arg(host)
+                                    .arg(port)
+                                    .arg(spec.value(QLatin1String("group")).toString(),
+                                         spec.value(QLatin1String("version")).toString());
             next = availableCondition(QStringLiteral("False"), QStringLiteral("FailedDiscoveryCheck"),
-                                      QStringLiteral("failing or missing response from %1: Get \"%1\": dial tcp %2:%3: connect: connection refused")
-                                          .arg(url, host).arg(port));
+                                      QStringLiteral("failing or missing response from %1: Get \"%1\": "
+                                                     "dial tcp %2:%3: connect: connection refused")
+                                          .arg(url, host)
+                                          .arg(port));
         }
     }
     const QJsonObject current = currentAvailable(apiService);

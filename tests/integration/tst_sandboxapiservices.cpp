@@ -177,6 +177,32 @@ subsets: []
              QStringLiteral("endpoints for service/metrics-server in \"kube-system\" have no addresses with port name \"443-10250\""));
     r = f.kubectl({QStringLiteral("get"), QStringLiteral("apiservice"), QStringLiteral("v1beta1.metrics.k8s.io")});
     QVERIFY2(r.out.contains(QStringLiteral("False (MissingEndpoints)")), qPrintable(r.out));
+    // With a ready address nothing answers in the sandbox: the discovery check fails.
+    const QByteArray ready = R"(apiVersion: v1
+kind: Endpoints
+metadata: {name: metrics-server, namespace: kube-system}
+subsets:
+- addresses: [{ip: 10.244.0.99}]
+  ports: [{name: 443-10250, port: 10250}]
+)";
+    r = f.kubectl({QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-")}, ready);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QTRY_COMPARE_WITH_TIMEOUT(available().value(QLatin1String("reason")).toString(), QStringLiteral("FailedDiscoveryCheck"), 10000);
+    const QString clusterIp = f.object(Gvr{QString(), QStringLiteral("v1"), QStringLiteral("services")}, QStringLiteral("kube-system"),
+                                       QStringLiteral("metrics-server"))[QLatin1String("spec")][QLatin1String("clusterIP")].toString();
+    QVERIFY(!clusterIp.isEmpty());
+    QCOMPARE(available().value(QLatin1String("message")).toString(),
+             QStringLiteral("failing or missing response from https://%1:443/apis/metrics.k8s.io/v1beta1: Get "
+                            "\"https://%1:443/apis/metrics.k8s.io/v1beta1\": dial tcp %1:443: connect: connection refused")
+                 .arg(clusterIp));
+    QCOMPARE(available().value(QLatin1String("status")).toString(), QStringLiteral("False"));
+    // A port the Service does not have.
+    r = f.kubectl({QStringLiteral("patch"), QStringLiteral("apiservice"), QStringLiteral("v1beta1.metrics.k8s.io"), QStringLiteral("--type=merge"),
+                   QStringLiteral(R"(-p={"spec":{"service":{"port":8443}}})")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QTRY_COMPARE_WITH_TIMEOUT(available().value(QLatin1String("reason")).toString(), QStringLiteral("ServicePortError"), 10000);
+    QCOMPARE(available().value(QLatin1String("message")).toString(),
+             QStringLiteral("service/metrics-server in \"kube-system\" is not listening on port 8443"));
     // Deleting the Service brings ServiceNotFound back.
     r = f.kubectl({QStringLiteral("delete"), QStringLiteral("service"), QStringLiteral("metrics-server"), QStringLiteral("-n"),
                    QStringLiteral("kube-system")});
