@@ -40,6 +40,7 @@ QString hpa(const char *t) { return QStringLiteral("io.k8s.api.autoscaling.v2.")
 QString storage(const char *t) { return QStringLiteral("io.k8s.api.storage.v1.") + l1(t); }
 QString coordination(const char *t) { return QStringLiteral("io.k8s.api.coordination.v1.") + l1(t); }
 QString scheduling(const char *t) { return QStringLiteral("io.k8s.api.scheduling.v1.") + l1(t); }
+QString apireg(const char *t) { return QStringLiteral("io.k8s.kube-aggregator.pkg.apis.apiregistration.v1.") + l1(t); }
 const QString kQuantity = QStringLiteral("io.k8s.apimachinery.pkg.api.resource.Quantity");
 const QString kIntOrString = QStringLiteral("io.k8s.apimachinery.pkg.util.intstr.IntOrString");
 const QString kRawExtension = QStringLiteral("io.k8s.apimachinery.pkg.runtime.RawExtension");
@@ -180,7 +181,7 @@ QJsonObject withSharedGvks(const QString &kind, QJsonObject o)
 {
     QJsonArray gvks;
     const std::pair<const char *, const char *> groupVersions[] = {
-        {"", "v1"}, {"apiextensions.k8s.io", "v1"}, {"apps", "v1"}, {"autoscaling", "v1"}, {"autoscaling", "v2"},
+        {"", "v1"}, {"apiextensions.k8s.io", "v1"}, {"apiregistration.k8s.io", "v1"}, {"apps", "v1"}, {"autoscaling", "v1"}, {"autoscaling", "v2"},
         {"batch", "v1"}, {"coordination.k8s.io", "v1"}, {"networking.k8s.io", "v1"}, {"policy", "v1"},
         {"rbac.authorization.k8s.io", "v1"}, {"scheduling.k8s.io", "v1"}, {"storage.k8s.io", "v1"}};
     for (const auto &[group, version] : groupVersions) {
@@ -1669,6 +1670,39 @@ void addApiExtensions(Builder &b)
     b.schemas.insert(apiext("CustomResourceDefinition"), crd);
 }
 
+void addApiRegistration(Builder &b)
+{
+    b.add(apireg("ServiceReference"), type("The Service in front of an aggregated API server.", {
+        str("namespace", "Namespace of the Service."),
+        str("name", "Name of the Service."),
+        i32("port", "Port of the Service the API server listens on (default 443)."),
+    }));
+    Prop caBundle = scalar("caBundle", "string", "PEM CA bundle that signs the API server's serving certificate.", "byte");
+    caBundle.second.insert(QStringLiteral("x-kubernetes-list-type"), QStringLiteral("atomic"));
+    b.add(apireg("APIServiceSpec"), type("Where a group-version is served and how it ranks in discovery.", {
+        ref("service", apireg("ServiceReference"), "The Service of the API server; null for a group-version this server serves itself (Local)."),
+        str("group", "API group served."),
+        str("version", "API version served."),
+        flag("insecureSkipTLSVerify", "Do not verify the API server's certificate (discouraged: use caBundle)."),
+        caBundle,
+        i32("groupPriorityMinimum", "Lowest priority of the group: groups are listed highest first (18000 for *.k8s.io, 1000 for CRDs)."),
+        i32("versionPriority", "Order of this version within its group, highest first; equal ones sort as Kubernetes versions."),
+    }, {"groupPriorityMinimum", "versionPriority"}));
+    b.add(apireg("APIServiceCondition"), type("One aspect of an APIService's state.", {
+        str("type", "Available."), str("status", "True, False or Unknown."),
+        ref("lastTransitionTime", meta("Time"), "Last time the status changed."),
+        str("reason", "One-word reason, e.g. Local, ServiceNotFound, MissingEndpoints."), str("message", "Detail."),
+    }, {"type", "status"}));
+    b.add(apireg("APIServiceStatus"), type("The observed state of an APIService.", {
+        list("conditions", apireg("APIServiceCondition"), "Current conditions (Available).", {"merge", "type", "map", {"type"}}),
+    }));
+    b.resource("apiregistration.k8s.io", "v1", "APIService", "apiservices", apireg("APIService"),
+               "A group-version of the API and the server that serves it (this one or an aggregated API server).", {
+        ref("spec", apireg("APIServiceSpec"), "Where the group-version is served."),
+        ref("status", apireg("APIServiceStatus"), "Whether it is available."),
+    }, false, true);
+}
+
 const Builder &built()
 {
     static const Builder builder = [] {
@@ -1685,6 +1719,7 @@ const Builder &built()
         addRbac(b);
         addStorageCoordinationScheduling(b);
         addApiExtensions(b);
+        addApiRegistration(b);
         return b;
     }();
     return builder;

@@ -15,22 +15,36 @@ QJsonArray toArray(const QStringList &list)
     return QJsonArray::fromStringList(list);
 }
 
-// Groups in first-seen order, each with its versions in first-seen order.
-QList<QPair<QString, QStringList>> groupVersions(const QList<ResourceType> &types, bool legacy)
+// Groups in first-seen order, each with its versions in first-seen order; the unavailable
+// group-versions of aggregated API servers after the served ones.
+QList<QPair<QString, QStringList>> groupVersions(const QList<ResourceType> &types, bool legacy,
+                                                 const QList<UnavailableGroupVersion> &unavailable = {})
 {
     QList<QPair<QString, QStringList>> result;
-    for (const ResourceType &t : types) {
-        if (t.group.isEmpty() != legacy)
-            continue;
+    auto add = [&](const QString &group, const QString &version) {
+        if (group.isEmpty() != legacy)
+            return;
         auto it = std::find_if(result.begin(), result.end(),
-                               [&](const auto &p) { return p.first == t.group; });
+                               [&](const auto &p) { return p.first == group; });
         if (it == result.end()) {
-            result.append({t.group, {t.version}});
-        } else if (!it->second.contains(t.version)) {
-            it->second.append(t.version);
+            result.append({group, {version}});
+        } else if (!it->second.contains(version)) {
+            it->second.append(version);
         }
-    }
+    };
+    for (const ResourceType &t : types)
+        add(t.group, t.version);
+    for (const UnavailableGroupVersion &gv : unavailable)
+        add(gv.group, gv.version);
     return result;
+}
+
+bool isUnavailable(const QList<UnavailableGroupVersion> &unavailable, const QString &group,
+                   const QString &version)
+{
+    return std::any_of(unavailable.begin(), unavailable.end(), [&](const UnavailableGroupVersion &gv) {
+        return gv.group == group && gv.version == version;
+    });
 }
 
 QJsonObject groupVersionObject(const QString &group, const QString &version)
@@ -83,19 +97,20 @@ QJsonObject apiVersions(const QString &serverAddress)
                                 {QStringLiteral("serverAddress"), serverAddress}}}}};
 }
 
-QJsonObject apiGroupList(const QList<ResourceType> &types)
+QJsonObject apiGroupList(const QList<ResourceType> &types, const QList<UnavailableGroupVersion> &unavailable)
 {
     QJsonArray groups;
-    for (const auto &[group, versions] : groupVersions(types, false))
+    for (const auto &[group, versions] : groupVersions(types, false, unavailable))
         groups.append(groupObject(group, versions));
     return QJsonObject{{QStringLiteral("kind"), QStringLiteral("APIGroupList")},
                        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
                        {QStringLiteral("groups"), groups}};
 }
 
-QJsonObject apiGroup(const QList<ResourceType> &types, const QString &group)
+QJsonObject apiGroup(const QList<ResourceType> &types, const QString &group,
+                     const QList<UnavailableGroupVersion> &unavailable)
 {
-    for (const auto &[g, versions] : groupVersions(types, false)) {
+    for (const auto &[g, versions] : groupVersions(types, false, unavailable)) {
         if (g == group) {
             QJsonObject o = groupObject(g, versions);
             o.insert(QStringLiteral("kind"), QStringLiteral("APIGroup"));
@@ -148,12 +163,19 @@ QJsonObject apiResourceList(const QList<ResourceType> &types, const QString &gro
                        {QStringLiteral("resources"), resources}};
 }
 
-QJsonObject aggregated(const QList<ResourceType> &types, bool legacy, const QString &discoveryVersion)
+QJsonObject aggregated(const QList<ResourceType> &types, bool legacy, const QString &discoveryVersion,
+                       const QList<UnavailableGroupVersion> &unavailable)
 {
     QJsonArray items;
-    for (const auto &[group, versions] : groupVersions(types, legacy)) {
+    for (const auto &[group, versions] : groupVersions(types, legacy, unavailable)) {
         QJsonArray versionArray;
         for (const QString &version : versions) {
+            if (isUnavailable(unavailable, group, version)) {
+                // Never fetched from its server: the version alone, marked stale (resources omitempty).
+                versionArray.append(QJsonObject{{QStringLiteral("version"), version},
+                                                {QStringLiteral("freshness"), QStringLiteral("Stale")}});
+                continue;
+            }
             QJsonArray resources;
             for (const ResourceType &t : types) {
                 if (t.group != group || t.version != version)

@@ -60,6 +60,10 @@ QList<ResourceType> makeBuiltins()
                   {QStringLiteral("quota")}, true, {}, true);
     types << make("", "v1", "LimitRange", "limitranges", "limitrange", {QStringLiteral("limits")},
                   true);
+    // apiregistration.k8s.io comes first of the named groups, as its group priority (17900) puts
+    // it in a real server's discovery.
+    types << make("apiregistration.k8s.io", "v1", "APIService", "apiservices", "apiservice", {}, false,
+                  {QStringLiteral("api-extensions")}, true);
     types << make("apps", "v1", "Deployment", "deployments", "deployment",
                   {QStringLiteral("deploy")}, true, all, true, true);
     types << make("apps", "v1", "ReplicaSet", "replicasets", "replicaset", {QStringLiteral("rs")},

@@ -50,7 +50,7 @@ struct ResourceType
     QString listKind() const { return kind + QStringLiteral("List"); }
 };
 
-/// builtinResourceTypes lists the 33 built-in resources the sandbox serves (32 kinds, HorizontalPodAutoscaler
+/// builtinResourceTypes lists the 34 built-in resources the sandbox serves (33 kinds, HorizontalPodAutoscaler
 /// in two versions), in discovery order.
 const QList<ResourceType> &builtinResourceTypes();
 

@@ -486,7 +486,7 @@ void SandboxServer::dispatch(HttpConnection *connection, const HttpRequest &requ
         sendJson(r, m_failStatus, status, headers);
         return;
     }
-    if (handleNonResource(r))
+    if (handleUnavailableGroupVersion(r) || handleNonResource(r))
         return;
     const auto p = parseResourcePath(request.path);
     if (!p) {
@@ -691,7 +691,7 @@ bool SandboxServer::handleNonResource(Request &r)
         return true;
     }
     if (clean == QLatin1String("/apis")) {
-        handleDiscovery(r, DiscoveryDocuments::apiGroupList(m_types), false);
+        handleDiscovery(r, DiscoveryDocuments::apiGroupList(m_types, unavailableGroupVersions()), false);
         return true;
     }
     const QStringList seg = clean.split(QLatin1Char('/'), Qt::SkipEmptyParts);
@@ -704,7 +704,7 @@ bool SandboxServer::handleNonResource(Request &r)
         return true;
     }
     if (seg.size() == 2 && seg.at(0) == QLatin1String("apis")) {
-        const QJsonObject doc = DiscoveryDocuments::apiGroup(m_types, seg.at(1));
+        const QJsonObject doc = DiscoveryDocuments::apiGroup(m_types, seg.at(1), unavailableGroupVersions());
         if (doc.isEmpty())
             sendStatus(r, ApiStatus::notFound(QString(), QString()));
         else
@@ -752,7 +752,9 @@ void SandboxServer::handleDiscovery(Request &r, const QJsonObject &unaggregated,
         sendJson(r, 200, unaggregated, headers);
         return;
     }
-    const QByteArray body = compact(DiscoveryDocuments::aggregated(m_types, legacy, discoveryVersion));
+    const QByteArray body = compact(DiscoveryDocuments::aggregated(m_types, legacy, discoveryVersion,
+                                                                   legacy ? QList<DiscoveryDocuments::UnavailableGroupVersion>()
+                                                                          : unavailableGroupVersions()));
     const QByteArray etag = '"' + QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex().left(32) + '"';
     headers.append({"ETag", etag});
     const QByteArray contentType = "application/json;g=apidiscovery.k8s.io;v=" + discoveryVersion.toLatin1()
@@ -1309,9 +1311,9 @@ StatusOr SandboxServer::createInternal(const ResourceType &type, const QString &
     if (name.isEmpty())
         return invalidName(QStringLiteral("Required value: name or generateName is required"));
     const bool labelName = type.plural == QLatin1String("namespaces");
-    if (type.group == QLatin1String("rbac.authorization.k8s.io")) {
-        // RBAC objects only need a valid path segment (ValidatePathSegmentName), so the bootstrap
-        // names such as "system:basic-user" are valid.
+    if (type.group == QLatin1String("rbac.authorization.k8s.io") || type.group == QLatin1String("apiregistration.k8s.io")) {
+        // RBAC objects and APIServices only need a valid path segment (ValidatePathSegmentName),
+        // so the bootstrap names such as "system:basic-user" and the core group's "v1." are valid.
         QString why;
         if (name == QLatin1String(".") || name == QLatin1String(".."))
             why = QStringLiteral("may not be '%1'").arg(name);
@@ -1343,6 +1345,14 @@ StatusOr SandboxServer::createInternal(const ResourceType &type, const QString &
             return std::unexpected(ApiStatus::invalid(type.kind, type.group, name, QStringLiteral("metadata.name"),
                                                       QStringLiteral("Invalid value: \"%1\": must be spec.names.plural+\".\"+spec.group").arg(name)));
         }
+    }
+    if (type.plural == QLatin1String("apiservices") && type.group == QLatin1String("apiregistration.k8s.io")) {
+        // kube-aggregator's ValidateAPIService: the name *must* be version.group.
+        const QJsonObject spec = object.value(kSpec).toObject();
+        const QString required = spec.value(QLatin1String("version")).toString() + QLatin1Char('.')
+                                 + spec.value(QLatin1String("group")).toString();
+        if (name != required)
+            return invalidName(QStringLiteral("Invalid value: \"%1\": must be `spec.version+\".\"+spec.group`: \"%2\"").arg(name, required));
     }
     if (m_store.get(storageGvr(type), type.namespaced ? namespaceName : QString(), name)) {
         return std::unexpected(ApiStatus::alreadyExists(type.plural, type.group, name));
@@ -2222,6 +2232,13 @@ void SandboxServer::applyDefaults(const ResourceType &type, QJsonObject &o)
             spec.insert(QStringLiteral("successfulJobsHistoryLimit"), 3);
         if (!spec.contains(QLatin1String("failedJobsHistoryLimit")))
             spec.insert(QStringLiteral("failedJobsHistoryLimit"), 1);
+    } else if (type.group == QLatin1String("apiregistration.k8s.io")) {
+        // SetDefaults_ServiceReference: the port of an aggregated API server's Service is 443.
+        QJsonObject service = spec.value(QLatin1String("service")).toObject();
+        if (spec.value(QLatin1String("service")).isObject() && !service.contains(QLatin1String("port"))) {
+            service.insert(QStringLiteral("port"), 443);
+            spec.insert(QStringLiteral("service"), service);
+        }
     } else if (type.group == QLatin1String("apiextensions.k8s.io")) {
         const QJsonObject names = spec.value(QLatin1String("names")).toObject();
         QJsonObject accepted = names;
@@ -2263,8 +2280,19 @@ void SandboxServer::afterWrite(const ResourceType &type, const QJsonObject &obje
             qCWarning(lcSandbox) << "CRD schema not served:" << added.error().toString();
         }
         rebuildCustomTypes();
+        syncApiServices(false);
         return;
     }
+    if (type.group == QLatin1String("apiregistration.k8s.io") && r == QLatin1String("apiservices")) {
+        if (!deleted)
+            scheduleApiServiceCheck(name);
+        else if (metaOf(object).value(QLatin1String("labels")).toObject().value(QLatin1String("kube-aggregator.kubernetes.io/automanaged")).toString()
+                 == QLatin1String("true"))
+            syncApiServices(false); // a CRD's APIService comes back while the CRD serves the version
+        return;
+    }
+    if (type.group.isEmpty() && (r == QLatin1String("services") || r == QLatin1String("endpoints")))
+        scheduleApiServiceChecks(metaString(object, kNamespace), name);
     notifyControllers(type, object, deleted);
 }
 
@@ -2467,6 +2495,7 @@ void SandboxServer::loadBaseObjects()
     binding(QStringLiteral("cluster-admin"), QStringLiteral("cluster-admin"), QStringLiteral("Group"), QStringLiteral("system:masters"));
     binding(QStringLiteral("sandbox-developer"), QStringLiteral("cluster-admin"), QStringLiteral("User"), QStringLiteral("developer"));
     binding(QStringLiteral("sandbox-viewer"), QStringLiteral("view"), QStringLiteral("User"), QStringLiteral("viewer"));
+    syncApiServices(true);
 }
 
 void SandboxServer::loadPods(int count, const QString &namespaceName)

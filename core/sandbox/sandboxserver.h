@@ -26,6 +26,7 @@
 // its schedule. Their clock (clock(), setClock, advanceClock, "clock" above) can be set for tests.
 
 #include "certificateauthority.h"
+#include "discoverydocuments.h"
 #include "httpconnection.h"
 #include "objectstore.h"
 #include "resourcetypes.h"
@@ -254,6 +255,17 @@ private:
     // Controllers and pod life (sandboxcontrollers.cpp).
     void notifyControllers(const ResourceType &type, const QJsonObject &object, bool deleted);
     void rebuildCustomTypes();
+    // APIServices (sandboxapiservices.cpp): the local ones of every served group-version, the
+    // Available condition, and the group-versions of unreachable aggregated API servers.
+    void syncApiServices(bool atStart);
+    void scheduleApiServiceChecks(const QString &serviceNamespace, const QString &serviceName);
+    void scheduleApiServiceCheck(const QString &name);
+    void checkApiServiceAvailability(const QString &name);
+    QList<DiscoveryDocuments::UnavailableGroupVersion> unavailableGroupVersions() const;
+    /// Answers 503 for a path under an unavailable APIService's group-version; false otherwise.
+    bool handleUnavailableGroupVersion(Request &r);
+    QSet<QString> m_pendingApiServiceChecks; ///< names of APIServices whose availability to check
+    bool m_apiServiceCheckQueued = false;
     void loadBaseObjects();
     void loadDemoObjects();
     void schedulePodStart(const QString &namespaceName, const QString &name);

@@ -394,6 +394,10 @@ QJsonArray administrationColumns(const ResourceType &type)
                         {"AllowVolumeExpansion", "string", "Whether claims may grow.", 0, ""}, ageCol});
     if (g == QLatin1String("coordination.k8s.io") && r == QLatin1String("leases"))
         return columns({nameCol, {"Holder", "string", "The identity of the holder of the lease.", 0, ""}, ageCol});
+    // kube-aggregator's own table convertor (pkg/registry/apiservice/etcd).
+    if (g == QLatin1String("apiregistration.k8s.io") && r == QLatin1String("apiservices"))
+        return columns({nameCol, {"Service", "string", "The reference to the service that hosts this API endpoint.", 0, ""},
+                        {"Available", "string", "Whether this service is available.", 0, ""}, ageCol});
     if (g == QLatin1String("scheduling.k8s.io") && r == QLatin1String("priorityclasses"))
         return columns({nameCol, {"Value", "integer", "The priority of pods of this class.", 0, ""},
                         {"Global-Default", "boolean", "Whether pods without a priority class get this one.", 0, ""}, ageCol,
@@ -460,6 +464,24 @@ std::optional<QJsonArray> administrationCells(const ResourceType &type, const QJ
               << at(o, {"allowVolumeExpansion"}).toBool() << age(o, now);
     } else if (g == QLatin1String("coordination.k8s.io") && r == QLatin1String("leases")) {
         cells << name << str(o, {"spec", "holderIdentity"}) << age(o, now);
+    } else if (g == QLatin1String("apiregistration.k8s.io") && r == QLatin1String("apiservices")) {
+        const QJsonObject service = at(o, {"spec", "service"}).toObject();
+        QString available = QStringLiteral("Unknown");
+        for (const QJsonValue &c : at(o, {"status", "conditions"}).toArray()) {
+            const QJsonObject condition = c.toObject();
+            if (condition.value(QLatin1String("type")).toString() != QLatin1String("Available"))
+                continue;
+            const QString status = condition.value(QLatin1String("status")).toString();
+            const QString reason = condition.value(QLatin1String("reason")).toString();
+            available = status == QLatin1String("True") || reason.isEmpty() ? status
+                                                                           : status + QStringLiteral(" (") + reason + QLatin1Char(')');
+            break;
+        }
+        cells << name
+              << (service.isEmpty() ? QStringLiteral("Local")
+                                    : service.value(QLatin1String("namespace")).toString() + QLatin1Char('/')
+                                          + service.value(QLatin1String("name")).toString())
+              << available << age(o, now);
     } else if (g == QLatin1String("scheduling.k8s.io") && r == QLatin1String("priorityclasses")) {
         cells << name << num(o, {"value"}) << at(o, {"globalDefault"}).toBool() << age(o, now)
               << str(o, {"preemptionPolicy"});

@@ -1,8 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
 // Discovery against the SandboxServer: aggregated and unaggregated, ETag disk cache with warm
-// start, refresh when a CRD appears, watches the user may not open; and against a loopback server
-// replaying a real kube-apiserver's unaggregated documents, a group-version that fails.
+// start, refresh when a CRD or an APIService appears, watches the user may not open; and against
+// a loopback server replaying a real kube-apiserver's unaggregated documents, a group-version
+// that fails.
 
 #include "loopbackserver.h"
 #include "sandboxfixture.h"
@@ -58,6 +59,8 @@ private Q_SLOTS:
     void aggregatedWithWarmStart();
     void unaggregatedFallback();
     void refreshesWhenCrdAppears();
+    void refreshesWhenApiServiceAppears_data();
+    void refreshesWhenApiServiceAppears();
     void refusedWatchIsGivenUp();
     void failedGroupVersionKeepsItsKindsMarkedStale();
 };
@@ -141,10 +144,10 @@ void tst_DiscoverySandbox::refreshesWhenCrdAppears()
     discovery.refresh();
     QVERIFY(refreshed.wait(10000));
     discovery.setWatchChanges(true);
-    // The CRD watch lists first; APIServices are not served by the sandbox, so not watched.
+    // Both watches list first: CRDs and APIServices, which the sandbox serves as a real server.
     QTRY_VERIFY_WITH_TIMEOUT(discovery.isWatching(kCrds), 10000);
-    QVERIFY(!discovery.snapshot().resource(kApiServices));
-    QVERIFY(!discovery.isWatching(kApiServices));
+    QVERIFY(discovery.snapshot().resource(kApiServices));
+    QTRY_VERIFY_WITH_TIMEOUT(discovery.isWatching(kApiServices), 10000);
     const Gvr widgets{QStringLiteral("example.com"), QStringLiteral("v1"), QStringLiteral("widgets")};
     QVERIFY(!discovery.snapshot().resource(widgets));
     const QByteArray crd = R"(apiVersion: apiextensions.k8s.io/v1
@@ -166,6 +169,65 @@ spec:
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QTRY_VERIFY_WITH_TIMEOUT(discovery.snapshot().resource(widgets), 10000);
     QCOMPARE(discovery.snapshot().resource(widgets)->shortNames, QStringList{QStringLiteral("wd")});
+}
+
+void tst_DiscoverySandbox::refreshesWhenApiServiceAppears_data()
+{
+    QTest::addColumn<bool>("aggregated");
+    QTest::newRow("aggregated discovery") << true;
+    QTest::newRow("unaggregated discovery") << false;
+}
+
+// An APIService whose aggregated API server is missing: discovery refreshes by itself and shows
+// its group-version stale and empty (freshness: Stale, or a 503 for the unaggregated document).
+void tst_DiscoverySandbox::refreshesWhenApiServiceAppears()
+{
+    QFETCH(bool, aggregated);
+    SandboxOptions options;
+    options.aggregatedDiscovery = aggregated;
+    SandboxFixture fixture(options);
+    QVERIFY2(fixture.error().isEmpty(), qPrintable(fixture.error()));
+    auto connection = openConnection(fixture);
+    QVERIFY(connection);
+    QTemporaryDir cacheDir;
+    Discovery discovery(connection.get(), cacheDir.path());
+    QSignalSpy refreshed(&discovery, &Discovery::refreshed);
+    discovery.refresh();
+    QVERIFY(refreshed.wait(10000));
+    QCOMPARE(discovery.isAggregated(), aggregated);
+    discovery.setWatchChanges(true);
+    QTRY_VERIFY_WITH_TIMEOUT(discovery.isWatching(kApiServices), 10000);
+    QVERIFY(!discovery.snapshot().group(QStringLiteral("metrics.k8s.io")));
+    const int refreshesBefore = int(refreshed.size());
+    const QByteArray apiService = R"(apiVersion: apiregistration.k8s.io/v1
+kind: APIService
+metadata:
+  name: v1beta1.metrics.k8s.io
+spec:
+  group: metrics.k8s.io
+  version: v1beta1
+  service: {namespace: kube-system, name: metrics-server, port: 443}
+  groupPriorityMinimum: 100
+  versionPriority: 100
+)";
+    KubectlResult r = fixture.kubectl({QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-")}, apiService);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    // No refresh() here: the APIService watch starts it.
+    QTRY_VERIFY_WITH_TIMEOUT(discovery.snapshot().group(QStringLiteral("metrics.k8s.io")), 10000);
+    QVERIFY(refreshed.size() > refreshesBefore);
+    const ApiGroup *metrics = discovery.snapshot().group(QStringLiteral("metrics.k8s.io"));
+    QCOMPARE(metrics->versions.size(), 1);
+    QCOMPARE(metrics->versions.first().version, QStringLiteral("v1beta1"));
+    QVERIFY(metrics->versions.first().stale);
+    QVERIFY(metrics->versions.first().resources.isEmpty());
+    // The served group-versions are not affected.
+    QVERIFY(discovery.snapshot().resource(kDeployments));
+    QVERIFY(!discovery.snapshot().group(QStringLiteral("apps"))->versions.first().stale);
+
+    // Deleting the APIService removes the group again.
+    r = fixture.kubectl({QStringLiteral("delete"), QStringLiteral("apiservice"), QStringLiteral("v1beta1.metrics.k8s.io")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QTRY_VERIFY_WITH_TIMEOUT(!discovery.snapshot().group(QStringLiteral("metrics.k8s.io")), 10000);
 }
 
 void tst_DiscoverySandbox::refusedWatchIsGivenUp()

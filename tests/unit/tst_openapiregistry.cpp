@@ -164,14 +164,15 @@ void tst_OpenApiRegistry::builtinsMatchUpstreamV3()
 }
 
 // The groups without a v3 document in shared/ (networking.k8s.io, rbac, autoscaling, policy,
-// storage, coordination, scheduling): the v1.22 swagger has their types.
+// storage, coordination, scheduling, apiregistration): the v1.22 swagger has their types.
 void tst_OpenApiRegistry::builtinsMatchSwaggerForOtherGroups()
 {
     static const QStringList prefixes{QStringLiteral("io.k8s.api.networking.v1."), QStringLiteral("io.k8s.api.rbac.v1."),
                                       QStringLiteral("io.k8s.api.autoscaling.v1."), QStringLiteral("io.k8s.api.autoscaling.v2."),
                                       QStringLiteral("io.k8s.api.policy.v1."),
                                       QStringLiteral("io.k8s.api.storage.v1."), QStringLiteral("io.k8s.api.coordination.v1."),
-                                      QStringLiteral("io.k8s.api.scheduling.v1.")};
+                                      QStringLiteral("io.k8s.api.scheduling.v1."),
+                                      QStringLiteral("io.k8s.kube-aggregator.pkg.apis.apiregistration.v1.")};
     int compared = 0;
     QSet<QString> groupsCompared;
     for (auto it = builtinSchemas().constBegin(); it != builtinSchemas().constEnd(); ++it) {
@@ -229,7 +230,7 @@ void tst_OpenApiRegistry::deploymentKeySets()
 void tst_OpenApiRegistry::everyResourceHasItsGvk()
 {
     OpenApiRegistry registry;
-    QCOMPARE(builtinResources().size(), 33);
+    QCOMPARE(builtinResources().size(), 34);
     for (const BuiltinResource &r : builtinResources()) {
         QCOMPARE(registry.model().schemaNameForGvk(r.gvk()), r.schemaName);
         QCOMPARE(registry.model().schemaNameForGvk({r.group, r.version, r.kind + QStringLiteral("List")}), r.listSchemaName);
@@ -241,7 +242,7 @@ void tst_OpenApiRegistry::documentsAreSelfContained()
     OpenApiRegistry registry;
     const QStringList paths = registry.groupVersionPaths();
     QCOMPARE(paths, (QStringList{QStringLiteral("api/v1"), QStringLiteral("apis/apiextensions.k8s.io/v1"),
-                                 QStringLiteral("apis/apps/v1"), QStringLiteral("apis/autoscaling/v1"), QStringLiteral("apis/autoscaling/v2"),
+                                 QStringLiteral("apis/apiregistration.k8s.io/v1"), QStringLiteral("apis/apps/v1"), QStringLiteral("apis/autoscaling/v1"), QStringLiteral("apis/autoscaling/v2"),
                                  QStringLiteral("apis/batch/v1"), QStringLiteral("apis/coordination.k8s.io/v1"),
                                  QStringLiteral("apis/networking.k8s.io/v1"), QStringLiteral("apis/policy/v1"),
                                  QStringLiteral("apis/rbac.authorization.k8s.io/v1"), QStringLiteral("apis/scheduling.k8s.io/v1"),

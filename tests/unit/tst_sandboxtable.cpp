@@ -45,9 +45,9 @@ class tst_SandboxTable : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void builtinsAreTheThirtyTwoKinds()
+    void builtinsAreTheThirtyThreeKinds()
     {
-        QCOMPARE(builtinResourceTypes().size(), 33); // HorizontalPodAutoscaler in autoscaling/v1 and v2
+        QCOMPARE(builtinResourceTypes().size(), 34); // HorizontalPodAutoscaler in autoscaling/v1 and v2
         QSet<QString> kinds;
         for (const ResourceType &t : builtinResourceTypes())
             kinds << t.kind;
@@ -56,7 +56,7 @@ private Q_SLOTS:
                               "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
                               "HorizontalPodAutoscaler", "PodDisruptionBudget", "Ingress", "IngressClass", "NetworkPolicy",
                               "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding", "StorageClass", "Lease",
-                              "PriorityClass", "CustomResourceDefinition"})
+                              "PriorityClass", "CustomResourceDefinition", "APIService"})
             QVERIFY2(kinds.contains(QLatin1String(k)), k);
     }
 
@@ -102,7 +102,7 @@ private Q_SLOTS:
                 }
             }
         }
-        QCOMPARE(compared, 20); // every served resource outside the core group
+        QCOMPARE(compared, 21); // every served resource outside the core group
 
         const QJsonObject core = readJson(QStringLiteral("real-1.22/discovery/api__v1.json"));
         QHash<QString, QJsonObject> realCore;
@@ -185,6 +185,23 @@ private Q_SLOTS:
             << QByteArray(R"({"metadata":{"name":"sandbox-node-1"},"spec":{"holderIdentity":"sandbox-node-1"}})")
             << QStringList{QStringLiteral("Name"), QStringLiteral("Holder"), QStringLiteral("Age")}
             << QStringLiteral("sandbox-node-1|sandbox-node-1|AGE");
+        // kube-aggregator's own columns: SERVICE is Local or ns/name, AVAILABLE the condition
+        // with its reason unless it is True.
+        const QStringList apiServiceHeaders{QStringLiteral("Name"), QStringLiteral("Service"), QStringLiteral("Available"),
+                                            QStringLiteral("Age")};
+        QTest::newRow("local APIService") << QStringLiteral("apiservices")
+            << QByteArray(R"({"metadata":{"name":"v1.apps"},"spec":{"group":"apps","version":"v1","groupPriorityMinimum":17800,"versionPriority":15},
+                           "status":{"conditions":[{"type":"Available","status":"True","reason":"Local","message":"Local APIServices are always available"}]}})")
+            << apiServiceHeaders << QStringLiteral("v1.apps|Local|True|AGE");
+        QTest::newRow("APIService without its Service") << QStringLiteral("apiservices")
+            << QByteArray(R"({"metadata":{"name":"v1beta1.metrics.k8s.io"},"spec":{"group":"metrics.k8s.io","version":"v1beta1",
+                           "service":{"namespace":"kube-system","name":"metrics-server","port":443},"groupPriorityMinimum":100,"versionPriority":100},
+                           "status":{"conditions":[{"type":"Available","status":"False","reason":"ServiceNotFound"}]}})")
+            << apiServiceHeaders << QStringLiteral("v1beta1.metrics.k8s.io|kube-system/metrics-server|False (ServiceNotFound)|AGE");
+        QTest::newRow("APIService not checked yet") << QStringLiteral("apiservices")
+            << QByteArray(R"({"metadata":{"name":"v1.example.com"},"spec":{"group":"example.com","version":"v1",
+                           "service":{"namespace":"ns","name":"api"},"groupPriorityMinimum":100,"versionPriority":100}})")
+            << apiServiceHeaders << QStringLiteral("v1.example.com|ns/api|Unknown|AGE");
         QTest::newRow("limit range (default columns)") << QStringLiteral("limitranges")
             << QByteArray(R"({"metadata":{"name":"defaults","creationTimestamp":"2026-01-01T00:00:00Z"}})")
             << QStringList{QStringLiteral("Name"), QStringLiteral("Created At")}
@@ -369,6 +386,47 @@ private Q_SLOTS:
         QCOMPARE(ourDeployments.value(QLatin1String("verbs")), realDeployments.value(QLatin1String("verbs")));
         QCOMPARE(ourDeployments.value(QLatin1String("shortNames")), realDeployments.value(QLatin1String("shortNames")));
         QCOMPARE(ourDeployments.value(QLatin1String("scope")), realDeployments.value(QLatin1String("scope")));
+    }
+
+    // An APIService whose aggregated API server cannot be reached: listed by both forms of
+    // discovery, without resources and stale in the aggregated one.
+    void unavailableGroupVersionInDiscovery()
+    {
+        const QList<DiscoveryDocuments::UnavailableGroupVersion> unavailable{
+            {QStringLiteral("metrics.k8s.io"), QStringLiteral("v1beta1")}};
+        const QJsonObject ours = DiscoveryDocuments::aggregated(builtinResourceTypes(), false, QStringLiteral("v2"), unavailable);
+        QJsonObject metrics;
+        for (const QJsonValue &g : ours.value(QLatin1String("items")).toArray()) {
+            const QJsonObject group = g.toObject();
+            const QJsonArray versions = group.value(QLatin1String("versions")).toArray();
+            for (const QJsonValue &v : versions) {
+                if (group.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString() != QLatin1String("metrics.k8s.io"))
+                    QCOMPARE(v.toObject().value(QLatin1String("freshness")).toString(), QStringLiteral("Current"));
+            }
+            if (group.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString() == QLatin1String("metrics.k8s.io"))
+                metrics = group;
+        }
+        QVERIFY(!metrics.isEmpty());
+        const QJsonArray versions = metrics.value(QLatin1String("versions")).toArray();
+        QCOMPARE(versions.size(), 1);
+        QCOMPARE(versions.at(0).toObject(), (QJsonObject{{QStringLiteral("version"), QStringLiteral("v1beta1")},
+                                                         {QStringLiteral("freshness"), QStringLiteral("Stale")}}));
+
+        QStringList groups;
+        for (const QJsonValue &g : DiscoveryDocuments::apiGroupList(builtinResourceTypes(), unavailable).value(QLatin1String("groups")).toArray())
+            groups << g.toObject().value(QLatin1String("name")).toString();
+        QVERIFY(groups.contains(QStringLiteral("metrics.k8s.io")));
+        QStringList served;
+        for (const QJsonValue &g : DiscoveryDocuments::apiGroupList(builtinResourceTypes()).value(QLatin1String("groups")).toArray())
+            served << g.toObject().value(QLatin1String("name")).toString();
+        QVERIFY(!served.contains(QStringLiteral("metrics.k8s.io")));
+        QCOMPARE(groups.size(), served.size() + 1);
+        const QJsonObject group = DiscoveryDocuments::apiGroup(builtinResourceTypes(), QStringLiteral("metrics.k8s.io"), unavailable);
+        QCOMPARE(group.value(QLatin1String("preferredVersion")).toObject().value(QLatin1String("groupVersion")).toString(),
+                 QStringLiteral("metrics.k8s.io/v1beta1"));
+        QVERIFY(DiscoveryDocuments::apiGroup(builtinResourceTypes(), QStringLiteral("metrics.k8s.io")).isEmpty());
+        // No resource document: the server answers 503 for it.
+        QVERIFY(DiscoveryDocuments::apiResourceList(builtinResourceTypes(), QStringLiteral("metrics.k8s.io"), QStringLiteral("v1beta1")).isEmpty());
     }
 
     void unaggregatedDiscoveryHasTheRealShape()
