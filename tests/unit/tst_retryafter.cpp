@@ -13,6 +13,7 @@ class tst_RetryAfter final : public QObject
 private Q_SLOTS:
     void parse_data();
     void parse();
+    void dateInALocalDaylightSavingGap();
 };
 
 void tst_RetryAfter::parse_data()
@@ -53,6 +54,23 @@ void tst_RetryAfter::parse()
     }
     QVERIFY(ms.has_value());
     QCOMPARE(*ms, expectedMs);
+}
+
+void tst_RetryAfter::dateInALocalDaylightSavingGap()
+{
+    // 02:30 on 29 March 2026 does not exist in Warsaw (clocks go from 02:00 to 03:00), but the
+    // date is GMT: it must be read as it is, whatever the local time zone.
+    const QByteArray savedTz = qgetenv("TZ");
+    qputenv("TZ", "Europe/Warsaw");
+    const QDateTime now(QDate(2026, 3, 29), QTime(2, 0, 0), QTimeZone::utc());
+    const std::optional<qint64> imf = retryAfterMs("Sun, 29 Mar 2026 02:30:00 GMT", now);
+    const std::optional<qint64> asctime = retryAfterMs("Sun Mar 29 02:30:00 2026", now);
+    if (savedTz.isNull())
+        qunsetenv("TZ");
+    else
+        qputenv("TZ", savedTz);
+    QCOMPARE(imf.value_or(-1), qint64(30 * 60 * 1000));
+    QCOMPARE(asctime.value_or(-1), qint64(30 * 60 * 1000));
 }
 
 QTEST_GUILESS_MAIN(tst_RetryAfter)
