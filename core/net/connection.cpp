@@ -261,8 +261,13 @@ Error Connection::transportError(QNetworkReply *reply, const QList<QSslError> &s
     const QString host = m_context.cluster.tlsServerName.isEmpty() ? m_server.host()
                                                                    : m_context.cluster.tlsServerName;
     // A tunnel through an https proxy failed: the forwarder knows why (the proxy's answer, its
-    // certificate), Qt only saw the forwarder's 502.
-    if (m_tlsProxy && sslErrors.isEmpty()
+    // certificate), Qt only saw the forwarder's 502 (a proxy protocol error, which Qt reports as
+    // UnknownNetworkError). Other failures (a watch dropped by the server) are not the proxy's.
+    const QNetworkReply::NetworkError code = reply->error();
+    const bool proxyFailure = code == QNetworkReply::UnknownNetworkError
+                              || (code >= QNetworkReply::ProxyConnectionRefusedError
+                                  && code <= QNetworkReply::UnknownProxyError);
+    if (m_tlsProxy && sslErrors.isEmpty() && proxyFailure
         && !reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid()) {
         if (const auto failure = m_tlsProxy->lastFailure())
             return failure->withRequest(QString::fromLatin1(request.verb), reply->url());

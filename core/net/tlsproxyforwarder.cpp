@@ -33,8 +33,10 @@ Error networkError(const QString &message)
 /// real proxy. It deletes itself when either side is gone.
 class ProxyTunnel final : public QObject
 {
+    Q_DISABLE_COPY_MOVE(ProxyTunnel)
 public:
     ProxyTunnel(TlsProxyForwarder *forwarder, QTcpSocket *client);
+    ~ProxyTunnel() override { wipeConnect(); }
 
 private:
     enum class State { Request, Connecting, Answer, Piping, Done };
@@ -45,6 +47,11 @@ private:
     void startUpstream(const QByteArray &header);
     void failTunnel(const Error &error);
     void finishIfClosed();
+    void wipeConnect()
+    {
+        m_connect.fill('\0'); // it may hold the proxy's credentials
+        m_connect.clear();
+    }
 
     TlsProxyForwarder *m_forwarder; // not owned (parent)
     QTcpSocket *m_client; // owned (child)
@@ -67,18 +74,19 @@ ProxyTunnel::ProxyTunnel(TlsProxyForwarder *forwarder, QTcpSocket *client)
     m_client->setParent(this);
     connect(m_client, &QTcpSocket::readyRead, this, &ProxyTunnel::onClientData);
     connect(m_client, &QTcpSocket::disconnected, this, [this] {
-        if (m_state == State::Piping)
+        // Done first: aborting the upstream socket emits its disconnected(), which must not take
+        // Qt's going away for the proxy's failure.
+        const State was = std::exchange(m_state, State::Done);
+        if (was == State::Piping)
             m_upstream->disconnectFromHost(); // after what is still queued
         else
             m_upstream->abort();
-        m_state = State::Done;
         finishIfClosed();
     });
     connect(m_upstream, &QSslSocket::encrypted, this, [this] {
         m_state = State::Answer;
         m_upstream->write(m_connect);
-        m_connect.fill('\0');
-        m_connect.clear();
+        wipeConnect();
     });
     connect(m_upstream, &QSslSocket::readyRead, this, &ProxyTunnel::onUpstreamData);
     connect(m_upstream, &QSslSocket::sslErrors, this,
@@ -252,6 +260,7 @@ void ProxyTunnel::failTunnel(const Error &error)
     if (m_state == State::Done)
         return;
     m_state = State::Done;
+    wipeConnect();
     qCInfo(lcNet).noquote() << "https proxy tunnel failed:" << error.message;
     m_forwarder->tunnelFailed(error);
     m_upstream->abort();
