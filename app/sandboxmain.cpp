@@ -89,7 +89,7 @@ int main(int argc, char *argv[])
     const int status = app.exec();
     // The kubeconfig holds this run's credentials (a new CA every start): a file we chose the
     // place of goes with the server; one asked for with --kubeconfig-out stays.
-    if (!parser.isSet(kubeconfigOut))
+    if (parser.value(kubeconfigOut).isEmpty())
         QFile::remove(kubeconfig);
     return status;
 }

@@ -181,7 +181,11 @@ void ResourceCache::pageDecoded(Result<ListPage> page)
         retryAfterBackoff(page.error(), true);
         return;
     }
+    // A view reacting to the page may stop this cache: then nothing more is done with the list.
+    const quint64 generation = m_generation;
     Q_EMIT pageListed(*page);
+    if (generation != m_generation || m_state != SyncState::Listing)
+        return;
     if (m_pagesDecoded++ == 0) {
         // The first page's resourceVersion is where the watch resumes. A consistent server gives
         // every page the same one; if later pages were served from newer state, resuming from the

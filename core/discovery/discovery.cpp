@@ -314,6 +314,11 @@ void Discovery::setWatchChanges(bool enabled)
     updateChangeWatches();
 }
 
+bool Discovery::isWatchRefused(const Gvr &gvr) const
+{
+    return m_refusedWatches.contains(gvr);
+}
+
 bool Discovery::isWatching(const Gvr &gvr) const
 {
     const ResourceCache *cache = m_changeWatches.value(gvr);
@@ -355,10 +360,10 @@ void Discovery::updateChangeWatches()
         connect(cache, &ResourceCache::syncStateChanged, this,
                 [this, cache, gvr](ResourceCache::SyncState state) {
                     // A user who may not list CRDs or APIServices (RBAC) gets the tree without
-                    // live refresh, not a request every 30 s that can never succeed.
+                    // live refresh, not a request every 30 s that can never succeed. A 401 is
+                    // retried: credentials get refreshed (exec plugin, token file, OIDC).
                     const int status = cache->lastError().httpStatus;
-                    if (state != ResourceCache::SyncState::Backoff
-                        || (status != 401 && status != 403 && status != 404))
+                    if (state != ResourceCache::SyncState::Backoff || (status != 403 && status != 404))
                         return;
                     qCInfo(lcDiscovery) << "not watching" << gvr.resource << "for changes:"
                                         << cache->lastError().toString();

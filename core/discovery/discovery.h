@@ -44,8 +44,11 @@ public:
     /// Discovery::setWatchChanges starts (or stops) watching CustomResourceDefinitions and
     /// APIServices, each as soon as the snapshot shows the server serves it with list and watch;
     /// any change after their first list refreshes discovery shortly after. A watch the server
-    /// refuses (401, 403, 404) is given up rather than retried.
+    /// refuses (403, 404) is given up rather than retried.
     void setWatchChanges(bool enabled);
+    /// Discovery::isWatchRefused is true when the server refused the watch of gvr and it was given
+    /// up (until setWatchChanges is called again).
+    bool isWatchRefused(const Gvr &gvr) const;
     /// Discovery::isWatching is true while the watch of gvr (CRDs or APIServices) is listed and
     /// open.
     bool isWatching(const Gvr &gvr) const;

@@ -37,6 +37,20 @@ const ApiResource *DiscoverySnapshot::resource(const Gvr &gvr) const
     return &m_groups.at(it->first).versions.at(it->second.first).resources.at(it->second.second);
 }
 
+const ApiResource *DiscoverySnapshot::resourceOfKind(const Gvk &gvk) const
+{
+    const ApiGroup *g = group(gvk.group);
+    const ApiGroupVersion *v = g ? g->version(gvk.version) : nullptr;
+    if (!v)
+        return nullptr;
+    // Subresources are kept inside their resource by the parser, so the kind names one resource.
+    for (const ApiResource &r : v->resources) {
+        if (r.kind == gvk.kind)
+            return &r;
+    }
+    return nullptr;
+}
+
 QList<ApiResource> DiscoverySnapshot::preferredResources() const
 {
     QList<ApiResource> out;

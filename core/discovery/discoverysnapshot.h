@@ -25,6 +25,9 @@ public:
     const ApiGroup *group(const QString &name) const;
     /// DiscoverySnapshot::resource returns the resource served at gvr or nullptr.
     const ApiResource *resource(const Gvr &gvr) const;
+    /// DiscoverySnapshot::resourceOfKind returns the resource serving objects of gvk (as an
+    /// object's apiVersion and kind, or an owner reference, name them) or nullptr.
+    const ApiResource *resourceOfKind(const Gvk &gvk) const;
     /// DiscoverySnapshot::preferredResources lists the resources of each group's preferred version,
     /// core group first, then groups in the server's order.
     QList<ApiResource> preferredResources() const;

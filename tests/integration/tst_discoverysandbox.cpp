@@ -255,11 +255,11 @@ void tst_DiscoverySandbox::refusedWatchIsGivenUp()
     discovery.refresh();
     QVERIFY(refreshed.wait(10000));
     QVERIFY(discovery.snapshot().resource(kCrds));
-    QTRY_COMPARE_WITH_TIMEOUT(crdRequests, 1, 10000);
-    // No retry follows a refusal (the first backoff would come after 0.8 to 1.6 s).
-    QTest::qWait(2500);
+    // Given up after the one refusal: no cache is left to retry it.
+    QTRY_VERIFY_WITH_TIMEOUT(discovery.isWatchRefused(kCrds), 10000);
     QCOMPARE(crdRequests, 1);
     QVERIFY(!discovery.isWatching(kCrds));
+    QVERIFY(!discovery.isWatchRefused(kPods));
 }
 
 void tst_DiscoverySandbox::failedGroupVersionKeepsItsKindsMarkedStale()

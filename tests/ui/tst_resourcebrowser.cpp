@@ -209,9 +209,9 @@ void tst_ResourceBrowser::ownerLinksOpenTheOwner()
     QCOMPARE(overview->object().value(QStringLiteral("kind")).toString(), QStringLiteral("Pod"));
 
     // Follow the owner link as a keyboard user does: Tab to the link, Enter.
-    const auto followOwner = [overview] {
-        auto *text = overview->findChild<QTextBrowser *>(QStringLiteral("overviewBrowser"));
-        QVERIFY(text);
+    auto *text = overview->findChild<QTextBrowser *>(QStringLiteral("overviewBrowser"));
+    QVERIFY(text);
+    const auto followOwner = [text] {
         QTest::keyClick(text, Qt::Key_Tab);
         QTest::keyClick(text, Qt::Key_Return);
     };

@@ -294,8 +294,9 @@ void ResourceTableModel::prepareRows(const ListPage &page)
         m_prepared->isTable = page.isTable;
         m_prepared->columns = columnsFor(page.columns, page.isTable);
     }
+    // Bounded as ResourceCache bounds its own reserve: the count is the server's word.
     m_prepared->rows.reserve(m_prepared->rows.size() + qsizetype(page.items.size())
-                             + qMax<qint64>(0, page.remainingItemCount));
+                             + qsizetype(std::clamp<qint64>(page.remainingItemCount, 0, 250000)));
     for (const ResourceObject &object : page.items)
         m_prepared->rows.insert(object.key(), makeRow(object, 0, m_prepared->columns));
 }
@@ -575,7 +576,7 @@ void ResourceTableModel::applyBatch(const ChangeBatch &batch)
 
     if (!removals.empty()) {
         std::sort(removals.begin(), removals.end());
-        removeRows(std::move(removals));
+        eraseRows(std::move(removals));
     }
 
     if (!inserts.empty()) {
@@ -673,7 +674,7 @@ void ResourceTableModel::emitRowRuns(const std::vector<int> &sortedRows, const Q
         Q_EMIT dataChanged(index(first, 0), index(last, columnCount() - 1), roles);
 }
 
-void ResourceTableModel::removeRows(std::vector<int> sortedRows)
+void ResourceTableModel::eraseRows(std::vector<int> sortedRows)
 {
     for (int row : sortedRows)
         m_index.remove(m_rows[size_t(row)].object.key());

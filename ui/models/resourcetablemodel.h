@@ -62,8 +62,12 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     /// ResourceTableModel::applyBatch applies one ChangeBatch with one insert, and changes and
-    /// removals grouped in contiguous row ranges (one signal per range, not per object).
+    /// removals in a bounded number of signals (kMaxSignalsPerBatch), never one per object.
     void applyBatch(const Qluster::ChangeBatch &batch);
+    /// ResourceTableModel::prepareRows indexes the rows of one page of the first list ahead of the
+    /// batch that completes it (connected to ResourceCache::pageListed); that batch takes a
+    /// prepared row over only when it holds the same object version for the same columns.
+    void prepareRows(const Qluster::ListPage &page);
 
     const std::shared_ptr<ResourceCache> &cache() const { return m_cache; }
     /// ResourceTableModel::object returns the object shown at row (nullptr when out of range).
@@ -129,7 +133,6 @@ private:
 
     QList<Column> columnsFor(const QList<TableColumn> &columns, bool isTable) const;
     void rebuildColumns(const QList<TableColumn> &columns, bool isTable);
-    void prepareRows(const ListPage &page);
     void rebuildIndex(int fromRow);
     QVariant displayValue(const Row &row, const Column &column) const;
     void indexRow(Row &row) const { indexRow(row, m_columns); }
@@ -137,7 +140,7 @@ private:
     // dataChanged over sortedRows (all columns): one per contiguous run, the closest runs merged
     // so that a batch never sends more than kMaxSignalsPerBatch.
     void emitRowRuns(const std::vector<int> &sortedRows, const QList<int> &roles);
-    void removeRows(std::vector<int> sortedRows);
+    void eraseRows(std::vector<int> sortedRows);
     Row makeRow(ResourceObject object, qint64 changedAtMs) const
     {
         return makeRow(std::move(object), changedAtMs, m_columns);

@@ -9,6 +9,7 @@
 #include "objectoverview.h"
 
 #include "api/labelselector.h"
+#include "api/objectmeta.h"
 #include "cache/connectionlistwatcher.h"
 #include "cache/resourcecache.h"
 #include "cache/resourcecacheregistry.h"
@@ -102,7 +103,7 @@ ResourceBrowser::ResourceBrowser(MainWindow *window, Connection *connection, Dis
     connect(m_overview, &ObjectOverview::ownerActivated, this,
         [this](const QString &apiVersion, const QString &kind, const QString &name) {
             if (const Result<void> opened = openOwner(apiVersion, kind, name); !opened)
-                m_window->statusBar()->showMessage(opened.error().toString());
+                m_window->showMessage(opened.error().toString());
         });
     m_yaml = new YamlEditor(tabs);
     m_yaml->setObjectName(QStringLiteral("objectYaml"));
@@ -153,6 +154,8 @@ void ResourceBrowser::reopen()
 
 void ResourceBrowser::open(const Gvr &gvr)
 {
+    if (gvr != m_pendingGvr)
+        m_pendingRow.clear(); // the user went elsewhere before the owner was listed
     const ApiResource *resource = m_discovery->snapshot().resource(gvr);
     m_gvr = gvr;
     m_namespaced = resource ? resource->namespaced : true;
@@ -223,36 +226,21 @@ void ResourceBrowser::open(const Gvr &gvr)
 Result<void> ResourceBrowser::openOwner(const QString &apiVersion, const QString &kind,
                                         const QString &name)
 {
-    // An owner is in its dependent's namespace or cluster-scoped: owner references never cross
-    // namespaces (https://kubernetes.io/docs/concepts/overview/working-with-objects/owners-dependents/).
-    const int slash = int(apiVersion.indexOf(QLatin1Char('/')));
-    const QString group = slash < 0 ? QString() : apiVersion.left(slash);
-    const QString version = apiVersion.mid(slash + 1);
-    const ApiResource *owner = nullptr;
-    if (const ApiGroup *g = m_discovery->snapshot().group(group)) {
-        for (const ApiGroupVersion &v : g->versions) {
-            if (v.version != version)
-                continue;
-            for (const ApiResource &r : v.resources) {
-                if (r.kind == kind && r.isListable())
-                    owner = &r;
-            }
-        }
-    }
-    if (!owner) {
+    const ApiResource *owner = m_discovery->snapshot().resourceOfKind(Gvk::fromApiVersion(apiVersion, kind));
+    if (!owner || !owner->isListable()) {
         return fail(Error::invalid(
             tr("The server does not serve %1 in %2: the owner cannot be shown.").arg(kind, apiVersion)));
     }
-    const QString dependentNamespace = m_overview->object()
-                                           .value(QStringLiteral("metadata"))
-                                           .toObject()
-                                           .value(QStringLiteral("namespace"))
-                                           .toString();
+    // An owner is in its dependent's namespace or cluster-scoped: owner references never cross
+    // namespaces (https://kubernetes.io/docs/concepts/overview/working-with-objects/owners-dependents/).
+    ObjectMeta ownerMeta;
+    ownerMeta.name = name;
+    if (owner->namespaced)
+        ownerMeta.namespaceName = ObjectMeta::fromJson(
+            m_overview->object().value(QStringLiteral("metadata")).toObject()).namespaceName;
     const Gvr gvr = owner->gvr;
     m_pendingGvr = gvr;
-    m_pendingRow = owner->namespaced && !dependentNamespace.isEmpty()
-                       ? dependentNamespace + QLatin1Char('/') + name
-                       : name;
+    m_pendingRow = ownerMeta.key();
     if (gvr == m_gvr)
         selectPendingRow();
     else
