@@ -78,6 +78,7 @@ private Q_SLOTS:
     void watchUpdatesAndDeletes();
     void scatteredChangesSendFewSignals();
     void preparedRowsAreTakenOnlyWhenCurrent();
+    void rankedSortsFollowChanges();
     void ageTicks();
     void changedRowsFlash();
     void statusTone_data();
@@ -327,6 +328,54 @@ void tst_ResourceTableModel::preparedRowsAreTakenOnlyWhenCurrent()
     QCOMPARE(wide.columnCount(), 2);
     QCOMPARE(wide.index(0, 1).data().toString(), QStringLiteral("Pending"));
     QVERIFY(wide.index(0, 0).data(ResourceTableModel::SearchTextRole).toString().contains(QLatin1String("pending")));
+}
+
+void tst_ResourceTableModel::rankedSortsFollowChanges()
+{
+    // The proxy sorts through ranks the model computes for the column; they must give the order
+    // compareRows gives, and a change of rows must not leave the old order behind.
+    ResourceStore store;
+    ResourceTableModel model(nullptr, false);
+    ResourceTableProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QList<TableColumn> cols = columns({{"Name", "string"}, {"Restarts", "integer"}, {"Node", "string"}});
+    std::vector<ResourceObject> items;
+    for (int i = 0; i < 300; ++i) {
+        const QString name = QStringLiteral("p%1").arg((i * 37) % 300, 3, 10, QLatin1Char('0'));
+        items.push_back(row(name, QStringLiteral("1"),
+                            QJsonArray{name, (i * 7) % 11, QStringLiteral("node-%1").arg(i % 3)}));
+    }
+    model.applyBatch(store.replace(items, QStringLiteral("1"), cols, true));
+    const auto proxyIsOrdered = [&](int column, Qt::SortOrder order) {
+        for (int r = 1; r < proxy.rowCount(); ++r) {
+            const int a = proxy.mapToSource(proxy.index(r - 1, 0)).row();
+            const int b = proxy.mapToSource(proxy.index(r, 0)).row();
+            const int c = model.compareRows(a, b, column);
+            if (order == Qt::AscendingOrder ? c >= 0 : c <= 0)
+                return false;
+        }
+        return true;
+    };
+    for (int column = 0; column < 3; ++column) {
+        for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+            proxy.sort(column, order);
+            QVERIFY2(proxyIsOrdered(column, order), qPrintable(QStringLiteral("column %1").arg(column)));
+        }
+    }
+    // Sorted by Restarts ascending; then p000's restarts become the largest: it moves to the end.
+    proxy.sort(1, Qt::AscendingOrder);
+    ChangeBatch batch;
+    batch.changes.push_back({ObjectChange::Type::Modified,
+                             row(QStringLiteral("p000"), QStringLiteral("2"),
+                                 QJsonArray{QStringLiteral("p000"), 99, QStringLiteral("node-0")})});
+    model.applyBatch(batch);
+    QVERIFY(proxyIsOrdered(1, Qt::AscendingOrder));
+    QCOMPARE(proxy.index(proxy.rowCount() - 1, 0).data().toString(), QStringLiteral("p000"));
+    // And a filter typed afterwards sorts what it keeps the same way.
+    proxy.setFilterText(QStringLiteral("node-1"));
+    QCOMPARE(proxy.rowCount(), 100);
+    QVERIFY(proxyIsOrdered(1, Qt::AscendingOrder));
 }
 
 void tst_ResourceTableModel::ageTicks()

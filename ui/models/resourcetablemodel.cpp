@@ -354,7 +354,7 @@ void ResourceTableModel::indexRow(Row &row, const QList<Column> &columns) const
     text.squeeze();
 }
 
-int ResourceTableModel::compareRows(int a, int b, int column) const
+int ResourceTableModel::compareCells(int a, int b, int column) const
 {
     const Row &x = m_rows[size_t(a)];
     const Row &y = m_rows[size_t(b)];
@@ -363,18 +363,30 @@ int ResourceTableModel::compareRows(int a, int b, int column) const
     if (p.isNumber && q.isNumber) {
         if (p.number != q.number)
             return p.number < q.number ? -1 : 1;
-    } else if (p.isNumber != q.isNumber) {
-        return p.isNumber ? -1 : 1; // numbers before text and empty cells
-    } else if (p.prefix != q.prefix) {
-        return p.prefix < q.prefix ? -1 : 1;
-    } else if (const int c = QStringView(x.searchText).mid(p.offset, p.length)
-                                 .compare(QStringView(y.searchText).mid(q.offset, q.length))) {
-        return c;
+        return 0;
     }
+    if (p.isNumber != q.isNumber)
+        return p.isNumber ? -1 : 1; // numbers before text and empty cells
+    if (p.prefix != q.prefix)
+        return p.prefix < q.prefix ? -1 : 1;
+    return QStringView(x.searchText).mid(p.offset, p.length).compare(QStringView(y.searchText).mid(q.offset, q.length));
+}
+
+int ResourceTableModel::compareTies(int a, int b) const
+{
     // Ties keep a stable, meaningful order: by namespace, then name.
-    if (const int c = x.object.metadata.namespaceName.compare(y.object.metadata.namespaceName))
+    const ObjectMeta &x = m_rows[size_t(a)].object.metadata;
+    const ObjectMeta &y = m_rows[size_t(b)].object.metadata;
+    if (const int c = x.namespaceName.compare(y.namespaceName))
         return c;
-    return x.object.metadata.name.compare(y.object.metadata.name);
+    return x.name.compare(y.name);
+}
+
+int ResourceTableModel::compareRows(int a, int b, int column) const
+{
+    if (const int c = compareCells(a, b, column))
+        return c;
+    return compareTies(a, b);
 }
 
 bool ResourceTableModel::rowContains(int row, const QStringList &foldedWords) const
@@ -489,8 +501,40 @@ QHash<int, QByteArray> ResourceTableModel::roleNames() const
     return names;
 }
 
+void ResourceTableModel::rankRows(int column) const
+{
+    if (column < 0 || column >= m_columns.size()) {
+        m_rankColumn = -1;
+        return;
+    }
+    if (column == m_rankColumn)
+        return;
+    const auto rank = [this](std::vector<int> &ranks, auto less) {
+        std::vector<int> order(m_rows.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(), less);
+        ranks.assign(m_rows.size(), 0);
+        for (size_t place = 0; place < order.size(); ++place)
+            ranks[size_t(order[place])] = int(place);
+    };
+    // The tie order (namespace, name) is ranked once for every column: most columns have few
+    // distinct values (Namespace, Node, Status), and their ties then cost an integer compare.
+    if (m_tieRanks.size() != m_rows.size())
+        rank(m_tieRanks, [this](int a, int b) { return compareTies(a, b) < 0; });
+    // compareRows breaks every tie by namespace and name, so this is a total order and the ranks
+    // are unique.
+    rank(m_ranks, [this, column](int a, int b) {
+        const int c = compareCells(a, b, column);
+        return c != 0 ? c < 0 : m_tieRanks[size_t(a)] < m_tieRanks[size_t(b)];
+    });
+    m_rankColumn = column;
+}
+
 void ResourceTableModel::applyBatch(const ChangeBatch &batch)
 {
+    // Rows or columns change: the ranks no longer hold.
+    m_rankColumn = -1;
+    m_tieRanks.clear();
     const auto states = batch.finalStates();
     // The first list is not "changed": only later adds and updates are highlighted.
     const bool initial = !m_populated;

@@ -82,6 +82,18 @@ public:
     /// then name. It compares keys computed when the rows arrived (no QVariant, no allocation), so
     /// sorting 100,000 rows stays fast; ResourceTableProxyModel calls it from lessThan.
     int compareRows(int a, int b, int column) const;
+    /// ResourceTableModel::rankRows computes every row's place in compareRows order for column, so
+    /// that a full sort (compareRanked) compares two integers instead of the rows' keys; the ranks
+    /// are dropped by the next change of rows or columns.
+    void rankRows(int column) const;
+    /// ResourceTableModel::compareRanked orders as compareRows, through the ranks when rankRows
+    /// was called for column since the last change.
+    int compareRanked(int a, int b, int column) const
+    {
+        if (column == m_rankColumn)
+            return m_ranks[size_t(a)] - m_ranks[size_t(b)];
+        return compareRows(a, b, column);
+    }
     /// ResourceTableModel::rowContains is true when every one of foldedWords (already case-folded)
     /// occurs in the row's search text (SearchTextRole).
     bool rowContains(int row, const QStringList &foldedWords) const;
@@ -132,6 +144,8 @@ private:
     static constexpr size_t kMaxSignalsPerBatch = 32;
 
     QList<Column> columnsFor(const QList<TableColumn> &columns, bool isTable) const;
+    int compareCells(int a, int b, int column) const; // by the column's keys only
+    int compareTies(int a, int b) const;              // by namespace, then name
     void rebuildColumns(const QList<TableColumn> &columns, bool isTable);
     void rebuildIndex(int fromRow);
     QVariant displayValue(const Row &row, const Column &column) const;
@@ -157,6 +171,10 @@ private:
     int m_highlightMs = 1500;
     bool m_hasHighlights = false;
     bool m_populated = false;
+    // rankRows' cache: m_ranks[row] for m_rankColumn (-1: none).
+    mutable std::vector<int> m_ranks;
+    mutable int m_rankColumn = -1;
+    mutable std::vector<int> m_tieRanks; // places in (namespace, name) order; empty: not computed
     // Rows of the first list, indexed page by page while the rest of the list travels (see
     // ResourceCache::pageListed), for the columns of those pages.
     struct PreparedRows

@@ -23,12 +23,21 @@ void ResourceTableProxyModel::setSourceModel(QAbstractItemModel *model)
     QSortFilterProxyModel::setSourceModel(model);
 }
 
+void ResourceTableProxyModel::sort(int column, Qt::SortOrder order)
+{
+    if (m_table)
+        m_table->rankRows(column);
+    QSortFilterProxyModel::sort(column, order);
+}
+
 void ResourceTableProxyModel::setFilterText(const QString &text)
 {
     if (text == m_text)
         return;
     m_text = text;
     m_words = text.toCaseFolded().simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (m_table)
+        m_table->rankRows(sortColumn()); // the rebuild below sorts the accepted rows again
     // A full rebuild (filter every row, sort those accepted: O(n log n)) rather than
     // invalidateRowsFilter(), which inserts newly accepted rows between the kept ones one interval
     // at a time: clearing a filter on 100,000 rows took 0.7 s that way.
@@ -48,7 +57,7 @@ bool ResourceTableProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex 
 bool ResourceTableProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     if (m_table)
-        return m_table->compareRows(left.row(), right.row(), left.column()) < 0;
+        return m_table->compareRanked(left.row(), right.row(), left.column()) < 0;
     const QVariant a = left.data(sortRole());
     const QVariant b = right.data(sortRole());
     const bool aNumber = a.typeId() == QMetaType::Double;

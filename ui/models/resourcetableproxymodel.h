@@ -24,6 +24,9 @@ public:
     QString filterText() const { return m_text; }
 
     void setSourceModel(QAbstractItemModel *model) override;
+    /// ResourceTableProxyModel::sort has the ResourceTableModel rank its rows for column first, so
+    /// that the sort compares integers (ResourceTableModel::rankRows).
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
