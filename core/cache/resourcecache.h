@@ -22,11 +22,12 @@ class QFutureWatcher;
 
 namespace Qluster {
 
-/// ResourceCache is the informer of one CacheKey: it lists in pages (limit + continue), then
-/// watches from the list's resourceVersion with bookmarks, renews the watch when the server ends
-/// it, relists and reconciles on 410 Gone, and reconnects with jittered exponential backoff.
-/// Changes are delivered in batches through objectsChanged. Large pages are decoded off the GUI
-/// thread.
+/// ResourceCache is the informer of one CacheKey: it lists in pages (limit + continue; each next
+/// page is requested as soon as the head of the page before it names it, and pages are applied in
+/// order as one snapshot), then watches from the list's resourceVersion with bookmarks, renews
+/// the watch when the server ends it, relists and reconciles on 410 Gone, and reconnects with
+/// jittered exponential backoff. Changes are delivered in batches through objectsChanged. Large
+/// pages are decoded off the GUI thread.
 class ResourceCache final : public QObject
 {
     Q_OBJECT
