@@ -51,8 +51,9 @@ Result<ListPage> decodeListPage(const QByteArray &body, const QString &what);
 
 /// peekContinueToken reads metadata.continue of a list or Table body without decoding it: a
 /// scan that skips every other value, so the next page can be requested while this one is still
-/// being decoded. Empty when the body has no continue token (the last page); nullopt when the body
-/// is not a JSON object the scan understands (decode it to find out).
+/// arriving or being decoded. Empty when the body has no continue token (the last page); nullopt
+/// when the body is not (yet) a JSON object the scan understands: a prefix of a body, cut at any
+/// byte, gives nullopt until the token (or the end of metadata) is in it, never a wrong answer.
 std::optional<QString> peekContinueToken(QByteArrayView body);
 
 /// decodeStatus turns a metav1.Status object into an Error (http kind with code, reason, message).

@@ -53,7 +53,8 @@ QByteArray ConnectionListWatcher::tableAccept()
                              "application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json");
 }
 
-ListWatcher::Handle ConnectionListWatcher::list(const ListOptions &options, ListDone done)
+ListWatcher::Handle ConnectionListWatcher::list(const ListOptions &options, ListDone done,
+                                                ListHead head)
 {
     if (!m_connection) {
         auto handle = std::make_unique<CallHandle>(nullptr);
@@ -72,8 +73,14 @@ ListWatcher::Handle ConnectionListWatcher::list(const ListOptions &options, List
     }
     // Big lists can take long to serialise; the page size bounds it, so allow a generous deadline.
     request.timeoutMs = 120000;
+    if (head)
+        request.headBytes = kListHeadBytes;
     ApiReply *reply = m_connection->send(request);
     auto handle = std::make_unique<CallHandle>(reply);
+    if (head) {
+        QObject::connect(reply, &ApiReply::headReceived, handle.get(),
+                         [head = std::move(head)](const QByteArray &bytes) { head(bytes); });
+    }
     QObject::connect(reply, &ApiReply::finished, handle.get(), [reply, done = std::move(done)] {
         const Result<ApiResponse> &result = reply->result();
         if (!result)

@@ -20,7 +20,7 @@ public:
     /// ConnectionListWatcher uses connection (not owned; calls fail once it is gone).
     ConnectionListWatcher(Connection *connection, CacheKey key, bool asTable = true);
 
-    Handle list(const ListOptions &options, ListDone done) override;
+    Handle list(const ListOptions &options, ListDone done, ListHead head) override;
     Handle watch(const WatchOptions &options, WatchData data, WatchDone done) override;
 
     /// ConnectionListWatcher::tableAccept is the Accept header kubectl sends for printed lists.

@@ -73,6 +73,7 @@ void ResourceCache::stop()
 {
     ++m_generation;
     m_request.reset();
+    abandonPages();
     if (m_decoding) {
         m_decoding->disconnect(this);
         m_decoding->deleteLater();
@@ -101,44 +102,95 @@ void ResourceCache::setState(SyncState state)
 void ResourceCache::startList()
 {
     m_request.reset();
+    abandonPages();
     ++m_generation; // a page still being decoded belongs to the previous list
     m_undecoded.clear();
     m_pending.clear();
     m_pendingColumns.clear();
     m_pendingIsTable = false;
     m_pagesDecoded = 0;
-    m_continue.clear();
     m_retryRelist = false;
     ++m_listCount;
     setState(SyncState::Listing);
-    requestPage();
+    requestPage(QString());
 }
 
-void ResourceCache::requestPage()
+void ResourceCache::abandonPages()
+{
+    // Destroying the handles cancels the requests; none of their callbacks runs after this.
+    m_pages.clear();
+}
+
+ResourceCache::PageRequest *ResourceCache::findPage(quint64 number)
+{
+    const auto it = std::find_if(m_pages.begin(), m_pages.end(),
+                                 [number](const PageRequest &p) { return p.number == number; });
+    return it == m_pages.end() ? nullptr : &*it;
+}
+
+void ResourceCache::requestPage(const QString &continueToken)
 {
     ListOptions options;
     options.limit = m_pageSize;
-    options.continueToken = m_continue;
-    m_request = m_listWatcher->list(options, [this](Result<QByteArray> body) {
-        pageReceived(std::move(body));
-    });
+    options.continueToken = continueToken;
+    const quint64 number = m_nextPageNumber++;
+    m_pages.push_back(PageRequest{number, nullptr, std::nullopt, std::nullopt, false});
+    ListWatcher::Handle request = m_listWatcher->list(
+        options, [this, number](Result<QByteArray> body) { pageReceived(number, std::move(body)); },
+        [this, number](const QByteArray &head) { pageHead(number, head); });
+    if (PageRequest *page = findPage(number))
+        page->request = std::move(request);
 }
 
-void ResourceCache::pageReceived(Result<QByteArray> body)
+void ResourceCache::requestKnownNextPage()
 {
-    m_request.reset();
+    // Only the last page requested can name a page not yet requested.
+    if (m_pages.empty())
+        return;
+    PageRequest &last = m_pages.back();
+    if (last.nextRequested || !last.nextToken || last.nextToken->isEmpty())
+        return;
+    const auto inFlight = std::count_if(m_pages.begin(), m_pages.end(),
+                                        [](const PageRequest &p) { return !p.body; });
+    if (inFlight >= kMaxPagesInFlight)
+        return; // asked for when one of them arrives
+    last.nextRequested = true;
+    const QString token = *last.nextToken;
+    requestPage(token);
+}
+
+void ResourceCache::pageHead(quint64 number, const QByteArray &head)
+{
+    // Pipelining: metadata.continue comes near the start of a list body, so the next page is
+    // requested (and produced by the server) while the rest of this one still downloads.
+    PageRequest *page = findPage(number);
+    if (!page || page->nextToken)
+        return;
+    page->nextToken = peekContinueToken(head);
+    requestKnownNextPage();
+}
+
+void ResourceCache::pageReceived(quint64 number, Result<QByteArray> body)
+{
+    PageRequest *page = findPage(number);
+    if (!page)
+        return;
     if (!body) {
-        // An expired continue token means the snapshot is gone: start the list over.
+        // Any failed page ends this list and cancels the other pages in flight; an expired
+        // continue token means the snapshot is gone, so the list starts over.
         retryAfterBackoff(body.error(), true);
         return;
     }
-    // Pipelining: the next page is requested as soon as this body names it, and travels while this
-    // one is decoded on a worker thread. When the scan cannot tell, the decoded page will.
-    const std::optional<QString> next = peekContinueToken(*body);
-    m_undecoded.push_back(UndecodedPage{std::move(*body), next.has_value()});
-    if (next && !next->isEmpty()) {
-        m_continue = *next;
-        requestPage();
+    // When the head did not tell, the whole body may; when it cannot, the decoded page will.
+    if (!page->nextToken)
+        page->nextToken = peekContinueToken(*body);
+    page->body = std::move(*body);
+    requestKnownNextPage();
+    // Pages are decoded in list order: a body that arrived before its predecessor's waits.
+    while (!m_pages.empty() && m_pages.front().body) {
+        PageRequest &front = m_pages.front();
+        m_undecoded.push_back(UndecodedPage{std::move(*front.body), front.nextRequested});
+        m_pages.pop_front();
     }
     decodeNextPage();
 }
@@ -167,7 +219,7 @@ void ResourceCache::decodeNextPage()
     m_decodeBusy = true;
     UndecodedPage page = std::move(m_undecoded.front());
     m_undecoded.pop_front();
-    m_decodingPeeked = page.continuePeeked;
+    m_decodingNextRequested = page.nextRequested;
     m_decodingGeneration = m_generation;
     const QString what = QStringLiteral("list ") + m_key.gvr.toString();
     m_decoding->setFuture(QtConcurrent::run([bytes = std::move(page.body), what] {
@@ -203,16 +255,14 @@ void ResourceCache::pageDecoded(Result<ListPage> page)
     if (page->remainingItemCount > 0)
         m_pending.reserve(m_pending.size() + size_t(std::min<qint64>(page->remainingItemCount, 250000)));
     if (!page->continueToken.isEmpty()) {
-        if (!m_decodingPeeked) {
-            m_continue = page->continueToken;
-            requestPage();
-        }
+        if (!m_decodingNextRequested)
+            requestPage(page->continueToken);
         decodeNextPage();
         return;
     }
     // The list is complete: flush pending watch changes first so batches stay in order, then
     // reconcile the store with the new list (only real adds/updates/deletes are emitted).
-    m_request.reset();
+    abandonPages();
     m_undecoded.clear();
     if (m_flushTimer.isActive()) {
         m_flushTimer.stop();
@@ -349,6 +399,7 @@ void ResourceCache::handleWatchError(const Error &error)
 void ResourceCache::retryAfterBackoff(const Error &error, bool relist)
 {
     m_request.reset();
+    abandonPages();
     ++m_generation; // pages of the failed list still being decoded are dropped
     m_undecoded.clear();
     m_lastError = error;

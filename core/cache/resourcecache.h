@@ -22,11 +22,12 @@ class QFutureWatcher;
 
 namespace Qluster {
 
-/// ResourceCache is the informer of one CacheKey: it lists in pages (limit + continue), then
-/// watches from the list's resourceVersion with bookmarks, renews the watch when the server ends
-/// it, relists and reconciles on 410 Gone, and reconnects with jittered exponential backoff.
-/// Changes are delivered in batches through objectsChanged. Large pages are decoded off the GUI
-/// thread.
+/// ResourceCache is the informer of one CacheKey: it lists in pages (limit + continue; each next
+/// page is requested as soon as the head of the page before it names it, and pages are applied in
+/// order as one snapshot), then watches from the list's resourceVersion with bookmarks, renews
+/// the watch when the server ends it, relists and reconciles on 410 Gone, and reconnects with
+/// jittered exponential backoff. Changes are delivered in batches through objectsChanged. Large
+/// pages are decoded off the GUI thread.
 class ResourceCache final : public QObject
 {
     Q_OBJECT
@@ -81,8 +82,13 @@ Q_SIGNALS:
 private:
     void setState(SyncState state);
     void startList();
-    void requestPage();
-    void pageReceived(Result<QByteArray> body);
+    struct PageRequest;
+    PageRequest *findPage(quint64 number);
+    void requestPage(const QString &continueToken);
+    void requestKnownNextPage();
+    void pageHead(quint64 number, const QByteArray &head);
+    void pageReceived(quint64 number, Result<QByteArray> body);
+    void abandonPages();
     void decodeNextPage();
     void pageDecoded(Result<ListPage> page);
     void startWatch();
@@ -106,17 +112,36 @@ private:
     quint64 m_watchGeneration = 0;         // bumped when a stream is abandoned
     quint64 m_watchDecodingGeneration = 0; // m_watchGeneration of the chunk being decoded
     std::optional<Result<void>> m_watchEnd; // the stream ended while chunks were still decoding
-    ListWatcher::Handle m_request; // the list page or watch in flight
+    ListWatcher::Handle m_request; // the watch in flight
     QFutureWatcher<Result<ListPage>> *m_decoding = nullptr; // owned (child)
-    quint64 m_decodingGeneration = 0; // m_generation when the page being decoded was started
-    bool m_decodingPeeked = false;    // its next page was requested when it arrived
-    bool m_decodeBusy = false;        // a page is being decoded (its finished not yet handled)
+    quint64 m_decodingGeneration = 0;   // m_generation when the page being decoded was started
+    bool m_decodingNextRequested = false; // its next page was requested before it was decoded
+    bool m_decodeBusy = false;          // a page is being decoded (its finished not yet handled)
+
+    // The pages of the current list that were requested and not yet handed to the decoder, in
+    // list order: several travel at once (each is requested as soon as its predecessor's
+    // continue token is seen, in the head of its body), and a body that arrives before its
+    // predecessor's waits here. Destroying an entry cancels its request.
+    struct PageRequest
+    {
+        quint64 number = 0;
+        ListWatcher::Handle request;
+        std::optional<QByteArray> body;   // arrived
+        std::optional<QString> nextToken; // its continue token once seen ("" on the last page)
+        bool nextRequested = false;       // the page after it has been requested
+    };
+    std::deque<PageRequest> m_pages;
+    quint64 m_nextPageNumber = 0;
+    // At most this many page requests wait for their bodies at once: over HTTP/1.1 Qt opens at
+    // most 6 connections per host and manager, and ordinary requests (GETs of the selected object,
+    // discovery) must still get through.
+    static constexpr int kMaxPagesInFlight = 4;
 
     // Pages received and waiting to be decoded (one is decoded at a time, in order).
     struct UndecodedPage
     {
         QByteArray body;
-        bool continuePeeked = false; // the next page (if any) has been requested already
+        bool nextRequested = false; // the next page (if any) has been requested already
     };
     std::deque<UndecodedPage> m_undecoded;
 
@@ -125,7 +150,6 @@ private:
     QList<TableColumn> m_pendingColumns;
     bool m_pendingIsTable = false;
     QString m_pendingResourceVersion;
-    QString m_continue;
     int m_pagesDecoded = 0;
 
     ChangeBatch m_batch;

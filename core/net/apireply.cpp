@@ -53,6 +53,25 @@ void ApiReply::sendWith(const Credentials &credentials)
     connect(m_reply, &QNetworkReply::sslErrors, this,
             [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
     connect(m_reply, &QNetworkReply::finished, this, &ApiReply::onNetworkFinished);
+    m_headSize = 0;
+    if (m_request.headBytes > 0)
+        connect(m_reply, &QNetworkReply::readyRead, this, &ApiReply::onReadyRead);
+}
+
+void ApiReply::onReadyRead()
+{
+    // Only a 2xx body is shown: it is final (never retried), while a 401, 429 or 5xx attempt
+    // may be retried and its body is a Status, not the answer.
+    if (!m_reply || m_aborted || m_timedOut || m_headSize >= m_request.headBytes)
+        return;
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status < 200 || status >= 300)
+        return;
+    const QByteArray head = m_reply->peek(m_request.headBytes);
+    if (head.size() <= m_headSize)
+        return;
+    m_headSize = head.size();
+    Q_EMIT headReceived(head);
 }
 
 void ApiReply::onNetworkFinished()

@@ -50,6 +50,10 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void finished();
+    /// headReceived shows the first bytes of a 2xx body (at most ApiRequest::headBytes, growing
+    /// with each emission) while the rest still arrives; the body is not consumed and finished()
+    /// still carries all of it (or an error, should the transfer fail afterwards).
+    void headReceived(const QByteArray &head);
 
 private:
     friend class Connection;
@@ -57,6 +61,7 @@ private:
     void sendWith(const Credentials &credentials) override;
     void failWith(const Error &error) override { finish(fail(error)); }
     void onNetworkFinished();
+    void onReadyRead();
     void finish(Result<ApiResponse> result);
 
     QTimer m_deadline;
@@ -64,6 +69,7 @@ private:
     Result<ApiResponse> m_result;
     int m_attempts = 0;
     int m_retries = 0;
+    qsizetype m_headSize = 0; // bytes of this attempt's body shown by headReceived
     bool m_timedOut = false;
 };
 

@@ -48,6 +48,8 @@ struct ApiRequest
     QList<QPair<QByteArray, QByteArray>> headers; ///< extra headers for this request only
 
     int timeoutMs = -1; ///< whole-request deadline; -1: the Connection's default, 0: none
+    /// ApiReply::headReceived shows up to this many first bytes of a 2xx body while it arrives (0: off).
+    int headBytes = 0;
 
     /// ApiRequest::get builds a GET of a collection (empty name) or of one object.
     static ApiRequest get(const Gvr &gvr, const QString &namespaceName = {},

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void retriesReadsNeverWrites();
     void requestTimeout();
     void streamDeliversChunks();
+    void headOfA2xxBodyWhileItArrives();
     void twentyWatchesDoNotStarveRequests();
     void twoConnectionsCloseOne();
     void oidcRefreshesExpiredIdToken();
@@ -821,6 +822,89 @@ void tst_Connection::streamDeliversChunks()
     QVERIFY(!deniedEnd->has_value());
     QCOMPARE(deniedEnd->error().httpStatus, 403);
     QCOMPARE(deniedEnd->error().message, QStringLiteral("secrets is forbidden"));
+}
+
+void tst_Connection::headOfA2xxBodyWhileItArrives()
+{
+    const QByteArray part1 = R"({"kind":"Table","metadata":{"continue":"t1"},)";
+    const QByteArray part2 = R"("rows":[{"cells":["a"]},)";
+    const QByteArray part3 = QByteArray(R"({"cells":[")") + QByteArray(200, 'x') + R"("]}]})";
+    const QByteArray whole = R"({"kind":"ConfigMapList","items":[]})";
+    int busyLeft = 1;
+    LoopbackServer server;
+    server.setHandler([&](const LoopbackServer::Request &r, LoopbackServer::Exchange &x) {
+        if (r.path() == "/slow") {
+            x.beginChunked(200);
+            x.writeChunk(part1);
+            server.openStreams.append(x);
+        } else if (r.path() == "/busy" && busyLeft-- > 0) {
+            x.replyJson(503, statusBody(503, "ServiceUnavailable", "busy"));
+        } else if (r.path() == "/busy") {
+            x.replyJson(200, whole);
+        } else {
+            x.replyJson(404, statusBody(404, "NotFound", "no such thing"));
+        }
+    });
+    QVERIFY(server.listen());
+    auto connection = open(contextFor(server.url()));
+    QVERIFY(connection);
+
+    // The head grows with each piece of the body, up to headBytes, before finished().
+    ApiRequest slow = ApiRequest::raw(QStringLiteral("/slow"));
+    slow.headBytes = int(part1.size() + part2.size() + 10);
+    ApiReply *reply = connection->send(slow);
+    QList<QByteArray> heads;
+    std::optional<Result<ApiResponse>> result;
+    QObject::connect(reply, &ApiReply::headReceived, this, [&](const QByteArray &head) {
+        QVERIFY(!result);
+        heads.append(head);
+    });
+    QObject::connect(reply, &ApiReply::finished, this, [&] { result = reply->result(); });
+    QTRY_COMPARE_WITH_TIMEOUT(heads, QList<QByteArray>{part1}, 10000);
+    server.openStreams.first().writeChunk(part2);
+    QTRY_COMPARE_WITH_TIMEOUT(heads.size(), 2, 10000);
+    QCOMPARE(heads.at(1), QByteArray(part1 + part2));
+    server.openStreams.first().writeChunk(part3);
+    QTRY_COMPARE_WITH_TIMEOUT(heads.size(), 3, 10000);
+    QCOMPARE(heads.at(2), QByteArray(part1 + part2 + part3).left(slow.headBytes));
+    QVERIFY(!result);
+    server.openStreams.first().endChunked();
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 10000);
+    QVERIFY(result->has_value());
+    QCOMPARE((*result)->body, QByteArray(part1 + part2 + part3)); // peeking consumed nothing
+    QCOMPARE(heads.size(), 3);
+
+    // A retried attempt (503) shows nothing: only the body of the final 2xx answer.
+    ApiRequest busy = ApiRequest::raw(QStringLiteral("/busy"));
+    busy.headBytes = 4096;
+    reply = connection->send(busy);
+    heads.clear();
+    result.reset();
+    QObject::connect(reply, &ApiReply::headReceived, this, [&](const QByteArray &head) { heads.append(head); });
+    QObject::connect(reply, &ApiReply::finished, this, [&] { result = reply->result(); });
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 10000);
+    QVERIFY(result->has_value());
+    QCOMPARE(reply->attempts(), 2);
+    QCOMPARE(heads, QList<QByteArray>{whole});
+
+    // An error status shows nothing; neither does a request that did not ask (headBytes 0).
+    for (int headBytes : {4096, 0}) {
+        ApiRequest missing = ApiRequest::raw(QStringLiteral("/missing"));
+        missing.headBytes = headBytes;
+        reply = connection->send(missing);
+        heads.clear();
+        result.reset();
+        QObject::connect(reply, &ApiReply::headReceived, this, [&](const QByteArray &head) { heads.append(head); });
+        QObject::connect(reply, &ApiReply::finished, this, [&] { result = reply->result(); });
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 10000);
+        QCOMPARE(result->error().httpStatus, 404);
+        QVERIFY(heads.isEmpty());
+    }
+    ApiReply *plain = connection->send(ApiRequest::raw(QStringLiteral("/busy")));
+    QSignalSpy plainHeads(plain, &ApiReply::headReceived);
+    QSignalSpy plainFinished(plain, &ApiReply::finished);
+    QVERIFY(plainFinished.wait(10000));
+    QCOMPARE(plainHeads.size(), 0);
 }
 
 void tst_Connection::twentyWatchesDoNotStarveRequests()

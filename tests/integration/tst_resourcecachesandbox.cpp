@@ -3,6 +3,7 @@
 // The informer against the SandboxServer over real HTTPS (and plain HTTP), changed by real kubectl,
 // seen through the table model the explorer shows.
 
+#include "loopbackserver.h"
 #include "sandboxfixture.h"
 
 #include "cache/connectionlistwatcher.h"
@@ -18,6 +19,7 @@
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace Qluster;
 
@@ -52,6 +54,52 @@ QStringList kubectlNames(const KubectlResult &r)
     return out;
 }
 
+/// RecordingListWatcher passes every call to another ListWatcher and writes down, in order, when
+/// each list page was requested ("request 2"), when its head was seen ("head 2", once per
+/// growth) and when its body or error arrived ("body 2", "error 2").
+class RecordingListWatcher final : public ListWatcher
+{
+public:
+    RecordingListWatcher(std::unique_ptr<ListWatcher> inner, QStringList *log) // log: not owned
+        : m_inner(std::move(inner))
+        , m_log(log)
+    {
+    }
+
+    QStringList continueTokens;
+
+    Handle list(const ListOptions &options, ListDone done, ListHead head) override
+    {
+        const int page = m_pages++;
+        QStringList *log = m_log;
+        log->append(QStringLiteral("request %1").arg(page));
+        continueTokens.append(options.continueToken);
+        ListHead recordedHead;
+        if (head) {
+            recordedHead = [log, page, head = std::move(head)](const QByteArray &bytes) {
+                log->append(QStringLiteral("head %1").arg(page));
+                head(bytes);
+            };
+        }
+        return m_inner->list(
+            options,
+            [log, page, done = std::move(done)](Result<QByteArray> body) {
+                log->append((body ? QStringLiteral("body %1") : QStringLiteral("error %1")).arg(page));
+                done(std::move(body));
+            },
+            std::move(recordedHead));
+    }
+    Handle watch(const WatchOptions &options, WatchData data, WatchDone done) override
+    {
+        return m_inner->watch(options, std::move(data), std::move(done));
+    }
+
+private:
+    std::unique_ptr<ListWatcher> m_inner;
+    QStringList *m_log;
+    int m_pages = 0;
+};
+
 } // namespace
 
 class tst_ResourceCacheSandbox final : public QObject
@@ -64,6 +112,8 @@ private Q_SLOTS:
     void kubectlChangesReachTheTable();
     void faultsEndEqualToKubectl();
     void pagedListIsOneSnapshotAndRestartsWhenExpired();
+    void pagesOverlapUnderLatency();
+    void pagesTravelWhileTheBodyBeforeThemDownloads();
     void rowsPreparedDuringAnInterruptedListAreCurrent();
     void registrySharesOneWatch();
     void manyWatchesOverPlainHttpDoNotStarveGets();
@@ -95,7 +145,7 @@ void tst_ResourceCacheSandbox::initTestCase()
     if (!connection)
         QFAIL(qPrintable(connection.error().toString()));
     m_connection = std::move(*connection);
-    for (const char *ns : {"live", "faults", "paged", "prepared"}) {
+    for (const char *ns : {"live", "faults", "paged", "prepared", "latency"}) {
         const QJsonObject created = m_fixture->create(QJsonObject{
             {QStringLiteral("apiVersion"), QStringLiteral("v1")},
             {QStringLiteral("kind"), QStringLiteral("Namespace")},
@@ -337,6 +387,143 @@ void tst_ResourceCacheSandbox::pagedListIsOneSnapshotAndRestartsWhenExpired()
     r = m_fixture->kubectl(getArgs);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(storeNames(*cache, QStringLiteral("configmap/")), kubectlNames(r));
+}
+
+void tst_ResourceCacheSandbox::pagesOverlapUnderLatency()
+{
+    // 12 config maps in pages of 2 over a link with 50 ms latency: each next page must leave
+    // as soon as the head of the page before it arrived (its metadata.continue), before that
+    // page's body is complete, instead of after it. Each continue token is asked for once. (The
+    // sandbox's latency delays a whole answer, so here a head comes in the same burst as its
+    // body; the time saved is the rest of the body's transfer and the server's time to produce
+    // it, which pagesTravelWhileTheBodyBeforeThemDownloads shows with a body that arrives slowly.)
+    const QString ns = QStringLiteral("latency");
+    for (int i = 0; i < 12; ++i) {
+        const QJsonObject created = m_fixture->create(QJsonObject{
+            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("kind"), QStringLiteral("ConfigMap")},
+            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("cm-%1").arg(i, 2, 10, QLatin1Char('0'))},
+                                                     {QStringLiteral("namespace"), ns}}},
+            {QStringLiteral("data"), QJsonObject{{QStringLiteral("k"), QString(QLatin1Char('v')).repeated(2000)}}}});
+        QVERIFY(!created.isEmpty());
+    }
+    const QString listPath = QStringLiteral("/api/v1/namespaces/") + ns + QStringLiteral("/configmaps");
+    int listsServed = 0; // written and read in the sandbox's thread
+    QMetaObject::Connection hook;
+    m_fixture->sandbox().invoke([&](SandboxServer &s) {
+        hook = connect(&s, &SandboxServer::requestHandled, &s, [&](const QString &verb, const QString &path, int status) {
+            if (verb == QLatin1String("GET") && path == listPath && status == 200)
+                ++listsServed;
+        }, Qt::DirectConnection);
+        s.setLatency(50);
+    });
+    QStringList log;
+    const CacheKey key{QStringLiteral("sandbox"), kConfigMaps, ns, QString(), QString()};
+    auto recorder = std::make_unique<RecordingListWatcher>(
+        std::make_unique<ConnectionListWatcher>(m_connection.get(), key), &log);
+    RecordingListWatcher *recording = recorder.get();
+    auto cache = std::make_unique<ResourceCache>(key, std::move(recorder));
+    cache->setBackoff(50, 400);
+    cache->setPageSize(2);
+    cache->start();
+    QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 20000);
+    int served = 0;
+    m_fixture->sandbox().invoke([&](SandboxServer &s) {
+        s.setLatency(0);
+        disconnect(hook);
+        served = listsServed;
+    });
+    QCOMPARE(cache->store().size(), 12);
+    QCOMPARE(cache->listCount(), 1);
+    QCOMPARE(log.filter(QStringLiteral("request ")).size(), 6);
+    QCOMPARE(served, 6);
+    QVERIFY(recording->continueTokens.first().isEmpty());
+    QCOMPARE(QSet<QString>(recording->continueTokens.begin(), recording->continueTokens.end()).size(), 6);
+    for (int page = 0; page < 5; ++page) {
+        const qsizetype head = log.indexOf(QStringLiteral("head %1").arg(page));
+        const qsizetype next = log.indexOf(QStringLiteral("request %1").arg(page + 1));
+        const qsizetype body = log.indexOf(QStringLiteral("body %1").arg(page));
+        QVERIFY2(head >= 0 && head < next && next < body, qPrintable(log.join(QStringLiteral(", "))));
+    }
+    QVERIFY(!log.contains(QStringLiteral("error 0")));
+}
+
+void tst_ResourceCacheSandbox::pagesTravelWhileTheBodyBeforeThemDownloads()
+{
+    // A server that writes each page's head (kind, apiVersion, metadata with continue, as real
+    // apiservers order them) at once and the rest of the body only when the next page is asked
+    // for: the list completes only if every next page is requested while the body before it is
+    // still downloading. (A fallback finishes a body after 3 s, so a client that waits for whole
+    // bodies fails the comparison below instead of hanging.)
+    constexpr int kPages = 6;
+    const auto head = [](int page) -> QByteArray {
+        QByteArray out = R"({"kind":"Table","apiVersion":"meta.k8s.io/v1","metadata":{"resourceVersion":"10")";
+        if (page + 1 < kPages)
+            out += R"(,"continue":"p)" + QByteArray::number(page + 1) + '"';
+        return out + "},";
+    };
+    const auto rest = [](int page) -> QByteArray {
+        QByteArray rows;
+        for (int i = 2 * page; i < 2 * page + 2; ++i) {
+            const QByteArray name = "cm-" + QByteArray::number(i);
+            rows += (rows.isEmpty() ? "" : ",") + QByteArray(R"({"cells":[")") + name
+                    + R"("],"object":{"kind":"PartialObjectMetadata","apiVersion":"meta.k8s.io/v1","metadata":)"
+                    + R"({"name":")" + name + R"(","namespace":"slow","uid":"uid-)" + name
+                    + R"(","resourceVersion":"10"}}})";
+        }
+        return R"("columnDefinitions":[{"name":"Name","type":"string","format":"name"}],"rows":[)" + rows + "]}";
+    };
+    struct Incomplete
+    {
+        LoopbackServer::Exchange exchange;
+        QByteArray rest;
+    };
+    QHash<int, Incomplete> incomplete;
+    QList<int> stillDownloading; // pages whose body was incomplete when the next one was asked for
+    int listRequests = 0;
+    const auto finish = [&incomplete](int page) {
+        const auto it = incomplete.find(page);
+        if (it == incomplete.end())
+            return;
+        it->exchange.writeChunk(it->rest);
+        it->exchange.endChunked();
+        incomplete.erase(it);
+    };
+    LoopbackServer server;
+    server.setHandler([&](const LoopbackServer::Request &r, LoopbackServer::Exchange &x) {
+        const QUrlQuery query(QString::fromLatin1(r.target.mid(r.target.indexOf('?') + 1)));
+        if (query.queryItemValue(QStringLiteral("watch")) == QLatin1String("true")) {
+            x.beginChunked(200);
+            server.openStreams.append(x);
+            return;
+        }
+        ++listRequests;
+        const QString token = query.queryItemValue(QStringLiteral("continue"));
+        const int page = token.isEmpty() ? 0 : token.mid(1).toInt();
+        if (incomplete.contains(page - 1)) {
+            stillDownloading.append(page - 1);
+            finish(page - 1);
+        }
+        x.beginChunked(200);
+        x.writeChunk(head(page));
+        incomplete.insert(page, Incomplete{x, rest(page)});
+        QTimer::singleShot(page + 1 < kPages ? 3000 : 0, &server, [finish, page] { finish(page); });
+    });
+    QVERIFY(server.listen());
+    ResolvedContext context;
+    context.contextName = QStringLiteral("slow");
+    context.cluster.name = QStringLiteral("slow");
+    context.cluster.server = server.url().toString();
+    context.user.name = QStringLiteral("nobody");
+    auto connection = Connection::create(context);
+    if (!connection)
+        QFAIL(qPrintable(connection.error().toString()));
+    auto cache = openCache(kConfigMaps, QStringLiteral("slow"), connection->get(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 30000);
+    QCOMPARE(stillDownloading, (QList<int>{0, 1, 2, 3, 4}));
+    QCOMPARE(listRequests, kPages);
+    QCOMPARE(cache->store().size(), 2 * kPages);
+    QVERIFY(cache->store().object(QStringLiteral("slow/cm-11")));
 }
 
 void tst_ResourceCacheSandbox::registrySharesOneWatch()

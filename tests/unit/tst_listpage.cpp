@@ -3,6 +3,7 @@
 #include "api/listpage.h"
 
 #include <QFile>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace Qluster;
@@ -42,6 +43,8 @@ private Q_SLOTS:
     void notAList();
     void peekContinue_data();
     void peekContinue();
+    void peekContinueOnEveryPrefix_data();
+    void peekContinueOnEveryPrefix();
 };
 
 void tst_ListPage::tableColumns_data()
@@ -212,6 +215,62 @@ void tst_ListPage::peekContinue()
     QCOMPARE(peeked.has_value(), known);
     if (known)
         QCOMPARE(*peeked, token);
+}
+
+void tst_ListPage::peekContinueOnEveryPrefix_data()
+{
+    // The cache peeks at the head of a page while the rest is still arriving, so a body cut at
+    // any byte must give "not known yet" (nullopt) until the token is complete, and then the
+    // token. Compact re-serialisation sorts the keys (metadata after columnDefinitions), as the
+    // sandbox writes them; real apiservers write metadata first.
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("token");
+
+    const auto compact = [](const QByteArray &json) {
+        return QJsonDocument::fromJson(json).toJson(QJsonDocument::Compact);
+    };
+    const QByteArray table = response("table_configmaps_limit2_continue.json");
+    const QByteArray list = response("list_configmaps_limit2_continue.json");
+    const QString token = decodeListPage(table, QStringLiteral("t"))->continueToken;
+    QVERIFY(!token.isEmpty());
+    QCOMPARE(decodeListPage(list, QStringLiteral("t"))->continueToken, token);
+    QTest::newRow("real table page") << table << token;
+    QTest::newRow("real list page") << list << token;
+    QTest::newRow("table page, keys sorted") << compact(table) << token;
+    QTest::newRow("list page, keys sorted") << compact(list) << token;
+    QTest::newRow("last page") << response("table_deployments_default.json") << QString();
+}
+
+void tst_ListPage::peekContinueOnEveryPrefix()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, token);
+    // Where the answer becomes known: just past the token's closing quote, or (last page) never
+    // before the metadata object is closed, which is after its "resourceVersion".
+    qsizetype knownFrom = body.size();
+    if (!token.isEmpty()) {
+        const qsizetype at = body.indexOf(QByteArray('"' + token.toUtf8() + '"'));
+        QVERIFY(at > 0);
+        knownFrom = at + token.size() + 2;
+    }
+    qsizetype firstKnown = -1;
+    for (qsizetype n = 0; n <= body.size(); ++n) {
+        const std::optional<QString> peeked = peekContinueToken(QByteArrayView(body).first(n));
+        if (!peeked) {
+            if (n >= knownFrom)
+                QFAIL(qPrintable(QStringLiteral("not known with %1 of %2 bytes").arg(n).arg(body.size())));
+            continue;
+        }
+        if (*peeked != token)
+            QFAIL(qPrintable(QStringLiteral("cut at %1 of %2 bytes gives \"%3\"").arg(n).arg(body.size()).arg(*peeked)));
+        if (firstKnown < 0)
+            firstKnown = n;
+    }
+    QVERIFY(firstKnown >= 0);
+    if (!token.isEmpty())
+        QCOMPARE(firstKnown, knownFrom);
+    else
+        QVERIFY(firstKnown > body.indexOf("\"resourceVersion\""));
 }
 
 QTEST_GUILESS_MAIN(tst_ListPage)

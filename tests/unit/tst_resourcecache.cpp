@@ -10,6 +10,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
 #include <map>
 
 using namespace Qluster;
@@ -24,6 +25,10 @@ public:
     ListWatcher::WatchData data;
     ListWatcher::WatchDone done;
     quint64 fromRv = 0;
+    // A list answer held back until the test hands it over (FakeApi::holdLists).
+    ListWatcher::ListDone listDone;
+    ListWatcher::ListHead listHead;
+    Result<QByteArray> listResult;
 };
 
 /// An in-memory API server for one namespaced collection, with the list/watch semantics the
@@ -50,6 +55,9 @@ public:
     QList<WatchOptions> watchesSeen;
     int failLists = 0;
     bool paused = false; // mutations are not pushed to open watches (a network partition)
+    bool deliverHeads = false; // each list answer's head (up to its rows) comes before the body
+    bool holdLists = false;    // list answers wait in heldLists for deliverHead/deliverBody
+    QList<QPointer<FakeCall>> heldLists; // null once the cache cancelled the call
 
     QByteArray rowJson(const QString &name, const Obj &o) const
     {
@@ -165,7 +173,34 @@ public:
         return out;
     }
 
-    ListWatcher::Handle list(const ListOptions &options, ListWatcher::ListDone done)
+    /// The head of a held list answer: up to its rows (metadata included), or its first bytes.
+    void deliverHead(qsizetype index, qsizetype bytes = -1)
+    {
+        QVERIFY(index < heldLists.size());
+        const QPointer<FakeCall> call = heldLists.at(index);
+        QVERIFY(call && call->listHead && call->listResult);
+        const QByteArray &body = *call->listResult;
+        call->listHead(body.left(bytes >= 0 ? bytes : body.indexOf("\"rows\"")));
+    }
+    /// The whole held answer (or `error` instead).
+    void deliverBody(qsizetype index, std::optional<Error> error = std::nullopt)
+    {
+        QVERIFY(index < heldLists.size());
+        const QPointer<FakeCall> call = heldLists.at(index);
+        QVERIFY(call);
+        // The cache may delete the call from its callback: keep what it runs.
+        const ListWatcher::ListDone done = call->listDone;
+        const Result<QByteArray> result = error ? Result<QByteArray>(fail(*error)) : call->listResult;
+        done(result);
+    }
+    int heldListsInFlight() const
+    {
+        return int(std::count_if(heldLists.begin(), heldLists.end(),
+                                 [](const QPointer<FakeCall> &c) { return !c.isNull(); }));
+    }
+
+    ListWatcher::Handle list(const ListOptions &options, ListWatcher::ListDone done,
+                             ListWatcher::ListHead head)
     {
         listsSeen.append(options);
         auto call = std::make_unique<FakeCall>();
@@ -209,6 +244,18 @@ public:
                                   {QStringLiteral("rows"), rows}};
                 result = QJsonDocument(table).toJson(QJsonDocument::Compact);
             }
+        }
+        if (holdLists) {
+            call->listDone = std::move(done);
+            call->listHead = std::move(head);
+            call->listResult = result;
+            heldLists.append(call.get());
+            return call;
+        }
+        if (deliverHeads && head && result) {
+            QTimer::singleShot(0, call.get(), [head = std::move(head), h = result->left(result->indexOf("\"rows\""))] {
+                head(h);
+            });
         }
         QTimer::singleShot(0, call.get(), [this, done = std::move(done), result]() {
             done(result);
@@ -259,9 +306,9 @@ class FakeListWatcher final : public ListWatcher
 {
 public:
     explicit FakeListWatcher(FakeApi *api) : m_api(api) {}
-    Handle list(const ListOptions &options, ListDone done) override
+    Handle list(const ListOptions &options, ListDone done, ListHead head) override
     {
-        return m_api->list(options, std::move(done));
+        return m_api->list(options, std::move(done), std::move(head));
     }
     Handle watch(const WatchOptions &options, WatchData data, WatchDone done) override
     {
@@ -344,7 +391,13 @@ class tst_ResourceCache final : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void listsInPagesThenWatches_data();
     void listsInPagesThenWatches();
+    void nextPageRequestedFromTheHead();
+    void pagesInFlightAreBounded();
+    void pagesAppliedInListOrder();
+    void abandonedListCancelsPagesInFlight_data();
+    void abandonedListCancelsPagesInFlight();
     void watchChangesArriveInBatches();
     void relistOn410Reconciles();
     void watchFromCompactedVersionRelists();
@@ -356,9 +409,18 @@ private Q_SLOTS:
     void registrySharesAndReleases();
 };
 
+void tst_ResourceCache::listsInPagesThenWatches_data()
+{
+    QTest::addColumn<bool>("heads");
+    QTest::newRow("whole bodies") << false;
+    QTest::newRow("heads first") << true;
+}
+
 void tst_ResourceCache::listsInPagesThenWatches()
 {
+    QFETCH(bool, heads);
     FakeApi api;
+    api.deliverHeads = heads;
     for (int i = 0; i < 7; ++i)
         api.create(QStringLiteral("p%1").arg(i));
     auto cache = makeCache(&api);
@@ -385,6 +447,161 @@ void tst_ResourceCache::listsInPagesThenWatches()
     QVERIFY(api.watchesSeen.at(0).allowWatchBookmarks);
     QVERIFY(api.watchesSeen.at(0).timeoutSeconds >= 300);
     QCOMPARE(states.size(), 2);
+}
+
+void tst_ResourceCache::nextPageRequestedFromTheHead()
+{
+    FakeApi api;
+    for (int i = 0; i < 7; ++i)
+        api.create(QStringLiteral("p%1").arg(i));
+    api.holdLists = true;
+    auto cache = makeCache(&api);
+    Mirror mirror;
+    mirror.attach(cache.get(), this);
+    cache->start();
+    QCOMPARE(api.listsSeen.size(), 1);
+    // A head cut inside the continue token tells nothing yet.
+    const QByteArray first = *api.heldLists.at(0)->listResult;
+    const qsizetype tokenAt = first.indexOf("3@107");
+    QVERIFY(tokenAt > 0);
+    api.deliverHead(0, tokenAt + 2);
+    QCOMPARE(api.listsSeen.size(), 1);
+    // Once the head holds metadata.continue, page 2 is asked for while page 1's body still
+    // travels, and page 3 while pages 1 and 2 do.
+    api.deliverHead(0);
+    QCOMPARE(api.listsSeen.size(), 2);
+    QCOMPARE(api.listsSeen.at(1).continueToken, QStringLiteral("3@107"));
+    api.deliverHead(1);
+    QCOMPARE(api.listsSeen.size(), 3);
+    QCOMPARE(api.listsSeen.at(2).continueToken, QStringLiteral("6@107"));
+    QCOMPARE(api.heldListsInFlight(), 3);
+    QCOMPARE(cache->syncState(), ResourceCache::SyncState::Listing);
+    // Each token is asked for once: not again for a longer head, nor when the bodies arrive; the
+    // last page names no further one.
+    api.deliverHead(0, first.size());
+    api.deliverHead(2);
+    for (int page = 0; page < 3; ++page)
+        api.deliverBody(page);
+    QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 5000);
+    QCOMPARE(api.listsSeen.size(), 3);
+    QCOMPARE(mirror.batches, 1);
+    QCOMPARE(mirror.sorted(), api.keys());
+    QCOMPARE(cache->store().resourceVersion(), QStringLiteral("107"));
+}
+
+void tst_ResourceCache::pagesInFlightAreBounded()
+{
+    FakeApi api;
+    for (int i = 0; i < 15; ++i)
+        api.create(QStringLiteral("p%1").arg(i, 2, 10, QLatin1Char('0')));
+    api.holdLists = true;
+    auto cache = makeCache(&api);
+    Mirror mirror;
+    mirror.attach(cache.get(), this);
+    cache->start();
+    for (int page = 0; page < 4; ++page)
+        api.deliverHead(page);
+    // Pages 1-4 travel; page 5 (known from page 4's head) waits until one of them arrives.
+    QCOMPARE(api.listsSeen.size(), 4);
+    QCOMPARE(api.heldListsInFlight(), 4);
+    api.deliverBody(1); // out of order: still frees a place
+    QCOMPARE(api.listsSeen.size(), 5);
+    QCOMPARE(api.listsSeen.at(4).continueToken, QStringLiteral("12@115"));
+    api.deliverHead(4);
+    for (int page : {0, 2, 4, 3})
+        api.deliverBody(page);
+    QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 5000);
+    QCOMPARE(api.listsSeen.size(), 5);
+    QCOMPARE(mirror.sorted(), api.keys());
+}
+
+void tst_ResourceCache::pagesAppliedInListOrder()
+{
+    FakeApi api;
+    for (int i = 0; i < 9; ++i)
+        api.create(QStringLiteral("p%1").arg(i));
+    api.holdLists = true;
+    auto cache = makeCache(&api);
+    Mirror mirror;
+    mirror.attach(cache.get(), this);
+    QList<QStringList> listed;
+    connect(cache.get(), &ResourceCache::pageListed, this, [&listed](const ListPage &page) {
+        QStringList names;
+        for (const ResourceObject &o : page.items)
+            names.append(o.metadata.name);
+        listed.append(names);
+    });
+    cache->start();
+    api.deliverHead(0);
+    api.deliverHead(1);
+    QCOMPARE(api.listsSeen.size(), 3);
+    // The bodies complete last page first: each waits for its predecessors.
+    api.deliverBody(2);
+    api.deliverBody(1);
+    QCOMPARE(cache->syncState(), ResourceCache::SyncState::Listing);
+    api.deliverBody(0);
+    QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 5000);
+    const QList<QStringList> expected{{QStringLiteral("p0"), QStringLiteral("p1"), QStringLiteral("p2")},
+                                      {QStringLiteral("p3"), QStringLiteral("p4"), QStringLiteral("p5")},
+                                      {QStringLiteral("p6"), QStringLiteral("p7"), QStringLiteral("p8")}};
+    QCOMPARE(listed, expected);
+    QCOMPARE(mirror.batches, 1);
+    QCOMPARE(mirror.added, 9);
+    QCOMPARE(mirror.sorted(), api.keys());
+    QCOMPARE(api.watchesSeen.size(), 1);
+    QCOMPARE(api.watchesSeen.at(0).resourceVersion, QStringLiteral("109"));
+}
+
+void tst_ResourceCache::abandonedListCancelsPagesInFlight_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::newRow("stop") << QStringLiteral("stop");
+    QTest::newRow("continue token expired (410)") << QStringLiteral("410");
+    QTest::newRow("page failed (500) after an earlier page arrived") << QStringLiteral("500");
+}
+
+void tst_ResourceCache::abandonedListCancelsPagesInFlight()
+{
+    QFETCH(QString, how);
+    FakeApi api;
+    for (int i = 0; i < 10; ++i)
+        api.create(QStringLiteral("p%1").arg(i));
+    api.holdLists = true;
+    auto cache = makeCache(&api);
+    Mirror mirror;
+    mirror.attach(cache.get(), this);
+    cache->start();
+    for (int page = 0; page < 3; ++page)
+        api.deliverHead(page);
+    QCOMPARE(api.listsSeen.size(), 4); // all four pages in flight
+    QCOMPARE(api.heldListsInFlight(), 4);
+    if (how == QLatin1String("stop")) {
+        cache->stop();
+        QCOMPARE(api.heldListsInFlight(), 0);
+        QCOMPARE(cache->syncState(), ResourceCache::SyncState::Stopped);
+        QTest::qWait(50); // nothing late is applied or asked for
+        QCOMPARE(mirror.batches, 0);
+        QCOMPARE(api.listsSeen.size(), 4);
+        return;
+    }
+    const int status = how.toInt();
+    if (status == 500)
+        api.deliverBody(0);
+    // Page 2 fails: every other page of this list is cancelled at once, then the list starts over.
+    api.holdLists = false;
+    api.deliverBody(1, status == 410 ? Error::http(410, QStringLiteral("Expired"), QStringLiteral("continue expired"))
+                                     : Error::http(500, QStringLiteral("InternalError"), QStringLiteral("injected")));
+    QCOMPARE(api.heldListsInFlight(), 0);
+    QCOMPARE(cache->syncState(), ResourceCache::SyncState::Backoff);
+    QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 5000);
+    QCOMPARE(cache->listCount(), 2);
+    QCOMPARE(cache->lastError().httpStatus, status);
+    QVERIFY(api.listsSeen.at(4).continueToken.isEmpty()); // from scratch, not from page 2
+    QCOMPARE(api.listsSeen.size(), 8);
+    QCOMPARE(mirror.batches, 1);
+    QCOMPARE(mirror.added, 10);
+    QVERIFY(!mirror.duplicateAdd);
+    QCOMPARE(mirror.sorted(), api.keys());
 }
 
 void tst_ResourceCache::watchChangesArriveInBatches()
