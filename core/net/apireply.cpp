@@ -113,6 +113,21 @@ void ApiReply::onNetworkFinished()
         m_retryTimer.start(delay);
         return;
     }
+    if (status >= 200 && status < 300 && reply->error() != QNetworkReply::NoError) {
+        // The answer started well and broke off (connection closed mid-body, a short
+        // Content-Length): the body is not the server's answer. A read is asked again; a write
+        // may have happened, so its caller is told rather than given a cut body.
+        const Error error = m_connection->transportError(reply, m_sslErrors, m_request);
+        if (m_request.isRetriable() && m_retries < m_connection->options().maxRetries) {
+            ++m_retries;
+            qCDebug(lcNet) << "answer cut off, retry" << m_retries << ":"
+                           << reply->url().toDisplayString(QUrl::RemoveQuery);
+            m_retryTimer.start(m_connection->retryDelayMs(m_retries, {}));
+            return;
+        }
+        finish(fail(error));
+        return;
+    }
     if (status >= 200 && status < 300) {
         ApiResponse response;
         response.status = status;

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void wrongCaIsClearTlsError();
     void watchStreamsEvents();
     void retriesInjected503And429ButNotWrites();
+    void cutOffAnswersAreNotBodies();
     void twoContextsCloseOne();
     void proxyUrlThroughTlsConnectProxy();
     void tokenFileRotationAfter401();
@@ -364,6 +365,34 @@ void tst_ConnectionSandbox::retriesInjected503And429ButNotWrites()
     QVERIFY(!absent);
     QCOMPARE(absent.error().httpStatus, 404);
     QCOMPARE(absent.error().reason, QStringLiteral("NotFound"));
+}
+
+void tst_ConnectionSandbox::cutOffAnswersAreNotBodies()
+{
+    // The server sends a 200 with its Content-Length and closes after half the body.
+    auto admin = open(QStringLiteral("sandbox-admin"));
+    QVERIFY(admin);
+    m_fixture->sandbox().invoke([](SandboxServer &s) { s.truncateNextResponses(1); });
+    ApiReply *reply = admin->send(ApiRequest::get(kNamespaces));
+    std::optional<Result<ApiResponse>> result;
+    int attempts = 0;
+    QObject::connect(reply, &ApiReply::finished, this, [&] {
+        attempts = reply->attempts();
+        result = reply->result();
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
+    if (!*result)
+        QFAIL(qPrintable(result->error().toString()));
+    QCOMPARE(attempts, 2); // the read was asked again
+    QVERIFY(QJsonDocument::fromJson((*result)->body).isObject());
+
+    // A write is not repeated: its caller gets an error, not half an answer, and can look.
+    m_fixture->sandbox().invoke([](SandboxServer &s) { s.truncateNextResponses(1); });
+    const auto write = fetch(admin.get(), createConfigMap(QStringLiteral("default"), QStringLiteral("cut-off")));
+    QVERIFY(!write);
+    QCOMPARE(write.error().kind, Error::Kind::Network);
+    QCOMPARE(write.error().verb, QStringLiteral("POST"));
+    QVERIFY(fetch(admin.get(), ApiRequest::get(kConfigMaps, QStringLiteral("default"), QStringLiteral("cut-off"))).has_value());
 }
 
 void tst_ConnectionSandbox::twoContextsCloseOne()
