@@ -321,22 +321,8 @@ bool SandboxServer::handleUnavailableGroupVersion(Request &r)
         type.plural = seg.at(at);
         const QString name = seg.value(at + 1);
         const QString subresource = seg.value(at + 2);
-        const QByteArray &method = r.http.method;
-        const QString watch = r.http.queryValue("watch");
-        QString verb;
-        if (method == "POST")
-            verb = QStringLiteral("create");
-        else if (method == "PUT")
-            verb = QStringLiteral("update");
-        else if (method == "PATCH")
-            verb = QStringLiteral("patch");
-        else if (method == "DELETE")
-            verb = name.isEmpty() ? QStringLiteral("deletecollection") : QStringLiteral("delete");
-        else if (!name.isEmpty())
-            verb = QStringLiteral("get");
-        else
-            verb = watch == QLatin1String("true") || watch == QLatin1String("1") ? QStringLiteral("watch") : QStringLiteral("list");
-        if (!authorize(r, verb, &type, subresource, namespaceName, name))
+        const QString verb = requestVerb(r, !name.isEmpty());
+        if (!authorize(r, verb.isEmpty() ? QStringLiteral("get") : verb, &type, subresource, namespaceName, name))
             return true;
     }
     sendStatus(r, ApiStatus::failure(503, QStringLiteral("ServiceUnavailable"),

@@ -794,19 +794,8 @@ void SandboxServer::handleResource(Request &r, const ResourcePath &p)
             return;
         }
     }
-    const bool watch = isTrue(r.http.queryValue("watch"));
-    QString verb;
-    if (method == "GET" || method == "HEAD")
-        verb = p.name.isEmpty() ? (watch ? QStringLiteral("watch") : QStringLiteral("list")) : QStringLiteral("get");
-    else if (method == "POST")
-        verb = QStringLiteral("create");
-    else if (method == "PUT")
-        verb = QStringLiteral("update");
-    else if (method == "PATCH")
-        verb = QStringLiteral("patch");
-    else if (method == "DELETE")
-        verb = p.name.isEmpty() ? QStringLiteral("deletecollection") : QStringLiteral("delete");
-    else {
+    const QString verb = requestVerb(r, !p.name.isEmpty());
+    if (verb.isEmpty()) {
         sendStatus(r, ApiStatus::methodNotAllowed());
         return;
     }
@@ -841,7 +830,7 @@ void SandboxServer::handleResource(Request &r, const ResourcePath &p)
     if (method == "GET" || method == "HEAD") {
         if (!p.name.isEmpty())
             handleGet(r, p);
-        else if (watch)
+        else if (verb == QLatin1String("watch"))
             handleWatch(r, p);
         else
             handleList(r, p);
@@ -2567,6 +2556,25 @@ void SandboxServer::setEventsPerSecond(int eventsPerSecond)
         m_loadTimer->start();
     else
         m_loadTimer->stop();
+}
+
+QString SandboxServer::requestVerb(const Request &r, bool named)
+{
+    const QByteArray &method = r.http.method;
+    if (method == "GET" || method == "HEAD") {
+        if (named)
+            return QStringLiteral("get");
+        return isTrue(r.http.queryValue("watch")) ? QStringLiteral("watch") : QStringLiteral("list");
+    }
+    if (method == "POST")
+        return QStringLiteral("create");
+    if (method == "PUT")
+        return QStringLiteral("update");
+    if (method == "PATCH")
+        return QStringLiteral("patch");
+    if (method == "DELETE")
+        return named ? QStringLiteral("delete") : QStringLiteral("deletecollection");
+    return {};
 }
 
 void SandboxServer::handleFaults(Request &r)

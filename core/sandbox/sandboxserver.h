@@ -230,6 +230,9 @@ private:
     void handleReview(Request &r, const QString &kind);
     void handleOpenApi(Request &r, const QString &path);
     void handleFaults(Request &r);
+    /// The RBAC verb of a resource request (kube-apiserver's RequestInfo): list/watch/get for
+    /// reads, create, update, patch, delete/deletecollection; empty for any other method.
+    static QString requestVerb(const Request &r, bool named);
     StatusOr applyPatch(const ResourceType &type, const QJsonObject &current,
                                    const QByteArray &contentType, const QByteArray &patch) const;
 

@@ -13,14 +13,17 @@
 namespace Qluster::Test {
 
 /// fetch sends request on connection and waits (at most waitMs) for its result; a Timeout error
-/// when the test gave up waiting.
-inline Result<ApiResponse> fetch(Connection *connection, const ApiRequest &request, int waitMs = 20000)
+/// when the test gave up waiting. attempts, when given, receives how many HTTP requests it took.
+inline Result<ApiResponse> fetch(Connection *connection, const ApiRequest &request, int waitMs = 20000,
+                                 int *attempts = nullptr)
 {
     std::optional<Result<ApiResponse>> out;
     QEventLoop loop;
-    QObject context;
-    connection->send(request, &context, [&](const Result<ApiResponse> &r) {
-        out = r;
+    ApiReply *reply = connection->send(request);
+    QObject::connect(reply, &ApiReply::finished, &loop, [&] {
+        out = reply->result();
+        if (attempts)
+            *attempts = reply->attempts();
         loop.quit();
     });
     QTimer::singleShot(waitMs, &loop, &QEventLoop::quit);

@@ -337,16 +337,10 @@ void tst_ConnectionSandbox::retriesInjected503And429ButNotWrites()
     QSignalSpy handled(m_fixture->sandbox().server(), &SandboxServer::requestHandled);
 
     m_fixture->sandbox().invoke([](SandboxServer &s) { s.failNextRequests(2, 503); });
-    ApiReply *reply = admin->send(ApiRequest::get(kNamespaces));
-    std::optional<Result<ApiResponse>> result;
     int attempts = 0;
-    QObject::connect(reply, &ApiReply::finished, this, [&] {
-        attempts = reply->attempts();
-        result = reply->result();
-    });
-    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
-    if (!*result)
-        QFAIL(qPrintable(result->error().toString()));
+    const auto result = fetch(admin.get(), ApiRequest::get(kNamespaces), 20000, &attempts);
+    if (!result)
+        QFAIL(qPrintable(result.error().toString()));
     QCOMPARE(attempts, 3);
 
     m_fixture->sandbox().invoke([](SandboxServer &s) { s.failNextRequests(1, 429, 1); });
@@ -373,18 +367,12 @@ void tst_ConnectionSandbox::cutOffAnswersAreNotBodies()
     auto admin = open(QStringLiteral("sandbox-admin"));
     QVERIFY(admin);
     m_fixture->sandbox().invoke([](SandboxServer &s) { s.truncateNextResponses(1); });
-    ApiReply *reply = admin->send(ApiRequest::get(kNamespaces));
-    std::optional<Result<ApiResponse>> result;
     int attempts = 0;
-    QObject::connect(reply, &ApiReply::finished, this, [&] {
-        attempts = reply->attempts();
-        result = reply->result();
-    });
-    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
-    if (!*result)
-        QFAIL(qPrintable(result->error().toString()));
+    const auto result = fetch(admin.get(), ApiRequest::get(kNamespaces), 20000, &attempts);
+    if (!result)
+        QFAIL(qPrintable(result.error().toString()));
     QCOMPARE(attempts, 2); // the read was asked again
-    QVERIFY(QJsonDocument::fromJson((*result)->body).isObject());
+    QVERIFY(QJsonDocument::fromJson(result->body).isObject());
 
     // A write is not repeated: its caller gets an error, not half an answer, and can look.
     m_fixture->sandbox().invoke([](SandboxServer &s) { s.truncateNextResponses(1); });
