@@ -1268,9 +1268,12 @@ Result<QJsonObject> SandboxServer::createObject(const QJsonObject &object)
     return *created;
 }
 
-StatusOr SandboxServer::createInternal(const ResourceType &type, const QString &namespaceName,
+StatusOr SandboxServer::createInternal(const ResourceType &typeRef, const QString &namespaceName,
                                                   QJsonObject object, const QString &fieldManager, bool dryRun)
 {
+    // A copy: creating an object may register types (a CRD, its APIService), which can move the
+    // entry typeRef points into.
+    const ResourceType type = typeRef;
     const QString apiVersion = object.value(QLatin1String("apiVersion")).toString();
     const QString kind = object.value(QLatin1String("kind")).toString();
     if (!apiVersion.isEmpty() && apiVersion != type.groupVersion())

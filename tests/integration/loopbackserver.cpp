@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "loopbackserver.h"
 
+#include <memory>
+
 #include <QSslKey>
 #include <QSslServer>
 #include <QSslSocket>
@@ -180,9 +182,9 @@ void ConnectProxy::onConnection()
     while (QTcpSocket *client = m_server->nextPendingConnection()) {
         if (qobject_cast<QSslSocket *>(client))
             ++tlsConnections;
-        auto *buffer = new QByteArray;
+        client->setParent(this);
+        auto buffer = std::make_shared<QByteArray>(); // freed with the lambdas that hold it
         connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
-        connect(client, &QObject::destroyed, this, [buffer] { delete buffer; });
         connect(client, &QTcpSocket::readyRead, this, [this, client, buffer] {
             if (client->property("tunnel").toBool())
                 return;
@@ -239,13 +241,10 @@ Socks5Proxy::Socks5Proxy(QObject *parent)
 {
     connect(&m_server, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *client = m_server.nextPendingConnection()) {
-            auto *buffer = new QByteArray;
-            auto *stage = new int(0); // 0: greeting, 1: request, 2: piping
+            client->setParent(this);
+            auto buffer = std::make_shared<QByteArray>(); // freed with the lambdas that hold them
+            auto stage = std::make_shared<int>(0); // 0: greeting, 1: request, 2: piping
             connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
-            connect(client, &QObject::destroyed, this, [buffer, stage] {
-                delete buffer;
-                delete stage;
-            });
             connect(client, &QTcpSocket::readyRead, this, [this, client, buffer, stage] {
                 if (*stage == 2)
                     return;
