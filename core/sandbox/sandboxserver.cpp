@@ -1383,11 +1383,12 @@ StatusOr SandboxServer::createInternal(const ResourceType &typeRef, const QStrin
     return presentObject(type, stored);
 }
 
-StatusOr SandboxServer::updateInternal(const ResourceType &type, const QString &namespaceName,
+StatusOr SandboxServer::updateInternal(const ResourceType &typeRef, const QString &namespaceName,
                                                   const QString &name, QJsonObject object,
                                                   const QString &subresource, bool dryRun,
                                                   const QString &fieldManager)
 {
+    const ResourceType type = typeRef; // a copy, as in createInternal: updates may register types
     const QString ns = type.namespaced ? namespaceName : QString();
     const QJsonObject *current = m_store.get(storageGvr(type), ns, name);
     if (!current)
