@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+Q_DECLARE_METATYPE(Qluster::ApiRequest)
+
 using namespace Qluster;
 
 class tst_ApiRequest final : public QObject
@@ -119,6 +121,5 @@ void tst_ApiRequest::retriable()
     }
 }
 
-Q_DECLARE_METATYPE(Qluster::ApiRequest)
 QTEST_GUILESS_MAIN(tst_ApiRequest)
 #include "tst_apirequest.moc"
