@@ -4,19 +4,19 @@
 
 #include "objectmeta.h"
 
-#include <QJsonArray>
 #include <QMetaType>
+#include <QVariantList>
 
 #include <type_traits>
 
 namespace Qluster {
 
 /// ResourceObject is one cached object: its metadata and, when the server printed a Table, the
-/// row's cells in column order (empty for plain-list fallbacks).
+/// row's cells in column order (empty for plain-list fallbacks), each as tableCell() gives it.
 struct ResourceObject
 {
     ObjectMeta metadata;
-    QJsonArray cells;
+    QVariantList cells;
 
     QString key() const { return metadata.key(); }
 

@@ -204,7 +204,7 @@ void ResourceCache::decodeNextPage()
         connect(m_decoding, &QFutureWatcher<Result<ListPage>>::finished, this, [this] {
             m_decodeBusy = false;
             const bool current = m_decodingGeneration == m_generation;
-            Result<ListPage> page = m_decoding->result();
+            Result<ListPage> page = m_decoding->future().takeResult(); // moved, not copied
             if (current)
                 pageDecoded(std::move(page));
             else
@@ -325,7 +325,7 @@ void ResourceCache::decodeWatchData()
         m_watchDecoding = new QFutureWatcher<WatchDecoder::Output>(this);
         connect(m_watchDecoding, &QFutureWatcher<WatchDecoder::Output>::finished, this, [this] {
             m_watchDecodeBusy = false;
-            WatchDecoder::Output out = m_watchDecoding->result();
+            WatchDecoder::Output out = m_watchDecoding->future().takeResult();
             if (m_watchDecodingGeneration == m_watchGeneration)
                 watchDecoded(std::move(out));
             else

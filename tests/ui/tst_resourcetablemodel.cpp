@@ -49,7 +49,8 @@ ResourceObject row(const QString &name, const QString &rv, const QJsonArray &cel
     o.metadata.uid = QStringLiteral("uid-") + name;
     o.metadata.resourceVersion = rv;
     o.metadata.creationTimestamp = created;
-    o.cells = cells;
+    for (const QJsonValue &cell : cells)
+        o.cells.append(tableCell(cell));
     return o;
 }
 

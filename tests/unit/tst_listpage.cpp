@@ -26,6 +26,20 @@ QStringList columnNames(const QList<TableColumn> &columns)
     return out;
 }
 
+// Equal pages, cells of the same types too (QVariant's == compares 3 and 3.0 as equal).
+bool samePage(const ListPage &a, const ListPage &b)
+{
+    if (!(a == b))
+        return false;
+    for (size_t i = 0; i < a.items.size(); ++i) {
+        for (qsizetype c = 0; c < a.items[i].cells.size(); ++c) {
+            if (a.items[i].cells.at(c).typeId() != b.items[i].cells.at(c).typeId())
+                return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 class tst_ListPage final : public QObject
@@ -45,6 +59,12 @@ private Q_SLOTS:
     void peekContinue();
     void peekContinueOnEveryPrefix_data();
     void peekContinueOnEveryPrefix();
+    void readerMatchesDocument_data();
+    void readerMatchesDocument();
+    void readerNeverDisagreesWithDocument_data();
+    void readerNeverDisagreesWithDocument();
+    void timestamps_data();
+    void timestamps();
 };
 
 void tst_ListPage::tableColumns_data()
@@ -271,6 +291,171 @@ void tst_ListPage::peekContinueOnEveryPrefix()
         QCOMPARE(firstKnown, knownFrom);
     else
         QVERIFY(firstKnown > body.indexOf("\"resourceVersion\""));
+}
+
+namespace {
+
+// A Table that uses what real pages rarely do: escapes, surrogate pairs, non-ASCII text, numbers
+// of every kind, structured cells, duplicate keys, a row without object.
+const char kTrickyTable[] = R"({"kind":"Table","apiVersion":"meta.k8s.io/v1",
+ "metadata":{"resourceVersion":"5","remainingItemCount":0},
+ "columnDefinitions":[{"name":"Name","type":"string","format":"name","description":"n","priority":0},
+                      {"name":"Text","type":"string","format":"","priority":1}],
+ "rows":[
+  {"cells":["a\u0026b \ud83d\ude00 \"q\" \\ \/ \t\n\b\f\r", 1, -2.5, 1e3, 1E-2, true, false, null,
+            {"k":[1,"x"]}, [1,2], 9223372036854775807, 9223372036854775808, -0, 0.5e+1, "名前",
+            1.0, -0.0, -9223372036854775809, 4503599627370497.0, 1e19, 123456789012345678901234567890],
+   "conditions":null,
+   "object":{"kind":"PartialObjectMetadata","metadata":{"name":"n1","namespace":"ns","uid":"u1",
+     "resourceVersion":"7","labels":{"a":"1","a":"2","b":"x\u00e9"},"annotations":{"z":"{\"y\":1}"},
+     "ownerReferences":[{"apiVersion":"v1","kind":"K","name":"o","uid":"u","controller":true,"x":[]}],
+     "creationTimestamp":"2024-02-29T23:59:59Z","deletionTimestamp":null,"generation":3,
+     "managedFields":[{"manager":"m","fieldsV1":{"f:spec":{}}}]}}},
+  {"cells":["no-object","t"]},
+  {"cells":["null-object","t"],"object":null},
+  {"cells":[],"object":{"metadata":{"name":"first"},"metadata":{"name":"second"}}}
+ ]})";
+
+} // namespace
+
+void tst_ListPage::readerMatchesDocument_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("direct"); // readListPage is expected to take it
+
+    const auto compact = [](const QByteArray &json) {
+        return QJsonDocument::fromJson(json).toJson(QJsonDocument::Compact);
+    };
+    for (const char *file : {"table_deployments_includeObject_Metadata.json", "table_deployments_default.json",
+                             "table_configmaps_limit2_continue.json", "table_crd_widgets_printer_columns.json",
+                             "list_configmaps_limit2_continue.json"}) {
+        QTest::newRow(file) << response(file) << true;
+        QTest::newRow(qPrintable(QStringLiteral("%1, keys sorted").arg(QLatin1String(file)))) << compact(response(file)) << true;
+    }
+    QTest::newRow("tricky table") << QByteArray(kTrickyTable) << true;
+    QTest::newRow("rows twice, last wins") << QByteArray(R"({"kind":"Table","rows":[{"cells":[1]}],"rows":[]})") << true;
+    QTest::newRow("list with rows before kind")
+        << QByteArray(R"({"items":[{"metadata":{"name":"a"},"spec":{"x":[1,{"y":null}]}}],"kind":"PodList"})") << true;
+    QTest::newRow("items without kind") << QByteArray(R"({"items":[]})") << true;
+    QTest::newRow("empty table") << QByteArray(R"({"kind":"Table"})") << true;
+    QTest::newRow("status") << response("status_403_forbidden.json") << false;
+    QTest::newRow("not a list") << QByteArray(R"({"kind":"Pod","metadata":{"name":"p"}})") << false;
+    QTest::newRow("top-level array") << QByteArray("[1]") << false;
+    QTest::newRow("key with escape") << QByteArray(R"({"kin\u0064":"Table"})") << true;
+    QTest::newRow("key with lone surrogate") << QByteArray(R"({"kind":"PodList","items":[{"metadata":{"labels":{"\ud800":"x"}}}]})") << false;
+    QTest::newRow("label not a string") << QByteArray(R"({"kind":"PodList","items":[{"metadata":{"labels":{"a":1}}}]})") << false;
+    QTest::newRow("name null") << QByteArray(R"({"kind":"PodList","items":[{"metadata":{"name":null}}]})") << true;
+    QTest::newRow("metadata null") << QByteArray(R"({"kind":"PodList","items":[{"metadata":null}]})") << false;
+    QTest::newRow("leading zero") << QByteArray(R"({"kind":"Table","rows":[{"cells":[01]}]})") << false;
+    QTest::newRow("number out of range") << QByteArray(R"({"kind":"Table","rows":[{"cells":[1e999]}]})") << false;
+    QTest::newRow("control character") << QByteArray("{\"kind\":\"Table\",\"x\":\"a\tb\"}") << false;
+    QTest::newRow("unknown escape") << QByteArray(R"({"kind":"Table","x":"\x41"})") << false;
+    QTest::newRow("invalid UTF-8") << QByteArray("{\"kind\":\"Table\",\"x\":\"\xC3\x28\"}") << false;
+    QTest::newRow("overlong UTF-8") << QByteArray("{\"kind\":\"Table\",\"x\":\"\xC0\xAF\"}") << false;
+    QTest::newRow("UTF-8 surrogate") << QByteArray("{\"kind\":\"Table\",\"x\":\"\xED\xA0\x80\"}") << false;
+    QTest::newRow("trailing garbage") << QByteArray(R"({"kind":"Table"} x)") << false;
+    QTest::newRow("missing comma") << QByteArray(R"({"kind":"Table" "rows":[]})") << false;
+    QTest::newRow("trailing comma") << QByteArray(R"({"kind":"Table","rows":[],})") << false;
+    QTest::newRow("deep nesting") << QByteArray(R"({"kind":"Table","x":)" + QByteArray(600, '[') + QByteArray(600, ']') + "}") << false;
+}
+
+void tst_ListPage::readerMatchesDocument()
+{
+    // readListPage is only a faster way to the result decodeListPageDocument gives: where it takes
+    // a body, both agree; where it declines, decodeListPage still gives the document's answer.
+    QFETCH(QByteArray, body);
+    QFETCH(bool, direct);
+    const std::optional<ListPage> read = readListPage(body);
+    const Result<ListPage> document = decodeListPageDocument(body, QStringLiteral("t"));
+    QCOMPARE(read.has_value(), direct);
+    if (read) {
+        if (!document)
+            QFAIL(qPrintable(document.error().toString()));
+        QVERIFY(samePage(*read, *document));
+    }
+    const Result<ListPage> decoded = decodeListPage(body, QStringLiteral("t"));
+    QCOMPARE(decoded.has_value(), document.has_value());
+    if (decoded)
+        QVERIFY(samePage(*decoded, *document));
+    else
+        QCOMPARE(decoded.error().toString(), document.error().toString());
+}
+
+void tst_ListPage::readerNeverDisagreesWithDocument_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("everyByte"); // also replace every byte (not only cut the body)
+    QTest::newRow("tricky table") << QByteArray(kTrickyTable) << true;
+    QTest::newRow("real table") << response("table_deployments_includeObject_Metadata.json") << false;
+    QTest::newRow("real list") << response("list_configmaps_limit2_continue.json") << true;
+}
+
+void tst_ListPage::readerNeverDisagreesWithDocument()
+{
+    // Bodies cut at every byte and with every byte replaced by characters that matter to JSON:
+    // whatever readListPage takes, QJsonDocument takes too, with the same result.
+    QFETCH(QByteArray, body);
+    QFETCH(bool, everyByte);
+    int taken = 0;
+    int mutations = 0;
+    const auto check = [&](const QByteArray &mutated) {
+        ++mutations;
+        const std::optional<ListPage> read = readListPage(mutated);
+        if (!read)
+            return true;
+        ++taken;
+        const Result<ListPage> document = decodeListPageDocument(mutated, QStringLiteral("t"));
+        return document && samePage(*read, *document);
+    };
+    for (qsizetype n = 0; n < body.size(); ++n) {
+        if (!check(body.first(n)))
+            QFAIL(qPrintable(QStringLiteral("disagree on the first %1 bytes").arg(n)));
+    }
+    if (everyByte) {
+        const QByteArray replacements("\"\\{}[],:0-.eEtnu x\x01\x7f\xc3\xa9\xff", 26);
+        for (qsizetype i = 0; i < body.size(); ++i) {
+            for (char r : replacements) {
+                if (body.at(i) == r)
+                    continue;
+                QByteArray mutated = body;
+                mutated[i] = r;
+                if (!check(mutated))
+                    QFAIL(qPrintable(QStringLiteral("disagree with byte %1 replaced by 0x%2").arg(i).arg(uchar(r), 2, 16)));
+            }
+        }
+    }
+    QVERIFY2(taken > (everyByte ? 100 : 0) || !everyByte, "no mutation was taken: the check is vacuous");
+    qInfo("%d of %d mutations read directly", taken, mutations);
+}
+
+void tst_ListPage::timestamps_data()
+{
+    QTest::addColumn<QString>("text");
+    for (const char *t : {"2024-02-29T23:59:59Z", "2023-02-29T00:00:00Z", "2100-02-29T00:00:00Z",
+                          "2000-02-29T12:00:00Z", "1970-01-01T00:00:00Z", "1969-12-31T23:59:59Z",
+                          "0001-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "1600-03-01T12:34:56Z",
+                          "9999-12-31T23:59:59Z", "2024-13-01T00:00:00Z", "2024-00-10T00:00:00Z",
+                          "2024-04-31T00:00:00Z", "2024-01-01T24:00:00Z", "2024-01-01T00:60:00Z",
+                          "2024-01-01T00:00:60Z", "2024-01-01T10:00:00+02:00", "2024-01-01T10:00:00.123Z",
+                          "2024-01-01T10:00:00.123456Z", "2024-01-01t10:00:00z", "2024-01-01T10:00:0xZ",
+                          "2024-1-01T10:00:00ZZ", "", "garbage"})
+        QTest::newRow(t) << QString::fromLatin1(t);
+}
+
+void tst_ListPage::timestamps()
+{
+    // The fast path for "2006-01-02T15:04:05Z" gives what QDateTime's ISO parser gives.
+    QFETCH(QString, text);
+    QDateTime expected = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!expected.isValid())
+        expected = QDateTime::fromString(text, Qt::ISODate);
+    expected = expected.isValid() ? expected.toUTC() : QDateTime();
+    const QDateTime parsed = parseTimestamp(text);
+    QCOMPARE(parsed.isValid(), expected.isValid());
+    if (expected.isValid()) {
+        QCOMPARE(parsed.toMSecsSinceEpoch(), expected.toMSecsSinceEpoch());
+        QCOMPARE(parsed.timeSpec(), Qt::UTC);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_ListPage)

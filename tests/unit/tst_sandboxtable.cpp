@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
+#include "api/listpage.h"
 #include "sandbox/discoverydocuments.h"
 #include "sandbox/tableprinter.h"
 
@@ -321,6 +322,39 @@ private Q_SLOTS:
         QCOMPARE(cells.at(0), realCells.at(0));
         QCOMPARE(cells.at(1), realCells.at(1));
         QCOMPARE(cells.at(2), realCells.at(2));
+    }
+
+    void podTableIsReadDirectly()
+    {
+        // The sandbox's pod pages take readListPage's fast path (the benchmark depends on it),
+        // with the result QJsonDocument gives.
+        QJsonObject pod = QJsonDocument::fromJson(R"({"metadata":{"name":"p","namespace":"load","uid":"u1",
+            "resourceVersion":"12","labels":{"app":"x","shard":"3"},"creationTimestamp":"2026-01-01T00:00:00Z"},
+            "spec":{"nodeName":"n1","containers":[{"name":"a"}]},
+            "status":{"phase":"Running","podIP":"10.0.0.1","containerStatuses":[{"name":"a","ready":true,"restartCount":2,"state":{"running":{}}}]}})").object();
+        // managedFields keys hold quotes, written escaped.
+        const QJsonObject fields{{QStringLiteral("f:spec"), QJsonObject{{QStringLiteral("f:containers"),
+                                  QJsonObject{{QStringLiteral("k:{\"name\":\"a\"}"), QJsonObject()}}}}}};
+        QJsonObject metadata = pod.value(QLatin1String("metadata")).toObject();
+        metadata.insert(QStringLiteral("managedFields"), QJsonArray{QJsonObject{{QStringLiteral("manager"), QStringLiteral("m")},
+                                                                                {QStringLiteral("fieldsV1"), fields}}});
+        pod.insert(QStringLiteral("metadata"), metadata);
+        const QJsonObject row = TablePrinter::row(builtin(QStringLiteral("pods")), pod, TablePrinter::IncludeObject::Metadata,
+                                                  QDateTime::currentDateTimeUtc());
+        const QJsonObject table = TablePrinter::table(builtin(QStringLiteral("pods")), QJsonArray{row, row},
+                                                      QJsonObject{{QStringLiteral("resourceVersion"), QStringLiteral("12")},
+                                                                  {QStringLiteral("continue"), QStringLiteral("next")},
+                                                                  {QStringLiteral("remainingItemCount"), 7}});
+        const QByteArray body = QJsonDocument(table).toJson(QJsonDocument::Compact);
+        const std::optional<ListPage> read = readListPage(body);
+        QVERIFY(read.has_value());
+        const Result<ListPage> document = decodeListPageDocument(body, QStringLiteral("pods"));
+        QVERIFY(document.has_value());
+        QVERIFY(*read == *document);
+        QCOMPARE(read->items.size(), size_t(2));
+        QCOMPARE(read->items.at(0).metadata.labels.value(QStringLiteral("shard")), QStringLiteral("3"));
+        QCOMPARE(read->items.at(0).cells.at(3).typeId(), QMetaType::LongLong);
+        QCOMPARE(read->remainingItemCount, 7);
     }
 
     void podRow()

@@ -33,14 +33,19 @@ bool isStatusTitle(const QString &title)
 // The value a cell sorts by when it has one: numbers, booleans, durations ("5d3h"), quantities
 // ("128Mi"), "1/3" (READY: its first number) and "3 (5m ago)" (RESTARTS: the count).
 // text is what the cell shows (cellText).
-std::optional<double> cellNumber(const QJsonValue &value, const QString &text, bool durationFirst)
+std::optional<double> cellNumber(const QVariant &value, const QString &text, bool durationFirst)
 {
-    if (value.isDouble())
+    switch (value.typeId()) {
+    case QMetaType::LongLong:
+    case QMetaType::Double:
         return value.toDouble();
-    if (value.isBool())
+    case QMetaType::Bool:
         return value.toBool() ? 1.0 : 0.0;
-    if (!value.isString())
+    case QMetaType::QString:
+        break;
+    default:
         return std::nullopt;
+    }
     if (durationFirst) {
         if (auto d = parseDuration(text))
             return double(*d);
@@ -64,21 +69,24 @@ std::optional<double> cellNumber(const QJsonValue &value, const QString &text, b
 
 // What a cell shows, as QVariant::toString would render displayValue's value, without the
 // QVariant: integers without a fraction, other numbers shortest, booleans as words.
-QString cellText(const QJsonValue &v)
+QString cellText(const QVariant &v)
 {
-    if (v.isString())
+    switch (v.typeId()) {
+    case QMetaType::QString:
         return v.toString();
-    if (v.isDouble()) {
+    case QMetaType::LongLong:
+        return QString::number(v.toLongLong());
+    case QMetaType::Double: {
         const double d = v.toDouble();
         if (d == double(qint64(d)))
             return QString::number(qint64(d));
         return QString::number(d, 'g', QLocale::FloatingPointShortest);
     }
-    if (v.isBool())
+    case QMetaType::Bool:
         return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    if (v.isNull() || v.isUndefined())
-        return QString();
-    return v.toVariant().toString();
+    default:
+        return v.toString();
+    }
 }
 
 // Appends piece to text case-folded (ASCII folded in place, the rest by QString::toCaseFolded)
@@ -250,27 +258,28 @@ QVariant ResourceTableModel::displayValue(const Row &row, const Column &column) 
         if (meta.creationTimestamp.isValid())
             return humanDuration(meta.creationTimestamp.msecsTo(m_now()) / 1000);
         if (column.cell >= 0 && column.cell < row.object.cells.size())
-            return row.object.cells.at(column.cell).toVariant();
+            return row.object.cells.at(column.cell);
         return QStringLiteral("<unknown>");
     case Column::Source::Cell:
         break;
     }
     if (column.cell < 0 || column.cell >= row.object.cells.size())
         return QVariant();
-    const QJsonValue v = row.object.cells.at(column.cell);
-    if (v.isDouble()) {
+    const QVariant &v = row.object.cells.at(column.cell);
+    switch (v.typeId()) {
+    case QMetaType::Double: {
         const double d = v.toDouble();
         if (d == double(qint64(d)))
             return qint64(d);
         return d;
     }
-    if (v.isBool())
+    case QMetaType::Bool:
         return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    if (v.isString())
-        return v.toString();
-    if (v.isNull() || v.isUndefined())
+    case QMetaType::UnknownType:
         return QString();
-    return v.toVariant();
+    default:
+        return v;
+    }
 }
 
 ResourceTableModel::Row ResourceTableModel::makeRow(ResourceObject object, qint64 changedAtMs,
@@ -322,7 +331,7 @@ void ResourceTableModel::indexRow(Row &row, const QList<Column> &columns) const
         const bool hasCell = column.source != Column::Source::Name
                              && column.source != Column::Source::Namespace && column.cell >= 0
                              && column.cell < row.object.cells.size();
-        const QJsonValue cell = hasCell ? row.object.cells.at(column.cell) : QJsonValue();
+        const QVariant cell = hasCell ? row.object.cells.at(column.cell) : QVariant();
         QString shown;
         switch (column.source) {
         case Column::Source::Name:
