@@ -28,6 +28,9 @@ struct ChangeBatch
     bool columnsChanged = false;
     QList<TableColumn> columns;
     bool isTable = false;
+    /// Set for a page of a list into an empty store: its additions are what was found, not
+    /// changes seen as they happened (views do not highlight them).
+    bool isListPage = false;
 
     bool isEmpty() const { return changes.empty() && !columnsChanged; }
 

@@ -233,11 +233,6 @@ void ResourceCache::pageDecoded(Result<ListPage> page)
         retryAfterBackoff(page.error(), true);
         return;
     }
-    // A view reacting to the page may stop this cache: then nothing more is done with the list.
-    const quint64 generation = m_generation;
-    Q_EMIT pageListed(*page);
-    if (generation != m_generation || m_state != SyncState::Listing)
-        return;
     if (m_pagesDecoded++ == 0) {
         // The first page's resourceVersion is where the watch resumes. A consistent server gives
         // every page the same one; if later pages were served from newer state, resuming from the
@@ -245,40 +240,64 @@ void ResourceCache::pageDecoded(Result<ListPage> page)
         m_pendingResourceVersion = page->resourceVersion;
         m_pendingColumns = page->columns;
         m_pendingIsTable = page->isTable;
-        m_pending = std::move(page->items);
-    } else {
-        std::move(page->items.begin(), page->items.end(), std::back_inserter(m_pending));
+        // A list into an empty store (the first list, or a relist of nothing) is delivered page
+        // by page, so views show rows while the rest travels: nothing can have been deleted, so
+        // each page is only additions. Any other list is reconciled with the store once complete.
+        m_listIntoEmptyStore = m_store.size() == 0;
     }
     // Room for the whole list when the server says how much is left (not page by page: an exact
     // reserve per page reallocates and moves everything listed so far on every page). Bounded: the
     // count is the server's word, and a wrong one must not allocate gigabytes.
-    if (page->remainingItemCount > 0)
-        m_pending.reserve(m_pending.size() + size_t(std::min<qint64>(page->remainingItemCount, 250000)));
-    if (!page->continueToken.isEmpty()) {
+    const qsizetype remaining = qsizetype(std::clamp<qint64>(page->remainingItemCount, 0, 250000));
+    const bool complete = page->continueToken.isEmpty();
+    if (!complete) {
         if (!m_decodingNextRequested)
             requestPage(page->continueToken);
-        decodeNextPage();
-        return;
+    } else {
+        // Pending watch changes go first so that batches stay in order.
+        abandonPages();
+        m_undecoded.clear();
+        if (m_flushTimer.isActive()) {
+            m_flushTimer.stop();
+            flush();
+        }
     }
-    // The list is complete: flush pending watch changes first so batches stay in order, then
-    // reconcile the store with the new list (only real adds/updates/deletes are emitted).
-    abandonPages();
-    m_undecoded.clear();
-    if (m_flushTimer.isActive()) {
-        m_flushTimer.stop();
-        flush();
+    ChangeBatch batch;
+    if (m_listIntoEmptyStore) {
+        if (remaining > 0)
+            m_store.reserve(m_store.size() + qsizetype(page->items.size()) + remaining);
+        batch = m_store.add(std::move(page->items), page->columns, page->isTable);
+        batch.isListPage = true;
+        if (complete)
+            m_store.setResourceVersion(m_pendingResourceVersion);
+    } else {
+        std::move(page->items.begin(), page->items.end(), std::back_inserter(m_pending));
+        if (remaining > 0)
+            m_pending.reserve(m_pending.size() + size_t(remaining));
+        if (complete) {
+            // Only real adds, updates and deletes are emitted.
+            batch = m_store.replace(std::exchange(m_pending, {}), m_pendingResourceVersion,
+                                    m_pendingColumns, m_pendingIsTable);
+        }
     }
-    ChangeBatch batch = m_store.replace(std::move(m_pending), m_pendingResourceVersion,
-                                        m_pendingColumns, m_pendingIsTable);
-    m_pending = {};
-    m_failures = 0;
-    const bool first = !m_hasSynced;
-    m_hasSynced = true;
-    qCDebug(lcWatch) << "listed" << m_key.toString() << m_store.size() << "objects at"
-                     << m_store.resourceVersion();
-    if (!batch.isEmpty() || first)
+    const bool firstSync = complete && !m_hasSynced;
+    if (complete) {
+        m_failures = 0;
+        m_hasSynced = true;
+        qCDebug(lcWatch) << "listed" << m_key.toString() << m_store.size() << "objects at"
+                         << m_store.resourceVersion();
+    }
+    if (!batch.isEmpty() || firstSync) {
+        // A view reacting to the batch may stop this cache: then nothing more is done with the list.
+        const quint64 generation = m_generation;
         Q_EMIT objectsChanged(batch);
-    startWatch();
+        if (generation != m_generation || m_state != SyncState::Listing)
+            return;
+    }
+    if (complete)
+        startWatch();
+    else
+        decodeNextPage();
 }
 
 void ResourceCache::startWatch()

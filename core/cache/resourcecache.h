@@ -24,7 +24,8 @@ namespace Qluster {
 
 /// ResourceCache is the informer of one CacheKey: it lists in pages (limit + continue; each next
 /// page is requested as soon as the head of the page before it names it, and pages are applied in
-/// order as one snapshot), then watches from the list's resourceVersion with bookmarks, renews
+/// order as one snapshot: into an empty store page by page, as batches of additions, otherwise
+/// reconciled with the store once the list is complete), then watches from the list's resourceVersion with bookmarks, renews
 /// the watch when the server ends it, relists and reconciles on 410 Gone, and reconnects with
 /// jittered exponential backoff. Changes are delivered in batches through objectsChanged. Large
 /// pages are decoded off the GUI thread.
@@ -71,12 +72,9 @@ public:
     void setWatchTimeout(int seconds) { m_watchTimeoutSeconds = seconds; }
 
 Q_SIGNALS:
-    /// objectsChanged delivers the changes applied since the last batch.
+    /// objectsChanged delivers the changes applied since the last batch (for a list into an empty
+    /// store, one batch per page; hasSynced turns true before the batch of the last page).
     void objectsChanged(const Qluster::ChangeBatch &batch);
-    /// pageListed is emitted for each decoded page of a (re)list, before the list is complete and
-    /// applied: views can prepare its rows (or show progress) while the next pages travel. The
-    /// objects come again, as changes, in the objectsChanged that completes the list.
-    void pageListed(const Qluster::ListPage &page);
     void syncStateChanged(Qluster::ResourceCache::SyncState state);
 
 private:
@@ -151,6 +149,7 @@ private:
     bool m_pendingIsTable = false;
     QString m_pendingResourceVersion;
     int m_pagesDecoded = 0;
+    bool m_listIntoEmptyStore = false; // pages go into the store (and out as batches) as they come
 
     ChangeBatch m_batch;
     QTimer m_flushTimer;

@@ -17,8 +17,7 @@ bool ResourceStore::isNewer(const QString &candidate, const QString &current)
     return a > b;
 }
 
-ChangeBatch ResourceStore::replace(std::vector<ResourceObject> items, const QString &resourceVersion,
-                                   const QList<TableColumn> &columns, bool isTable)
+ChangeBatch ResourceStore::listBatch(const QList<TableColumn> &columns, bool isTable)
 {
     ChangeBatch batch;
     batch.isTable = isTable;
@@ -26,19 +25,32 @@ ChangeBatch ResourceStore::replace(std::vector<ResourceObject> items, const QStr
     batch.columnsChanged = columns != m_columns || isTable != m_isTable;
     m_columns = columns;
     m_isTable = isTable;
+    return batch;
+}
 
+namespace {
+
+bool listedChanged(const ResourceObject &old, const ResourceObject &item, bool columnsChanged)
+{
+    return old.metadata.resourceVersion != item.metadata.resourceVersion
+           || old.metadata.uid != item.metadata.uid || (columnsChanged && old.cells != item.cells);
+}
+
+} // namespace
+
+ChangeBatch ResourceStore::replace(std::vector<ResourceObject> items, const QString &resourceVersion,
+                                   const QList<TableColumn> &columns, bool isTable)
+{
+    ChangeBatch batch = listBatch(columns, isTable);
     QHash<QString, ResourceObject> next;
     next.reserve(qsizetype(items.size()));
     for (ResourceObject &item : items) {
         const QString key = item.key();
         const auto old = m_objects.constFind(key);
-        if (old == m_objects.cend()) {
+        if (old == m_objects.cend())
             batch.changes.push_back({ObjectChange::Type::Added, item});
-        } else if (old->metadata.resourceVersion != item.metadata.resourceVersion
-                   || old->metadata.uid != item.metadata.uid
-                   || (batch.columnsChanged && old->cells != item.cells)) {
+        else if (listedChanged(*old, item, batch.columnsChanged))
             batch.changes.push_back({ObjectChange::Type::Modified, item});
-        }
         next.insert(key, std::move(item));
     }
     for (auto it = m_objects.cbegin(); it != m_objects.cend(); ++it) {
@@ -47,6 +59,26 @@ ChangeBatch ResourceStore::replace(std::vector<ResourceObject> items, const QStr
     }
     m_objects = std::move(next);
     m_resourceVersion = resourceVersion;
+    return batch;
+}
+
+ChangeBatch ResourceStore::add(std::vector<ResourceObject> items, const QList<TableColumn> &columns,
+                               bool isTable)
+{
+    ChangeBatch batch = listBatch(columns, isTable);
+    batch.changes.reserve(items.size());
+    for (ResourceObject &item : items) {
+        const QString key = item.key();
+        const auto it = m_objects.find(key);
+        const bool added = it == m_objects.end();
+        if (!added && !listedChanged(*it, item, batch.columnsChanged))
+            continue;
+        batch.changes.push_back({added ? ObjectChange::Type::Added : ObjectChange::Type::Modified, item});
+        if (added)
+            m_objects.insert(key, std::move(item));
+        else
+            *it = std::move(item);
+    }
     return batch;
 }
 

@@ -22,6 +22,14 @@ public:
     ChangeBatch replace(std::vector<ResourceObject> items, const QString &resourceVersion,
                         const QList<TableColumn> &columns, bool isTable);
 
+    /// ResourceStore::add takes one page of a list into a store that was empty when the list began
+    /// (nothing can have been deleted, so nothing is reconciled): new keys as Added, keys seen again
+    /// with another resourceVersion or uid as Modified. setResourceVersion ends that list.
+    ChangeBatch add(std::vector<ResourceObject> items, const QList<TableColumn> &columns, bool isTable);
+    void setResourceVersion(const QString &resourceVersion) { m_resourceVersion = resourceVersion; }
+    /// ResourceStore::reserve makes room for count objects in all.
+    void reserve(qsizetype count) { m_objects.reserve(count); }
+
     /// ResourceStore::apply applies one watch event and appends what changed to batch. BOOKMARK only
     /// moves the resourceVersion; ERROR changes nothing (its Status has no resourceVersion to keep).
     void apply(const WatchStreamEvent &event, ChangeBatch *batch);
@@ -44,6 +52,9 @@ public:
     static bool isNewer(const QString &candidate, const QString &current);
 
 private:
+    // Starts a batch for a list with these columns (columnsChanged when they differ from the last).
+    ChangeBatch listBatch(const QList<TableColumn> &columns, bool isTable);
+
     QHash<QString, ResourceObject> m_objects;
     QString m_resourceVersion;
     QList<TableColumn> m_columns;

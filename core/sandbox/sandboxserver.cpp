@@ -320,6 +320,10 @@ void SandboxServer::onNewConnection()
 
 void SandboxServer::setUpConnection(QTcpSocket *socket)
 {
+    // TCP_NODELAY, as Go's net package sets on every connection an apiserver accepts: a small
+    // write (the head of a streamed list, a watch event) leaves at once instead of waiting for the
+    // peer's delayed ACK of the write before it (Nagle).
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     auto *connection = new HttpConnection(socket, m_options.maxBodyBytes, this);
     m_connections << connection;
     connect(connection, &HttpConnection::requestReceived, this, &SandboxServer::onRequest);
@@ -981,21 +985,17 @@ void SandboxServer::handleList(Request &r, const ResourcePath &p)
     const auto &objects = *snapshot.objects;
     auto it = !startKey.isEmpty() ? objects.lower_bound(startKey)
                                   : prefix.isEmpty() ? objects.begin() : objects.lower_bound(prefix);
-    const bool table = wantsTable(r.http);
-    const auto include = TablePrinter::parseIncludeObject(r.http.queryValue("includeObject"));
-    const QDateTime now = QDateTime::currentDateTimeUtc();
     const bool filtered = !labels->isEmpty() || !fields->isEmpty();
-    // Items are serialized one by one and spliced into the envelope: with 100,000 objects this
-    // avoids building (and copying) one huge QJsonArray.
-    QByteArray items;
-    qint64 count = 0;
+    // The page is chosen first, its items printed after: the envelope (with the continue token)
+    // can then be sent before the rows are built.
+    std::vector<const QJsonObject *> selected;
     qint64 scanned = 0;
     QString lastKey;
     bool more = false;
     for (; it != objects.end(); ++it) {
         if (!prefix.isEmpty() && !it->first.startsWith(prefix))
             break;
-        if (limit > 0 && count >= limit) {
+        if (limit > 0 && qint64(selected.size()) >= limit) {
             // Like etcd: any further key in the range means another page, even if the selector
             // will drop it (that page may then be empty).
             more = true;
@@ -1007,19 +1007,7 @@ void SandboxServer::handleList(Request &r, const ResourcePath &p)
             if (!labels->matches(metaOf(o).value(QLatin1String("labels")).toObject()) || !fields->matches(o))
                 continue;
         }
-        if (count > 0)
-            items += ',';
-        if (table) {
-            items += compact(TablePrinter::row(type, presentObject(type, o), include, now));
-        } else if (type.isCustom) {
-            items += compact(o);
-        } else {
-            QJsonObject item = type.group == QLatin1String("autoscaling") ? presentObject(type, o) : o;
-            item.remove(QStringLiteral("kind"));
-            item.remove(QStringLiteral("apiVersion"));
-            items += compact(item);
-        }
-        ++count;
+        selected.push_back(&o);
         lastKey = it->first;
     }
     QJsonObject listMeta{{QStringLiteral("resourceVersion"), QString::number(snapshot.resourceVersion)}};
@@ -1040,21 +1028,73 @@ void SandboxServer::handleList(Request &r, const ResourcePath &p)
         // The last page of a list: its snapshot is no longer needed.
         m_store.releaseSnapshot(gvr, snapshot.resourceVersion);
     }
-    static const QByteArray placeholder = QByteArrayLiteral("__qluster_items__");
-    QJsonObject envelope;
+    const bool table = wantsTable(r.http);
+    // Items are serialized one by one between the envelope's two halves: with 100,000 objects
+    // this avoids building (and copying) one huge QJsonArray. The envelope is written in the real
+    // server's order (kind, apiVersion, metadata, then the items), not QJsonObject's sorted one,
+    // so that the continue token comes before the items.
+    QByteArray head;
     if (table) {
-        envelope = TablePrinter::table(type, QJsonArray{}, listMeta);
-        envelope.insert(QStringLiteral("rows"), QString::fromLatin1(placeholder));
+        static const QByteArray placeholder = QByteArrayLiteral("\"__qluster_items__\"");
+        QJsonObject envelope = TablePrinter::table(type, QJsonArray{}, listMeta);
+        envelope.insert(QStringLiteral("rows"), QString::fromLatin1(placeholder.mid(1, placeholder.size() - 2)));
+        const QByteArray body = compact(envelope); // apiVersion, columnDefinitions, kind, metadata, rows
+        head = body.left(body.indexOf(placeholder)) + '[';
     } else {
-        envelope = QJsonObject{{QStringLiteral("kind"), type.listKind()},
-                               {QStringLiteral("apiVersion"), type.groupVersion()},
-                               {QStringLiteral("metadata"), listMeta},
-                               {QStringLiteral("items"), QString::fromLatin1(placeholder)}};
+        const auto jsonString = [](const QString &text) {
+            return QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+        };
+        head = "{\"kind\":" + jsonString(type.listKind()) + ",\"apiVersion\":" + jsonString(type.groupVersion())
+               + ",\"metadata\":" + compact(listMeta) + ",\"items\":[";
     }
-    QByteArray body = compact(envelope);
-    const qsizetype at = body.indexOf(QByteArray('"' + placeholder + '"'));
-    body.replace(at, placeholder.size() + 2, QByteArray('[' + items + ']'));
-    sendBytes(r, 200, "application/json", body);
+    const QByteArray tail = "]}";
+    const auto include = TablePrinter::parseIncludeObject(r.http.queryValue("includeObject"));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto appendItem = [&](QByteArray &out, const QJsonObject &o) {
+        if (table) {
+            out += compact(TablePrinter::row(type, presentObject(type, o), include, now));
+        } else if (type.isCustom) {
+            out += compact(o);
+        } else {
+            QJsonObject item = type.group == QLatin1String("autoscaling") ? presentObject(type, o) : o;
+            item.remove(QStringLiteral("kind"));
+            item.remove(QStringLiteral("apiVersion"));
+            out += compact(item);
+        }
+    };
+    // Large lists are streamed, envelope first, as an apiserver's response is written while it is
+    // encoded: a client learns the continue token (and asks for the next page) while the rows are
+    // still being printed, instead of after the whole page. (Not when a fault cuts the body.)
+    constexpr size_t kStreamFrom = 100;
+    constexpr qsizetype kChunkBytes = 256 * 1024;
+    if (selected.size() < kStreamFrom || m_truncateCount > 0 || !r.connection) {
+        QByteArray out = head;
+        for (size_t i = 0; i < selected.size(); ++i) {
+            if (i > 0)
+                out += ',';
+            appendItem(out, *selected[i]);
+        }
+        sendBytes(r, 200, "application/json", out + tail);
+        return;
+    }
+    r.status = 200;
+    r.connection->beginStream(200, {{"Content-Type", "application/json"},
+                                    {"Cache-Control", "no-cache, private"},
+                                    {"Audit-Id", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)}});
+    r.connection->writeChunk(head);
+    QByteArray chunk;
+    for (size_t i = 0; i < selected.size(); ++i) {
+        if (i > 0)
+            chunk += ',';
+        appendItem(chunk, *selected[i]);
+        if (chunk.size() >= kChunkBytes) {
+            r.connection->writeChunk(chunk);
+            chunk.clear();
+        }
+    }
+    r.connection->writeChunk(chunk + tail);
+    r.connection->endStream();
+    Q_EMIT requestHandled(QString::fromLatin1(r.http.method), r.http.path, 200);
 }
 
 void SandboxServer::handleWatch(Request &r, const ResourcePath &p)

@@ -3,9 +3,11 @@
 // The informer against the SandboxServer over real HTTPS (and plain HTTP), changed by real kubectl,
 // seen through the table model the explorer shows.
 
+#include "fetch.h"
 #include "loopbackserver.h"
 #include "sandboxfixture.h"
 
+#include "api/listpage.h"
 #include "cache/connectionlistwatcher.h"
 #include "cache/resourcecache.h"
 #include "cache/resourcecacheregistry.h"
@@ -16,6 +18,7 @@
 #include <QAbstractItemModelTester>
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
@@ -114,8 +117,9 @@ private Q_SLOTS:
     void pagedListIsOneSnapshotAndRestartsWhenExpired();
     void pagesOverlapUnderLatency();
     void pagesTravelWhileTheBodyBeforeThemDownloads();
-    void rowsPreparedDuringAnInterruptedListAreCurrent();
+    void interruptedFirstListEndsCurrent();
     void registrySharesOneWatch();
+    void largeListsAreStreamedEnvelopeFirst();
     void manyWatchesOverPlainHttpDoNotStarveGets();
 
 private:
@@ -305,11 +309,11 @@ void tst_ResourceCacheSandbox::faultsEndEqualToKubectl()
     QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 10000);
 }
 
-void tst_ResourceCacheSandbox::rowsPreparedDuringAnInterruptedListAreCurrent()
+void tst_ResourceCacheSandbox::interruptedFirstListEndsCurrent()
 {
-    // The table model indexes the rows of each page while the next ones travel. Here the list is
-    // interrupted after its first page (the continue token expires), an object of that page
-    // changes meanwhile, and the list starts over: the rows shown must be the new state.
+    // The first list fills the table page by page. Here it is interrupted after its first page
+    // (the continue token expires), an object of that page changes meanwhile, and the list starts
+    // over, reconciled with what was shown: the rows must end in the new state.
     const QString ns = QStringLiteral("prepared");
     for (int i = 0; i < 5; ++i)
         createConfigMap(ns, QStringLiteral("cm-%1").arg(i));
@@ -321,9 +325,13 @@ void tst_ResourceCacheSandbox::rowsPreparedDuringAnInterruptedListAreCurrent()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     int pages = 0;
     size_t firstPageSize = 0;
-    connect(cache.get(), &ResourceCache::pageListed, this, [&](const ListPage &page) {
+    // A second table opened while the list is under way starts from the rows so far.
+    std::unique_ptr<Ui::ResourceTableModel> late;
+    connect(cache.get(), &ResourceCache::objectsChanged, this, [&](const ChangeBatch &batch) {
         if (pages++ == 0) {
-            firstPageSize = page.items.size();
+            firstPageSize = batch.changes.size();
+            late = std::make_unique<Ui::ResourceTableModel>(cache, false);
+            QCOMPARE(late->rowCount(), 2);
             kubectlOk({QStringLiteral("label"), QStringLiteral("configmap"), QStringLiteral("cm-0"),
                        QStringLiteral("-n"), ns, QStringLiteral("changed=yes")});
         }
@@ -332,8 +340,12 @@ void tst_ResourceCacheSandbox::rowsPreparedDuringAnInterruptedListAreCurrent()
     QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 10000);
     QCOMPARE(firstPageSize, size_t(2));
     QCOMPARE(cache->listCount(), listsBefore + 2);
-    QVERIFY(pages >= 4); // 1 page, then 3 of the list started over
+    QVERIFY(pages >= 2); // the first page, then the list started over, reconciled
     QCOMPARE(model.rowCount(), 5);
+    QVERIFY(late);
+    QCOMPARE(late->rowCount(), 5);
+    QCOMPARE(late->index(late->rowOf(ns + QStringLiteral("/cm-0")), 0).data(Ui::ResourceTableModel::LabelsRole).toString(),
+             QStringLiteral("changed=yes"));
     const int row = model.rowOf(ns + QStringLiteral("/cm-0"));
     QVERIFY(row >= 0);
     QCOMPARE(model.index(row, 0).data(Ui::ResourceTableModel::LabelsRole).toString(), QStringLiteral("changed=yes"));
@@ -524,6 +536,53 @@ void tst_ResourceCacheSandbox::pagesTravelWhileTheBodyBeforeThemDownloads()
     QCOMPARE(listRequests, kPages);
     QCOMPARE(cache->store().size(), 2 * kPages);
     QVERIFY(cache->store().object(QStringLiteral("slow/cm-11")));
+}
+
+void tst_ResourceCacheSandbox::largeListsAreStreamedEnvelopeFirst()
+{
+    // Lists of 100 objects or more are sent chunked, the envelope (with the continue token)
+    // before the items, so a client can ask for the next page while the items are printed.
+    const QString ns = QStringLiteral("streamed");
+    m_fixture->sandbox().invoke([ns](SandboxServer &s) {
+        QVERIFY(s.createObject(QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                                           {QStringLiteral("kind"), QStringLiteral("Namespace")},
+                                           {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), ns}}}})
+                    .has_value());
+        for (int i = 0; i < 150; ++i) {
+            const QString name = QStringLiteral("cm-%1").arg(i, 3, 10, QLatin1Char('0'));
+            QVERIFY(s.createObject(QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                                               {QStringLiteral("kind"), QStringLiteral("ConfigMap")},
+                                               {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name},
+                                                                                       {QStringLiteral("namespace"), ns}}}})
+                        .has_value());
+        }
+    });
+
+    ApiRequest page = ApiRequest::get(kConfigMaps, ns);
+    page.limit = 120;
+    const auto first = Test::fetch(m_connection.get(), page);
+    if (!first)
+        QFAIL(qPrintable(first.error().toString()));
+    QVERIFY(first->header("content-length").isEmpty()); // chunked (QNetworkReply drops Transfer-Encoding)
+    QVERIFY(first->body.indexOf("\"continue\"") < first->body.indexOf("\"items\""));
+    auto decoded = decodeListPage(first->body, QStringLiteral("page 1"));
+    QVERIFY(decoded.has_value());
+    QCOMPARE(decoded->items.size(), size_t(120));
+    QCOMPARE(decoded->remainingItemCount, 30);
+    page.continueToken = decoded->continueToken;
+    const auto second = Test::fetch(m_connection.get(), page);
+    QVERIFY(second.has_value());
+    QCOMPARE(second->header("content-length").toLongLong(), second->body.size()); // 30 items: sent whole
+    decoded = decodeListPage(second->body, QStringLiteral("page 2"));
+    QVERIFY(decoded.has_value());
+    QCOMPARE(decoded->items.size(), size_t(30));
+    QCOMPARE(decoded->items.back().metadata.name, QStringLiteral("cm-149"));
+    QVERIFY(decoded->continueToken.isEmpty());
+    // kubectl reads the streamed pages as a real server's.
+    const KubectlResult names = m_fixture->kubectl({QStringLiteral("get"), QStringLiteral("configmaps"), QStringLiteral("-n"), ns,
+                                                    QStringLiteral("-o"), QStringLiteral("name"), QStringLiteral("--chunk-size=120")});
+    QVERIFY2(names.finished && names.exitCode == 0, qPrintable(names.err));
+    QCOMPARE(names.out.count(QLatin1Char('\n')), 150);
 }
 
 void tst_ResourceCacheSandbox::registrySharesOneWatch()

@@ -121,16 +121,14 @@ ResourceTableModel::ResourceTableModel(std::shared_ptr<ResourceCache> cache, boo
 {
     rebuildColumns({}, false);
     if (m_cache) {
+        // Whatever the store holds, even part of a list still arriving page by page.
         const ResourceStore &store = m_cache->store();
-        if (m_cache->hasSynced()) {
-            rebuildColumns(store.columns(), store.isTable());
-            for (ResourceObject &o : store.objects())
-                m_rows.push_back(makeRow(std::move(o), 0));
-            rebuildIndex(0);
-            m_populated = true;
-        }
+        rebuildColumns(store.columns(), store.isTable());
+        for (ResourceObject &o : store.objects())
+            m_rows.push_back(makeRow(std::move(o), 0));
+        rebuildIndex(0);
+        m_populated = m_cache->hasSynced() || !m_rows.empty();
         connect(m_cache.get(), &ResourceCache::objectsChanged, this, &ResourceTableModel::applyBatch);
-        connect(m_cache.get(), &ResourceCache::pageListed, this, &ResourceTableModel::prepareRows);
     }
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &ResourceTableModel::tick);
@@ -288,26 +286,6 @@ ResourceTableModel::Row ResourceTableModel::makeRow(ResourceObject object, qint6
     Row row{std::move(object), changedAtMs, {}, {}};
     indexRow(row, columns);
     return row;
-}
-
-void ResourceTableModel::prepareRows(const ListPage &page)
-{
-    // Only the first list: it is applied as one batch of additions once complete, and indexing
-    // its rows now, while later pages travel, keeps that batch short. A relist reconciles with
-    // rows already shown and is left to applyBatch.
-    if (m_populated)
-        return;
-    if (!m_prepared || m_prepared->tableColumns != page.columns || m_prepared->isTable != page.isTable) {
-        m_prepared = std::make_unique<PreparedRows>();
-        m_prepared->tableColumns = page.columns;
-        m_prepared->isTable = page.isTable;
-        m_prepared->columns = columnsFor(page.columns, page.isTable);
-    }
-    // Bounded as ResourceCache bounds its own reserve: the count is the server's word.
-    m_prepared->rows.reserve(m_prepared->rows.size() + qsizetype(page.items.size())
-                             + qsizetype(std::clamp<qint64>(page.remainingItemCount, 0, 250000)));
-    for (const ResourceObject &object : page.items)
-        m_prepared->rows.insert(object.key(), makeRow(object, 0, m_prepared->columns));
 }
 
 void ResourceTableModel::indexRow(Row &row, const QList<Column> &columns) const
@@ -545,29 +523,10 @@ void ResourceTableModel::applyBatch(const ChangeBatch &batch)
     m_rankColumn = -1;
     m_tieRanks.clear();
     const auto states = batch.finalStates();
-    // The first list is not "changed": only later adds and updates are highlighted.
-    const bool initial = !m_populated;
+    // What a list found is not "changed": only later adds and updates are highlighted.
+    const bool initial = !m_populated || batch.isListPage;
     m_populated = true;
     const qint64 now = initial ? 0 : nowMs();
-    // Rows indexed while the first list arrived (prepareRows) are taken as they are when they hold
-    // the same object version for the same columns; whatever is left is dropped with this batch.
-    std::unique_ptr<PreparedRows> prepared = std::move(m_prepared);
-    if (prepared && (prepared->tableColumns != batch.columns || prepared->isTable != batch.isTable))
-        prepared.reset();
-    const auto newRow = [this, &prepared, now](const QString &key, const ResourceObject &object) {
-        if (prepared) {
-            const auto it = prepared->rows.find(key);
-            if (it != prepared->rows.end()
-                && it->object.metadata.resourceVersion == object.metadata.resourceVersion
-                && it->object.metadata.uid == object.metadata.uid && it->object.cells == object.cells) {
-                Row row = std::move(*it);
-                prepared->rows.erase(it); // frees the hash as the rows move into the table
-                row.changedAtMs = now;
-                return row;
-            }
-        }
-        return makeRow(object, now);
-    };
     if (batch.columnsChanged) {
         beginResetModel();
         rebuildColumns(batch.columns, batch.isTable);
@@ -584,7 +543,7 @@ void ResourceTableModel::applyBatch(const ChangeBatch &batch)
         }
         for (const auto &[key, state] : states) {
             if (state)
-                kept.push_back(newRow(key, *state));
+                kept.push_back(makeRow(*state, now));
         }
         m_rows = std::move(kept);
         rebuildIndex(0);
@@ -605,7 +564,7 @@ void ResourceTableModel::applyBatch(const ChangeBatch &batch)
             else
                 removals.push_back(*it);
         } else if (state) {
-            inserts.push_back(newRow(key, *state));
+            inserts.push_back(makeRow(*state, now));
         }
     }
 

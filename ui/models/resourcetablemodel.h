@@ -64,11 +64,6 @@ public:
     /// ResourceTableModel::applyBatch applies one ChangeBatch with one insert, and changes and
     /// removals in a bounded number of signals (kMaxSignalsPerBatch), never one per object.
     void applyBatch(const Qluster::ChangeBatch &batch);
-    /// ResourceTableModel::prepareRows indexes the rows of one page of the first list ahead of the
-    /// batch that completes it (connected to ResourceCache::pageListed); that batch takes a
-    /// prepared row over only when it holds the same object version for the same columns.
-    void prepareRows(const Qluster::ListPage &page);
-
     const std::shared_ptr<ResourceCache> &cache() const { return m_cache; }
     /// ResourceTableModel::object returns the object shown at row (nullptr when out of range).
     const ResourceObject *object(int row) const;
@@ -175,16 +170,6 @@ private:
     mutable std::vector<int> m_ranks;
     mutable int m_rankColumn = -1;
     mutable std::vector<int> m_tieRanks; // places in (namespace, name) order; empty: not computed
-    // Rows of the first list, indexed page by page while the rest of the list travels (see
-    // ResourceCache::pageListed), for the columns of those pages.
-    struct PreparedRows
-    {
-        QList<TableColumn> tableColumns;
-        bool isTable = false;
-        QList<Column> columns;
-        QHash<QString, Row> rows; // by key
-    };
-    std::unique_ptr<PreparedRows> m_prepared;
     std::function<QDateTime()> m_now;
     QTimer m_ticker;
 };
