@@ -201,27 +201,31 @@ bool JsonReader::scanString(const char **bodyEnd, bool *hasEscapes)
     return fail();
 }
 
+std::optional<QByteArrayView> JsonReader::rawString(bool *escapes)
+{
+    if (m_failed || !expect('"'))
+        return std::nullopt;
+    const char *begin = m_p;
+    const char *bodyEnd = nullptr;
+    if (!scanString(&bodyEnd, escapes))
+        return std::nullopt;
+    return QByteArrayView(begin, bodyEnd - begin);
+}
+
 bool JsonReader::skipString()
 {
-    const char *bodyEnd = nullptr;
     bool escapes = false;
-    return expect('"') && scanString(&bodyEnd, &escapes);
+    return rawString(&escapes).has_value();
 }
 
 std::optional<QByteArrayView> JsonReader::keyText(QByteArray *unescaped)
 {
-    if (!expect('"'))
-        return std::nullopt;
-    const char *begin = m_p;
-    const char *bodyEnd = nullptr;
     bool escapes = false;
-    if (!scanString(&bodyEnd, &escapes))
-        return std::nullopt;
-    const QByteArrayView raw(begin, bodyEnd - begin);
-    if (!escapes)
+    const auto raw = rawString(&escapes);
+    if (!raw || !escapes)
         return raw;
     // managedFields keys look like "k:{\"name\":\"api\"}"; compared decoded, as QJsonObject does.
-    const QString key = decodeEscapes(raw);
+    const QString key = decodeEscapes(*raw);
     if (!QStringView(key).isValidUtf16()) { // a lone surrogate would not survive UTF-8
         fail();
         return std::nullopt;
@@ -232,15 +236,11 @@ std::optional<QByteArrayView> JsonReader::keyText(QByteArray *unescaped)
 
 std::optional<QString> JsonReader::string()
 {
-    if (m_failed || !expect('"'))
-        return std::nullopt;
-    const char *begin = m_p;
-    const char *bodyEnd = nullptr;
     bool escapes = false;
-    if (!scanString(&bodyEnd, &escapes))
+    const auto body = rawString(&escapes);
+    if (!body)
         return std::nullopt;
-    const QByteArrayView body(begin, bodyEnd - begin);
-    return escapes ? decodeEscapes(body) : QString::fromUtf8(body);
+    return escapes ? decodeEscapes(*body) : QString::fromUtf8(*body);
 }
 
 QString JsonReader::decodeEscapes(QByteArrayView body) const

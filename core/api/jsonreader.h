@@ -87,6 +87,8 @@ private:
     bool enter(char open, char close);
     bool next(char close);
     bool leave();
+    // A string's text between its quotes, checked; escapes tells whether it holds any.
+    std::optional<QByteArrayView> rawString(bool *escapes);
     std::optional<QByteArrayView> keyText(QByteArray *unescaped);
     QString decodeEscapes(QByteArrayView body) const;
     bool literal(const char *word, qsizetype length);
