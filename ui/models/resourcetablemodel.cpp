@@ -280,16 +280,16 @@ QVariant ResourceTableModel::displayValue(const Row &row, const Column &column) 
     }
 }
 
-ResourceTableModel::Row ResourceTableModel::makeRow(ResourceObject object, qint64 changedAtMs,
-                                                    const QList<Column> &columns) const
+ResourceTableModel::Row ResourceTableModel::makeRow(ResourceObject object, qint64 changedAtMs) const
 {
     Row row{std::move(object), changedAtMs, {}, {}};
-    indexRow(row, columns);
+    indexRow(row);
     return row;
 }
 
-void ResourceTableModel::indexRow(Row &row, const QList<Column> &columns) const
+void ResourceTableModel::indexRow(Row &row) const
 {
+    const QList<Column> &columns = m_columns;
     const ObjectMeta &meta = row.object.metadata;
     QString &text = row.searchText;
     text.clear();

@@ -144,17 +144,12 @@ private:
     void rebuildColumns(const QList<TableColumn> &columns, bool isTable);
     void rebuildIndex(int fromRow);
     QVariant displayValue(const Row &row, const Column &column) const;
-    void indexRow(Row &row) const { indexRow(row, m_columns); }
-    void indexRow(Row &row, const QList<Column> &columns) const;
+    void indexRow(Row &row) const;
     // dataChanged over sortedRows (all columns): one per contiguous run, the closest runs merged
     // so that a batch never sends more than kMaxSignalsPerBatch.
     void emitRowRuns(const std::vector<int> &sortedRows, const QList<int> &roles);
     void eraseRows(std::vector<int> sortedRows);
-    Row makeRow(ResourceObject object, qint64 changedAtMs) const
-    {
-        return makeRow(std::move(object), changedAtMs, m_columns);
-    }
-    Row makeRow(ResourceObject object, qint64 changedAtMs, const QList<Column> &columns) const;
+    Row makeRow(ResourceObject object, qint64 changedAtMs) const;
     qint64 nowMs() const;
 
     std::shared_ptr<ResourceCache> m_cache;
