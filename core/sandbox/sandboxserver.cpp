@@ -1035,11 +1035,10 @@ void SandboxServer::handleList(Request &r, const ResourcePath &p)
     // so that the continue token comes before the items.
     QByteArray head;
     if (table) {
-        static const QByteArray placeholder = QByteArrayLiteral("\"__qluster_items__\"");
-        QJsonObject envelope = TablePrinter::table(type, QJsonArray{}, listMeta);
-        envelope.insert(QStringLiteral("rows"), QString::fromLatin1(placeholder.mid(1, placeholder.size() - 2)));
-        const QByteArray body = compact(envelope); // apiVersion, columnDefinitions, kind, metadata, rows
-        head = body.left(body.indexOf(placeholder)) + '[';
+        // QJsonObject writes its keys sorted, so "rows" comes last: the head is all but "]}".
+        const QByteArray empty = compact(TablePrinter::table(type, QJsonArray{}, listMeta));
+        Q_ASSERT(empty.endsWith("\"rows\":[]}"));
+        head = empty.chopped(2);
     } else {
         const auto jsonString = [](const QString &text) {
             return QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
