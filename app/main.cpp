@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "config/commandline.h"
 #include "session/clustersession.h"
-#include "session/democluster.h"
+#include "sandbox/democluster.h"
 #include "translation.h"
 #include "views/mainwindow.h"
 #include "views/sessioncontroller.h"

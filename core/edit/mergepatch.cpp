@@ -10,21 +10,6 @@ namespace Qluster {
 
 namespace {
 
-QJsonValue mergeValue(const QJsonValue &target, const QJsonValue &patch)
-{
-    if (!patch.isObject())
-        return patch;
-    QJsonObject result = target.isObject() ? target.toObject() : QJsonObject();
-    const QJsonObject patchObject = patch.toObject();
-    for (auto it = patchObject.constBegin(); it != patchObject.constEnd(); ++it) {
-        if (it.value().isNull())
-            result.remove(it.key());
-        else
-            result.insert(it.key(), mergeValue(result.value(it.key()), it.value()));
-    }
-    return result;
-}
-
 QJsonObject diffObjects(const QJsonObject &original, const QJsonObject &modified)
 {
     QJsonObject patch;
@@ -48,13 +33,6 @@ QJsonObject diffObjects(const QJsonObject &original, const QJsonObject &modified
 }
 
 } // namespace
-
-Result<QJsonValue> applyMergePatch(const QJsonValue &document, const QJsonValue &patch)
-{
-    if (!patch.isObject())
-        return fail(Error::invalid(QStringLiteral("a merge patch must be a JSON object")));
-    return mergeValue(document, patch);
-}
 
 QJsonValue createMergePatch(const QJsonValue &original, const QJsonValue &modified)
 {

@@ -3,7 +3,7 @@
 #include "sandboxfixture.h"
 
 #include "session/clustersession.h"
-#include "session/democluster.h"
+#include "sandbox/democluster.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "edit/jsonutil.h"
 #include "edit/mergepatch.h"
+#include "sandbox/jsonpatch.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

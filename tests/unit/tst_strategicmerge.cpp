@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "edit/jsonutil.h"
 #include "edit/strategicmerge.h"
+#include "sandbox/strategicpatch.h"
 #include "edit/yamljson.h"
 #include "schema/openapimodel.h"
 

@@ -1,9 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
-#include "edit/jsonpatch.h"
+#include "sandbox/jsonpatch.h"
 #include "edit/mergepatch.h"
-#include "edit/serversideapply.h"
+#include "sandbox/serversideapply.h"
 #include "edit/strategicmerge.h"
+#include "sandbox/strategicpatch.h"
 #include "edit/yamljson.h"
 #include "sandbox/openapiregistry.h"
 

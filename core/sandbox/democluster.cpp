@@ -3,7 +3,7 @@
 #include "democluster.h"
 
 #include "config/kubeconfig.h"
-#include "sandbox/sandboxserver.h"
+#include "sandboxserver.h"
 
 namespace Qluster {
 

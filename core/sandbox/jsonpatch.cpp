@@ -2,14 +2,29 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jsonpatch.h"
 
-#include "jsonpointer.h"
-#include "jsonutil.h"
+#include "edit/jsonpointer.h"
+#include "edit/jsonutil.h"
 
 #include <QJsonObject>
 
 namespace Qluster {
 
 namespace {
+
+QJsonValue mergeValue(const QJsonValue &target, const QJsonValue &patch)
+{
+    if (!patch.isObject())
+        return patch;
+    QJsonObject result = target.isObject() ? target.toObject() : QJsonObject();
+    const QJsonObject patchObject = patch.toObject();
+    for (auto it = patchObject.constBegin(); it != patchObject.constEnd(); ++it) {
+        if (it.value().isNull())
+            result.remove(it.key());
+        else
+            result.insert(it.key(), mergeValue(result.value(it.key()), it.value()));
+    }
+    return result;
+}
 
 enum class Mutation { Add, Remove, Replace };
 
@@ -189,6 +204,13 @@ Result<QJsonValue> applyJsonPatch(const QJsonValue &document, const QJsonValue &
         current = *next;
     }
     return current;
+}
+
+Result<QJsonValue> applyMergePatch(const QJsonValue &document, const QJsonValue &patch)
+{
+    if (!patch.isObject())
+        return fail(Error::invalid(QStringLiteral("a merge patch must be a JSON object")));
+    return mergeValue(document, patch);
 }
 
 } // namespace Qluster

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "serversideapply.h"
 
-#include "jsonutil.h"
+#include "edit/jsonutil.h"
 
 #include <QJsonArray>
 

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-// API note (core/edit, server-side apply and managedFields):
+// API note (core/sandbox, server-side apply and managedFields):
 //   auto meta = registry.patchMetaLookup(gvk);                 // sandbox/openapiregistry.h
 //   ApplyOptions o; o.fieldManager = "kubectl"; o.force = false; o.apiVersion = "apps/v1";
 //   o.now = QDateTime::currentDateTimeUtc(); o.resetFields = {"status"};  // main resource
@@ -16,7 +16,7 @@
 // by time, as kube-apiserver does). Identity fields (apiVersion, kind, metadata.name, namespace,
 // uid, resourceVersion, generation, creationTimestamp, managedFields) are never owned.
 
-#include "edit/fieldset.h"
+#include "fieldset.h"
 #include "schema/patchmeta.h"
 #include "util/result.h"
 

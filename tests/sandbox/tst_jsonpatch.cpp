@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
-#include "edit/jsonpatch.h"
+#include "sandbox/jsonpatch.h"
 #include "edit/jsonpointer.h"
 #include "edit/jsonutil.h"
 

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
-#include "edit/fieldset.h"
+#include "sandbox/fieldset.h"
 #include "edit/jsonutil.h"
-#include "edit/serversideapply.h"
+#include "sandbox/serversideapply.h"
 #include "edit/yamljson.h"
 #include "sandbox/openapiregistry.h"
 
