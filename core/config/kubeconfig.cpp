@@ -2,381 +2,18 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kubeconfig.h"
 
+#include "kubeconfigfile.h"
+
 #include "util/logging.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QRegularExpression>
-#include <QSaveFile>
-
-#include <yaml-cpp/yaml.h>
 
 namespace Qluster {
 
 namespace {
-
-// Thrown only inside this file while decoding one document and caught in decodeFile(): yaml-cpp
-// reports through exceptions, and so does the decoder to keep the per-field code short.
-struct DecodeFailure
-{
-    Error error;
-};
-
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-
-// YAML 1.1 booleans, as read by sigs.k8s.io/yaml (go-yaml v2) which kubectl uses.
-std::optional<bool> yaml11Bool(const QString &v)
-{
-    static const QStringList yes = {QStringLiteral("y"), QStringLiteral("Y"), QStringLiteral("yes"),
-                                    QStringLiteral("Yes"), QStringLiteral("YES"),
-                                    QStringLiteral("true"), QStringLiteral("True"),
-                                    QStringLiteral("TRUE"), QStringLiteral("on"),
-                                    QStringLiteral("On"), QStringLiteral("ON")};
-    static const QStringList no = {QStringLiteral("n"), QStringLiteral("N"), QStringLiteral("no"),
-                                   QStringLiteral("No"), QStringLiteral("NO"),
-                                   QStringLiteral("false"), QStringLiteral("False"),
-                                   QStringLiteral("FALSE"), QStringLiteral("off"),
-                                   QStringLiteral("Off"), QStringLiteral("OFF")};
-    if (yes.contains(v))
-        return true;
-    if (no.contains(v))
-        return false;
-    return std::nullopt;
-}
-
-bool isYamlNull(const QString &v)
-{
-    return v.isEmpty() || v == QLatin1String("~") || v == QLatin1String("null")
-        || v == QLatin1String("Null") || v == QLatin1String("NULL");
-}
-
-class Decoder
-{
-public:
-    explicit Decoder(QString file)
-        : m_file(std::move(file))
-    {
-    }
-
-    [[noreturn]] void fail(const YAML::Node &node, const QString &message) const
-    {
-        const YAML::Mark mark = node.Mark();
-        const bool known = !mark.is_null();
-        throw DecodeFailure{
-            Error::parse(m_file, known ? mark.line + 1 : 0, known ? mark.column + 1 : 0, message)};
-    }
-
-    QString string(const YAML::Node &node, const char *field) const
-    {
-        if (!node || node.IsNull())
-            return {};
-        if (!node.IsScalar())
-            fail(node, QStringLiteral("%1: expected a string").arg(QLatin1String(field)));
-        return qs(node.Scalar());
-    }
-
-    bool boolean(const YAML::Node &node, const char *field) const
-    {
-        if (!node || node.IsNull())
-            return false;
-        if (node.IsScalar() && node.Tag() != "!") {
-            if (const auto b = yaml11Bool(qs(node.Scalar())))
-                return *b;
-        }
-        fail(node, QStringLiteral("%1: expected true or false").arg(QLatin1String(field)));
-    }
-
-    QByteArray base64(const YAML::Node &node, const char *field) const
-    {
-        const QString text = string(node, field);
-        if (text.isEmpty())
-            return {};
-        auto decoded = QByteArray::fromBase64Encoding(text.toLatin1(),
-                                                      QByteArray::AbortOnBase64DecodingErrors);
-        if (!decoded)
-            fail(node, QStringLiteral("%1: illegal base64 data").arg(QLatin1String(field)));
-        return *decoded;
-    }
-
-    QStringList stringList(const YAML::Node &node, const char *field) const
-    {
-        QStringList list;
-        if (!node || node.IsNull())
-            return list;
-        if (!node.IsSequence())
-            fail(node, QStringLiteral("%1: expected a list").arg(QLatin1String(field)));
-        for (const YAML::Node &item : node)
-            list.append(string(item, field));
-        return list;
-    }
-
-    void requireMap(const YAML::Node &node, const char *field) const
-    {
-        if (node && !node.IsNull() && !node.IsMap())
-            fail(node, QStringLiteral("%1: expected a mapping").arg(QLatin1String(field)));
-    }
-
-    // A mapping of string keys, each value decoded by value(node, field) (string, stringList...).
-    template<typename T>
-    QMap<QString, T> map(const YAML::Node &node, const char *field,
-                         T (Decoder::*value)(const YAML::Node &, const char *) const) const
-    {
-        QMap<QString, T> out;
-        requireMap(node, field);
-        if (node && node.IsMap()) {
-            for (auto it = node.begin(); it != node.end(); ++it)
-                out.insert(string(it->first, field), (this->*value)(it->second, field));
-        }
-        return out;
-    }
-
-    QJsonValue json(const YAML::Node &node) const
-    {
-        if (!node || node.IsNull())
-            return QJsonValue(QJsonValue::Null);
-        if (node.IsSequence()) {
-            QJsonArray array;
-            for (const YAML::Node &item : node)
-                array.append(json(item));
-            return array;
-        }
-        if (node.IsMap()) {
-            QJsonObject object;
-            for (auto it = node.begin(); it != node.end(); ++it)
-                object.insert(jsonKey(it->first), json(it->second));
-            return object;
-        }
-        const QString value = qs(node.Scalar());
-        if (node.Tag() != "?")
-            return value; // quoted or explicitly tagged: a string
-        if (isYamlNull(value))
-            return QJsonValue(QJsonValue::Null);
-        if (const auto b = yaml11Bool(value))
-            return *b;
-        static const QRegularExpression number(
-            QStringLiteral("^[-+]?([0-9][0-9_]*)?(\\.[0-9]*)?([eE][-+]?[0-9]+)?$"));
-        if (value != QLatin1String(".") && number.match(value).hasMatch()) {
-            bool ok = false;
-            const double d = QString(value).remove(QLatin1Char('_')).toDouble(&ok);
-            if (ok)
-                return d;
-        }
-        return value;
-    }
-
-    // sigs.k8s.io/yaml turns a plain key that resolves to a boolean or null into its JSON text:
-    // `n: 3` becomes {"false": 3}.
-    QString jsonKey(const YAML::Node &key) const
-    {
-        const QString text = string(key, "key");
-        if (key.Tag() != "?")
-            return text;
-        if (key.IsNull() || isYamlNull(text))
-            return QStringLiteral("null");
-        if (const auto b = yaml11Bool(text))
-            return *b ? QStringLiteral("true") : QStringLiteral("false");
-        return text;
-    }
-
-    QList<NamedExtension> extensions(const YAML::Node &node) const
-    {
-        QList<NamedExtension> list;
-        if (!node || node.IsNull())
-            return list;
-        if (!node.IsSequence())
-            fail(node, QStringLiteral("extensions: expected a list"));
-        for (const YAML::Node &item : node) {
-            requireMap(item, "extensions[]");
-            list.append({string(item["name"], "name"), json(item["extension"])});
-        }
-        return list;
-    }
-
-private:
-    QString m_file;
-};
-
-struct FileContent
-{
-    QString currentContext;
-    bool hasCurrentContext = false;
-    QList<KubeconfigCluster> clusters;
-    QList<KubeconfigUser> users;
-    QList<KubeconfigContext> contexts;
-    QList<NamedExtension> extensions;
-    QJsonObject preferences;
-};
-
-Result<YAML::Node> readYaml(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(Error::io(path, file.errorString()));
-    const QByteArray bytes = file.readAll();
-    try {
-        return YAML::Load(bytes.toStdString());
-    } catch (const YAML::Exception &e) {
-        const bool known = !e.mark.is_null();
-        return fail(Error::parse(path, known ? e.mark.line + 1 : 0, known ? e.mark.column + 1 : 0,
-                                 qs(e.msg)));
-    }
-}
-
-ExecConfig decodeExec(const Decoder &d, const YAML::Node &node)
-{
-    d.requireMap(node, "exec");
-    ExecConfig exec;
-    exec.apiVersion = d.string(node["apiVersion"], "apiVersion");
-    exec.command = d.string(node["command"], "command");
-    exec.hasArgs = node["args"] && !node["args"].IsNull();
-    exec.args = d.stringList(node["args"], "args");
-    const YAML::Node env = node["env"];
-    exec.hasEnv = env && !env.IsNull();
-    if (exec.hasEnv) {
-        if (!env.IsSequence())
-            d.fail(env, QStringLiteral("env: expected a list"));
-        for (const YAML::Node &item : env) {
-            d.requireMap(item, "env[]");
-            exec.env.append({d.string(item["name"], "name"), d.string(item["value"], "value")});
-        }
-    }
-    exec.installHint = d.string(node["installHint"], "installHint");
-    exec.provideClusterInfo = d.boolean(node["provideClusterInfo"], "provideClusterInfo");
-    const YAML::Node modeNode = node["interactiveMode"];
-    const QString mode = d.string(modeNode, "interactiveMode");
-    if (mode == QLatin1String("Never"))
-        exec.interactiveMode = ExecConfig::InteractiveMode::Never;
-    else if (mode == QLatin1String("IfAvailable"))
-        exec.interactiveMode = ExecConfig::InteractiveMode::IfAvailable;
-    else if (mode == QLatin1String("Always"))
-        exec.interactiveMode = ExecConfig::InteractiveMode::Always;
-    else if (!mode.isEmpty())
-        d.fail(modeNode, QStringLiteral("interactiveMode: must be Never, IfAvailable or Always"));
-    return exec;
-}
-
-
-Result<FileContent> decodeFile(const QString &path)
-{
-    auto root = readYaml(path);
-    if (!root)
-        return fail(root.error());
-    FileContent content;
-    const Decoder d(path);
-    try {
-        const YAML::Node doc = *root;
-        if (!doc || doc.IsNull())
-            return content;
-        d.requireMap(doc, "kubeconfig");
-        content.currentContext = d.string(doc["current-context"], "current-context");
-        content.hasCurrentContext = !content.currentContext.isEmpty();
-        const YAML::Node prefs = doc["preferences"];
-        d.requireMap(prefs, "preferences");
-        if (prefs && prefs.IsMap())
-            content.preferences = d.json(prefs).toObject();
-        content.extensions = d.extensions(doc["extensions"]);
-
-        auto forEachEntry = [&](const char *listName, const char *entryName, auto handle) {
-            const YAML::Node list = doc[listName];
-            if (!list || list.IsNull())
-                return;
-            if (!list.IsSequence())
-                d.fail(list, QStringLiteral("%1: expected a list").arg(QLatin1String(listName)));
-            QStringList seen;
-            for (const YAML::Node &item : list) {
-                d.requireMap(item, listName);
-                const QString name = d.string(item["name"], "name");
-                // client-go refuses a file that defines a name twice in one list.
-                if (seen.contains(name))
-                    d.fail(item, QStringLiteral("duplicate name \"%1\" in %2")
-                                     .arg(name, QLatin1String(listName)));
-                seen.append(name);
-                const YAML::Node body = item[entryName];
-                d.requireMap(body, entryName);
-                handle(name, body);
-            }
-        };
-
-        const QString origin = QFileInfo(path).absoluteFilePath();
-        forEachEntry("clusters", "cluster", [&](const QString &name, const YAML::Node &c) {
-            KubeconfigCluster cluster;
-            cluster.name = name;
-            cluster.originFile = origin;
-            if (c && c.IsMap()) {
-                cluster.server = d.string(c["server"], "server");
-                cluster.tlsServerName = d.string(c["tls-server-name"], "tls-server-name");
-                cluster.insecureSkipTlsVerify =
-                    d.boolean(c["insecure-skip-tls-verify"], "insecure-skip-tls-verify");
-                cluster.certificateAuthority =
-                    d.string(c["certificate-authority"], "certificate-authority");
-                cluster.certificateAuthorityData =
-                    d.base64(c["certificate-authority-data"], "certificate-authority-data");
-                cluster.proxyUrl = d.string(c["proxy-url"], "proxy-url");
-                cluster.disableCompression =
-                    d.boolean(c["disable-compression"], "disable-compression");
-                cluster.extensions = d.extensions(c["extensions"]);
-            }
-            content.clusters.append(std::move(cluster));
-        });
-        forEachEntry("users", "user", [&](const QString &name, const YAML::Node &u) {
-            KubeconfigUser user;
-            user.name = name;
-            user.originFile = origin;
-            if (u && u.IsMap()) {
-                user.clientCertificate = d.string(u["client-certificate"], "client-certificate");
-                user.clientCertificateData =
-                    d.base64(u["client-certificate-data"], "client-certificate-data");
-                user.clientKey = d.string(u["client-key"], "client-key");
-                user.clientKeyData = d.base64(u["client-key-data"], "client-key-data");
-                user.token = d.string(u["token"], "token");
-                user.tokenFile = d.string(u["tokenFile"], "tokenFile");
-                user.impersonate = d.string(u["as"], "as");
-                user.impersonateUid = d.string(u["as-uid"], "as-uid");
-                user.impersonateGroups = d.stringList(u["as-groups"], "as-groups");
-                user.impersonateUserExtra = d.map(u["as-user-extra"], "as-user-extra", &Decoder::stringList);
-                user.username = d.string(u["username"], "username");
-                user.password = d.string(u["password"], "password");
-                const YAML::Node provider = u["auth-provider"];
-                d.requireMap(provider, "auth-provider");
-                if (provider && provider.IsMap()) {
-                    AuthProviderConfig config;
-                    config.name = d.string(provider["name"], "name");
-                    config.config = d.map(provider["config"], "config", &Decoder::string);
-                    user.authProvider = config;
-                }
-                const YAML::Node exec = u["exec"];
-                if (exec && !exec.IsNull())
-                    user.exec = decodeExec(d, exec);
-                user.extensions = d.extensions(u["extensions"]);
-            }
-            content.users.append(std::move(user));
-        });
-        forEachEntry("contexts", "context", [&](const QString &name, const YAML::Node &c) {
-            KubeconfigContext context;
-            context.name = name;
-            context.originFile = origin;
-            if (c && c.IsMap()) {
-                context.cluster = d.string(c["cluster"], "cluster");
-                context.user = d.string(c["user"], "user");
-                context.namespaceName = d.string(c["namespace"], "namespace");
-                context.extensions = d.extensions(c["extensions"]);
-            }
-            content.contexts.append(std::move(context));
-        });
-    } catch (const DecodeFailure &failure) {
-        return fail(failure.error);
-    } catch (const YAML::Exception &e) {
-        const bool known = !e.mark.is_null();
-        return fail(Error::parse(path, known ? e.mark.line + 1 : 0, known ? e.mark.column + 1 : 0,
-                                 qs(e.msg)));
-    }
-    return content;
-}
 
 QString resolvePath(const QString &originFile, const QString &path)
 {
@@ -396,123 +33,6 @@ Result<QByteArray> readReferenced(const QString &originFile, const QString &path
     return file.readAll();
 }
 
-// ---- writing -------------------------------------------------------------------------------
-// kubectl rewrites the whole file (comments are lost there too). We keep every field and the
-// plain/quoted style of each scalar, so a value re-reads with the same type; new values are
-// always double-quoted.
-
-QString doubleQuoted(const QString &value)
-{
-    QString out = QStringLiteral("\"");
-    for (const QChar c : value) {
-        switch (c.unicode()) {
-        case '"': out += QStringLiteral("\\\""); break;
-        case '\\': out += QStringLiteral("\\\\"); break;
-        case '\n': out += QStringLiteral("\\n"); break;
-        case '\t': out += QStringLiteral("\\t"); break;
-        case '\r': out += QStringLiteral("\\r"); break;
-        default:
-            if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-                out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-            else
-                out += c;
-        }
-    }
-    return out + QLatin1Char('"');
-}
-
-QString scalarText(const YAML::Node &node)
-{
-    if (!node || node.IsNull())
-        return QStringLiteral("null");
-    const QString value = qs(node.Scalar());
-    static const QRegularExpression safePlain(
-        QStringLiteral("^(~|[-+]?[0-9][0-9A-Za-z_.:+-]*|[A-Za-z0-9_./][A-Za-z0-9_./:+@=,~-]*)$"));
-    if (node.Tag() == "?" && !value.endsWith(QLatin1Char(':')) && safePlain.match(value).hasMatch())
-        return value;
-    return doubleQuoted(value);
-}
-
-void writeBlock(QString &out, const YAML::Node &node, int indent);
-
-void writeValue(QString &out, const YAML::Node &value, int indent)
-{
-    if (!value || value.IsNull() || value.IsScalar()) {
-        out += QLatin1Char(' ') + scalarText(value) + QLatin1Char('\n');
-    } else if (value.size() == 0) {
-        out += value.IsMap() ? QStringLiteral(" {}\n") : QStringLiteral(" []\n");
-    } else {
-        out += QLatin1Char('\n');
-        writeBlock(out, value, value.IsMap() ? indent + 2 : indent);
-    }
-}
-
-void writeBlock(QString &out, const YAML::Node &node, int indent)
-{
-    const QString pad(indent, QLatin1Char(' '));
-    if (node.IsMap()) {
-        for (auto it = node.begin(); it != node.end(); ++it) {
-            out += pad + scalarText(it->first) + QLatin1Char(':');
-            writeValue(out, it->second, indent);
-        }
-        return;
-    }
-    for (const YAML::Node &item : node) {
-        if (item.IsMap() && item.size() > 0) {
-            QString inner;
-            writeBlock(inner, item, indent + 2);
-            out += pad + QStringLiteral("- ") + inner.mid(indent + 2);
-        } else if (item.IsSequence() && item.size() > 0) {
-            out += pad + QStringLiteral("-\n");
-            writeBlock(out, item, indent + 2);
-        } else {
-            out += pad + QLatin1Char('-');
-            writeValue(out, item, indent);
-        }
-    }
-}
-
-Result<YAML::Node> readForWrite(const QString &path)
-{
-    if (!QFileInfo::exists(path)) {
-        YAML::Node doc(YAML::NodeType::Map);
-        doc["apiVersion"] = "v1";
-        doc["kind"] = "Config";
-        return doc;
-    }
-    auto doc = readYaml(path);
-    if (!doc)
-        return doc;
-    if (!doc->IsDefined() || doc->IsNull())
-        return YAML::Node(YAML::NodeType::Map);
-    if (!doc->IsMap())
-        return fail(Error::parse(path, 1, 1, QStringLiteral("kubeconfig: expected a mapping")));
-    return doc;
-}
-
-Result<void> writeAtomically(const QString &path, const YAML::Node &doc)
-{
-    QString text;
-    writeBlock(text, doc, 0);
-    const QFileInfo info(path);
-    if (!info.absoluteDir().exists() && !QDir().mkpath(info.absolutePath()))
-        return fail(Error::io(path, QStringLiteral("cannot create the folder")));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(Error::io(path, file.errorString()));
-    const QByteArray bytes = text.toUtf8();
-    if (file.write(bytes) != bytes.size()) {
-        file.cancelWriting();
-        return fail(Error::io(path, file.errorString()));
-    }
-    // A kubeconfig holds credentials: owner read/write only, as kubectl creates it.
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (!file.commit())
-        return fail(Error::io(path, file.errorString()));
-    qCInfo(lcConfig) << "wrote" << path;
-    return {};
-}
-
 QJsonArray extensionsJson(QList<NamedExtension> extensions)
 {
     // client-go keeps extensions in a map: kubectl prints them sorted by name.
@@ -523,6 +43,22 @@ QJsonArray extensionsJson(QList<NamedExtension> extensions)
         array.append(QJsonObject{{QStringLiteral("name"), e.name},
                                  {QStringLiteral("extension"), e.extension}});
     return array;
+}
+
+// The index of the entry called name in one of a kubeconfig's named lists, or -1.
+qsizetype indexOfNamed(const QJsonArray &list, const QString &name)
+{
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (list.at(i).toObject().value(QLatin1String("name")).toString() == name)
+            return i;
+    }
+    return -1;
+}
+
+Error changedOnDisk(const QString &file, const QString &what)
+{
+    return Error::io(file, QStringLiteral("%1 is no longer in this file (it changed on disk); reload")
+                               .arg(what));
 }
 
 QString b64(const QByteArray &bytes)
@@ -590,7 +126,7 @@ Result<Kubeconfig> Kubeconfig::loadFiles(const QStringList &files, bool explicit
             qCDebug(lcConfig) << "skipping missing kubeconfig" << file;
             continue;
         }
-        auto content = decodeFile(file);
+        auto content = KubeconfigFile::read(file);
         if (!content)
             return fail(content.error());
         if (config.m_currentContext.isEmpty() && content->hasCurrentContext)
@@ -781,11 +317,11 @@ Result<void> Kubeconfig::setCurrentContext(const QString &contextName)
     if (destination.isEmpty())
         return fail(Error::io(m_files.value(0), QStringLiteral("no kubeconfig file to write the "
                                                                "current context into")));
-    auto doc = readForWrite(destination);
-    if (!doc)
-        return fail(doc.error());
-    (*doc)["current-context"] = contextName.toStdString();
-    if (auto written = writeAtomically(destination, *doc); !written)
+    const Result<void> written = KubeconfigFile::edit(destination, [&](QJsonObject &document) {
+        document.insert(QStringLiteral("current-context"), contextName);
+        return Result<void>();
+    });
+    if (!written)
         return written;
     auto reloaded = loadFiles(m_files, m_explicit);
     if (!reloaded)
@@ -801,33 +337,23 @@ Result<void> Kubeconfig::setContextNamespace(const QString &contextName,
     if (!ctx)
         return fail(unknownContextError(contextName));
     const QString destination = ctx->originFile;
-    auto doc = readForWrite(destination);
-    if (!doc)
-        return fail(doc.error());
-
-    YAML::Node contexts = (*doc)["contexts"];
-    YAML::Node target;
-    if (contexts.IsSequence()) {
-        for (YAML::Node item : contexts) {
-            if (item.IsMap() && item["name"] && item["name"].IsScalar()
-                && qs(item["name"].Scalar()) == contextName)
-                target = item;
-        }
-    }
-    if (!target)
-        return fail(Error::io(destination, QStringLiteral("context \"%1\" is no longer in this "
-                                                          "file (it changed on disk); reload")
-                                               .arg(contextName)));
-    YAML::Node body = target["context"];
-    if (!body.IsMap()) {
-        target["context"] = YAML::Node(YAML::NodeType::Map);
-        body = target["context"];
-    }
-    if (namespaceName.isEmpty())
-        body.remove("namespace");
-    else
-        body["namespace"] = namespaceName.toStdString();
-    if (auto written = writeAtomically(destination, *doc); !written)
+    const Result<void> written = KubeconfigFile::edit(destination, [&](QJsonObject &document) {
+        QJsonArray contexts = document.value(QLatin1String("contexts")).toArray();
+        const qsizetype index = indexOfNamed(contexts, contextName);
+        if (index < 0)
+            return Result<void>(fail(changedOnDisk(destination, QStringLiteral("context \"%1\"").arg(contextName))));
+        QJsonObject entry = contexts.at(index).toObject();
+        QJsonObject body = entry.value(QLatin1String("context")).toObject();
+        if (namespaceName.isEmpty())
+            body.remove(QStringLiteral("namespace"));
+        else
+            body.insert(QStringLiteral("namespace"), namespaceName);
+        entry.insert(QStringLiteral("context"), body);
+        contexts.replace(index, entry);
+        document.insert(QStringLiteral("contexts"), contexts);
+        return Result<void>();
+    });
+    if (!written)
         return written;
     auto reloaded = loadFiles(m_files, m_explicit);
     if (!reloaded)
@@ -844,28 +370,25 @@ Result<void> Kubeconfig::setAuthProviderConfig(const QString &userName,
         return fail(Error::invalid(
             QStringLiteral("user \"%1\" has no auth-provider in kubeconfig").arg(userName)));
     const QString destination = entry->originFile;
-    auto doc = readForWrite(destination);
-    if (!doc)
-        return fail(doc.error());
-    YAML::Node target;
-    YAML::Node users = (*doc)["users"];
-    if (users.IsSequence()) {
-        for (YAML::Node item : users) {
-            if (item.IsMap() && item["name"] && item["name"].IsScalar()
-                && qs(item["name"].Scalar()) == userName)
-                target = item;
-        }
-    }
-    if (!target || !target["user"].IsMap() || !target["user"]["auth-provider"].IsMap())
-        return fail(Error::io(destination, QStringLiteral("user \"%1\" is no longer in this file "
-                                                          "(it changed on disk); reload")
-                                               .arg(userName)));
-    YAML::Node provider = target["user"]["auth-provider"];
-    YAML::Node map(YAML::NodeType::Map);
-    for (auto it = config.cbegin(); it != config.cend(); ++it)
-        map[it.key().toStdString()] = it.value().toStdString();
-    provider["config"] = map;
-    if (auto written = writeAtomically(destination, *doc); !written)
+    const Result<void> written = KubeconfigFile::edit(destination, [&](QJsonObject &document) {
+        QJsonArray users = document.value(QLatin1String("users")).toArray();
+        const qsizetype index = indexOfNamed(users, userName);
+        QJsonObject entry = users.at(index).toObject(); // empty when index is -1
+        QJsonObject body = entry.value(QLatin1String("user")).toObject();
+        if (index < 0 || !body.value(QLatin1String("auth-provider")).isObject())
+            return Result<void>(fail(changedOnDisk(destination, QStringLiteral("user \"%1\"").arg(userName))));
+        QJsonObject provider = body.value(QLatin1String("auth-provider")).toObject();
+        QJsonObject map;
+        for (auto it = config.cbegin(); it != config.cend(); ++it)
+            map.insert(it.key(), it.value());
+        provider.insert(QStringLiteral("config"), map);
+        body.insert(QStringLiteral("auth-provider"), provider);
+        entry.insert(QStringLiteral("user"), body);
+        users.replace(index, entry);
+        document.insert(QStringLiteral("users"), users);
+        return Result<void>();
+    });
+    if (!written)
         return written;
     auto reloaded = loadFiles(m_files, m_explicit);
     if (!reloaded)

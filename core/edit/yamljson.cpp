@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "yamljson.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QSet>
 
 #include <yaml-cpp/yaml.h>
 
@@ -23,69 +23,54 @@ struct ConversionError
     QString message;
 };
 
-QJsonValue resolvePlain(const QString &text)
+// go-yaml v2's resolve table: the plain scalars that are not strings by their spelling alone.
+const QHash<QString, QJsonValue> &resolveTable()
 {
-    static const QSet<QString> nulls{QStringLiteral(""), QStringLiteral("~"), QStringLiteral("null"),
-                                     QStringLiteral("Null"), QStringLiteral("NULL")};
-    static const QSet<QString> trues{QStringLiteral("true"), QStringLiteral("True"),
-                                     QStringLiteral("TRUE"), QStringLiteral("yes"),
-                                     QStringLiteral("Yes"), QStringLiteral("YES"),
-                                     QStringLiteral("on"), QStringLiteral("On"),
-                                     QStringLiteral("ON"), QStringLiteral("y"), QStringLiteral("Y")};
-    static const QSet<QString> falses{QStringLiteral("false"), QStringLiteral("False"),
-                                      QStringLiteral("FALSE"), QStringLiteral("no"),
-                                      QStringLiteral("No"), QStringLiteral("NO"),
-                                      QStringLiteral("off"), QStringLiteral("Off"),
-                                      QStringLiteral("OFF"), QStringLiteral("n"), QStringLiteral("N")};
-    if (nulls.contains(text))
-        return QJsonValue(QJsonValue::Null);
-    if (trues.contains(text))
-        return true;
-    if (falses.contains(text))
-        return false;
+    static const QHash<QString, QJsonValue> table = [] {
+        QHash<QString, QJsonValue> t;
+        for (const char *word : {"", "~", "null", "Null", "NULL"})
+            t.insert(QLatin1String(word), QJsonValue(QJsonValue::Null));
+        for (const char *word : {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"})
+            t.insert(QLatin1String(word), true);
+        for (const char *word : {"n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"})
+            t.insert(QLatin1String(word), false);
+        const double inf = std::numeric_limits<double>::infinity();
+        for (const char *word : {".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"})
+            t.insert(QLatin1String(word), inf);
+        for (const char *word : {"-.inf", "-.Inf", "-.INF"})
+            t.insert(QLatin1String(word), -inf);
+        for (const char *word : {".nan", ".NaN", ".NAN"})
+            t.insert(QLatin1String(word), std::numeric_limits<double>::quiet_NaN());
+        return t;
+    }();
+    return table;
+}
 
-    const QChar first = text.at(0);
-    if (!(first.isDigit() || first == QLatin1Char('-') || first == QLatin1Char('+')
-          || first == QLatin1Char('.')))
+// The text of a mapping key as sigs.k8s.io/yaml gives it to JSON: a plain key that resolves to a
+// boolean, null or number becomes that value's text (`n: 3` is {"false": 3}, `0x10: a` {"16": "a"}).
+QString jsonKey(const QString &text, bool plain)
+{
+    if (!plain)
         return text;
-
-    // go-yaml v2 drops "_" digit separators and lets strconv pick the base from the prefix.
-    static const QRegularExpression intRe(
-        QStringLiteral("^([-+]?)(0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|0[0-7_]+|[0-9][0-9_]*)$"));
-    static const QRegularExpression floatRe(
-        QStringLiteral("^[-+]?(\\.[0-9_]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?$"));
-    const auto intMatch = intRe.match(text);
-    if (intMatch.hasMatch()) {
-        QString digits = intMatch.captured(2);
-        digits.remove(QLatin1Char('_'));
-        int base = 10;
-        if (digits.startsWith(QLatin1String("0x"))) {
-            base = 16;
-            digits = digits.mid(2);
-        } else if (digits.startsWith(QLatin1String("0o"))) {
-            base = 8;
-            digits = digits.mid(2);
-        } else if (digits.startsWith(QLatin1String("0b"))) {
-            base = 2;
-            digits = digits.mid(2);
-        } else if (digits.size() > 1 && digits.startsWith(QLatin1Char('0'))) {
-            base = 8;
-        }
-        bool ok = false;
-        const qint64 n = digits.toLongLong(&ok, base);
-        if (ok && !digits.isEmpty())
-            return intMatch.captured(1) == QLatin1String("-") ? -n : n;
-        // Too large for int64: fall through to a floating-point number like go-yaml does.
+    const QJsonValue v = resolveYamlScalar(text);
+    switch (v.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double: {
+        const double d = v.toDouble();
+        if (std::isnan(d))
+            return QStringLiteral(".nan");
+        if (std::isinf(d))
+            return d > 0 ? QStringLiteral(".inf") : QStringLiteral("-.inf");
+        if (std::floor(d) == d && std::fabs(d) < 9007199254740992.0)
+            return QString::number(v.toInteger(static_cast<qint64>(d)));
+        return QString::number(d, 'g', QLocale::FloatingPointShortest);
     }
-    if (floatRe.match(text).hasMatch()) {
-        QString cleaned = text;
-        cleaned.remove(QLatin1Char('_'));
-        bool ok = false;
-        const double d = cleaned.toDouble(&ok);
-        if (ok)
-            return d;
+    default:
+        return text;
     }
-    return text;
 }
 
 QJsonValue convert(const YAML::Node &node, int depth)
@@ -101,13 +86,14 @@ QJsonValue convert(const YAML::Node &node, int depth)
         // yaml-cpp tags non-plain (quoted, literal, folded) scalars with "!".
         if (node.Tag() == "!" || node.Tag() == "tag:yaml.org,2002:str")
             return text;
-        if (node.Tag() == "tag:yaml.org,2002:int" || node.Tag() == "tag:yaml.org,2002:float") {
-            const QJsonValue v = resolvePlain(text);
-            if (!v.isDouble())
-                throw ConversionError{node.Mark(), QStringLiteral("\"%1\" is not a number").arg(text)};
-            return v;
-        }
-        return resolvePlain(text);
+        const bool numberTag = node.Tag() == "tag:yaml.org,2002:int" || node.Tag() == "tag:yaml.org,2002:float";
+        const QJsonValue v = resolveYamlScalar(text);
+        if (numberTag && !v.isDouble())
+            throw ConversionError{node.Mark(), QStringLiteral("\"%1\" is not a number").arg(text)};
+        // JSON has no infinity or NaN: sigs.k8s.io/yaml fails on them the same way.
+        if (v.isDouble() && !std::isfinite(v.toDouble()))
+            throw ConversionError{node.Mark(), QStringLiteral("unsupported value: %1").arg(text)};
+        return v;
     }
     case YAML::NodeType::Sequence: {
         QJsonArray array;
@@ -137,7 +123,7 @@ QJsonValue convert(const YAML::Node &node, int depth)
             }
             QString key;
             if (keyNode.IsScalar()) {
-                key = QString::fromStdString(keyNode.Scalar());
+                key = jsonKey(QString::fromStdString(keyNode.Scalar()), keyNode.Tag() == "?");
             } else if (keyNode.IsNull()) {
                 key = QStringLiteral("null");
             } else {
@@ -170,7 +156,7 @@ Error parseError(const QString &file, const YAML::Mark &mark, const QString &mes
 
 bool plainSafe(const QString &text)
 {
-    if (text.isEmpty() || !resolvePlain(text).isString() || text == QLatin1String("<<"))
+    if (text.isEmpty() || !resolveYamlScalar(text).isString() || text == QLatin1String("<<"))
         return false;
     if (text.front().isSpace() || text.back().isSpace() || text.endsWith(QLatin1Char(':')))
         return false;
@@ -237,8 +223,13 @@ bool literalSafe(const QString &text)
     return true;
 }
 
-QString numberText(double d)
+QString numberText(const QJsonValue &value)
 {
+    // Integers keep all 64 bits (QJsonValue holds a qint64 exactly); others go through double.
+    constexpr qint64 notIntegral = std::numeric_limits<qint64>::min();
+    if (const qint64 i = value.toInteger(notIntegral); i != notIntegral)
+        return QString::number(i);
+    const double d = value.toDouble();
     if (std::isfinite(d) && std::floor(d) == d && std::fabs(d) < 9007199254740992.0)
         return QString::number(static_cast<qint64>(d));
     if (!std::isfinite(d))
@@ -266,7 +257,7 @@ void emitInline(QString &out, const QJsonValue &value, int indent)
         out += value.toBool() ? QStringLiteral(" true\n") : QStringLiteral(" false\n");
         return;
     case QJsonValue::Double:
-        out += QLatin1Char(' ') + numberText(value.toDouble()) + QLatin1Char('\n');
+        out += QLatin1Char(' ') + numberText(value) + QLatin1Char('\n');
         return;
     case QJsonValue::String: {
         const QString text = value.toString();
@@ -334,6 +325,68 @@ void emitValue(QString &out, const QJsonValue &value, int indent)
 }
 
 } // namespace
+
+QJsonValue resolveYamlScalar(const QString &text)
+{
+    const QHash<QString, QJsonValue> &table = resolveTable();
+    if (const auto it = table.constFind(text); it != table.constEnd())
+        return *it;
+    const QChar first = text.at(0);
+    if (!(first.isDigit() || first == QLatin1Char('-') || first == QLatin1Char('+')
+          || first == QLatin1Char('.')))
+        return text;
+
+    // go-yaml v2 drops "_" digit separators and lets strconv pick the base from the prefix
+    // (ParseInt with base 0: 0x/0X, 0o/0O, 0b/0B, a leading 0 for octal).
+    static const QRegularExpression intRe(QStringLiteral(
+        "^([-+]?)(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|0[0-7_]+|[0-9][0-9_]*)$"));
+    static const QRegularExpression floatRe(
+        QStringLiteral("^[-+]?(\\.[0-9_]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?$"));
+    const auto intMatch = intRe.match(text);
+    if (intMatch.hasMatch()) {
+        QString digits = intMatch.captured(2);
+        digits.remove(QLatin1Char('_'));
+        int base = 10;
+        const QString prefix = digits.left(2).toLower();
+        if (prefix == QLatin1String("0x")) {
+            base = 16;
+            digits = digits.mid(2);
+        } else if (prefix == QLatin1String("0o")) {
+            base = 8;
+            digits = digits.mid(2);
+        } else if (prefix == QLatin1String("0b")) {
+            base = 2;
+            digits = digits.mid(2);
+        } else if (digits.size() > 1 && digits.startsWith(QLatin1Char('0'))) {
+            base = 8;
+        }
+        bool ok = false;
+        const qint64 n = digits.toLongLong(&ok, base);
+        if (ok && !digits.isEmpty())
+            return intMatch.captured(1) == QLatin1String("-") ? -n : n;
+        // Too large for int64: fall through to a floating-point number like go-yaml does.
+    }
+    if (floatRe.match(text).hasMatch()) {
+        QString cleaned = text;
+        cleaned.remove(QLatin1Char('_'));
+        bool ok = false;
+        const double d = cleaned.toDouble(&ok);
+        if (ok)
+            return d;
+    }
+    return text;
+}
+
+Result<QJsonValue> yamlNodeToJson(const YAML::Node &node, const QString &file)
+{
+    try {
+        return convert(node, 0);
+    } catch (const ConversionError &e) {
+        return fail(parseError(file, e.mark, e.message));
+    } catch (const YAML::Exception &e) {
+        return fail(parseError(file, e.mark, QString::fromStdString(e.msg)));
+    }
+}
 
 Result<QList<QJsonValue>> yamlDocumentsToJson(const QByteArray &yaml, const QString &file)
 {

@@ -394,17 +394,17 @@ void tst_ServerSideApply::droppedFieldsAreRemoved()
 void tst_ServerSideApply::droppedFieldsOwnedByOthersStay()
 {
     const auto meta = m_registry.patchMetaLookup(kConfigMap);
-    const auto first = serverSideApply(QJsonObject(), yaml("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {x: '1', y: '2'}\n"),
+    const auto first = serverSideApply(QJsonObject(), yaml("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {x: '1', z: '2'}\n"),
                                        *meta, options("m"));
     QVERIFY(first.has_value());
-    // Another manager applies the same y: shared ownership.
-    const auto shared = serverSideApply(*first, yaml("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {y: '2'}\n"),
+    // Another manager applies the same z: shared ownership.
+    const auto shared = serverSideApply(*first, yaml("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {z: '2'}\n"),
                                         *meta, options("other"));
     QVERIFY(shared.has_value());
     const auto second = serverSideApply(*shared, yaml("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {x: '1'}\n"),
                                         *meta, options("m"));
     QVERIFY(second.has_value());
-    QCOMPARE(second->value(QLatin1String("data")).toObject(), json(R"({"x":"1","y":"2"})"));
+    QCOMPARE(second->value(QLatin1String("data")).toObject(), json(R"({"x":"1","z":"2"})"));
 }
 
 void tst_ServerSideApply::keyedListMerge()

@@ -62,11 +62,19 @@ void tst_YamlJson::scalars_data()
     QTest::newRow("timestamp stays string") << QByteArray("v: 2026-11-23T00:15:29Z")
                                             << QByteArray(R"({"v":"2026-11-23T00:15:29Z"})");
     QTest::newRow("int key") << QByteArray("1: a") << QByteArray(R"({"1":"a"})");
+    // sigs.k8s.io/yaml gives JSON the text of what a plain key resolves to (the "Norway problem").
+    QTest::newRow("y key is true") << QByteArray("y: 1\nOff: 2") << QByteArray(R"({"true":1,"false":2})");
+    QTest::newRow("quoted y key") << QByteArray("'y': 1") << QByteArray(R"({"y":1})");
+    QTest::newRow("null key") << QByteArray("~: 1") << QByteArray(R"({"null":1})");
+    QTest::newRow("hex key") << QByteArray("0x10: a") << QByteArray(R"({"16":"a"})");
+    QTest::newRow("float key") << QByteArray("1.50: a") << QByteArray(R"({"1.5":"a"})");
+    QTest::newRow("uppercase hex") << QByteArray("v: 0X1F") << QByteArray(R"({"v":31})");
+    QTest::newRow("binary") << QByteArray("v: 0b101") << QByteArray(R"({"v":5})");
     QTest::newRow("literal block") << QByteArray("v: |\n  a\n  b\n") << QByteArray(R"({"v":"a\nb\n"})");
     QTest::newRow("flow") << QByteArray("v: {a: [1, \"2\", x]}") << QByteArray(R"({"v":{"a":[1,"2","x"]}})");
     QTest::newRow("json input") << QByteArray(R"({"a": [1, true, "x"]})") << QByteArray(R"({"a":[1,true,"x"]})");
     QTest::newRow("merge key") << QByteArray("base: &b {image: x, port: 1}\nc: {<<: *b, port: 2}") << QByteArray(R"({"base":{"image":"x","port":1},"c":{"image":"x","port":2}})");
-    QTest::newRow("merge key list") << QByteArray("a: &a {x: 1}\nb: &b {x: 2, y: 2}\nc: {<<: [*a, *b]}") << QByteArray(R"({"a":{"x":1},"b":{"x":2,"y":2},"c":{"x":1,"y":2}})");
+    QTest::newRow("merge key list") << QByteArray("a: &a {x: 1}\nb: &b {x: 2, z: 2}\nc: {<<: [*a, *b]}") << QByteArray(R"({"a":{"x":1},"b":{"x":2,"z":2},"c":{"x":1,"z":2}})");
     QTest::newRow("quoted << is a key") << QByteArray("\"<<\": 1") << QByteArray(R"({"<<":1})");
     QTest::newRow("anchor") << QByteArray("a: &x {b: 1}\nc: *x") << QByteArray(R"({"a":{"b":1},"c":{"b":1}})");
 }
@@ -121,6 +129,11 @@ void tst_YamlJson::multiDocument()
     const auto empty = yamlToJson("");
     QVERIFY(empty.has_value());
     QVERIFY(empty->isNull());
+    // Integers keep all 64 bits both ways (a double would make this ...992).
+    const auto large = yamlToJson("v: 9007199254740993\n");
+    QVERIFY(large.has_value());
+    QCOMPARE(large->toObject().value(QLatin1String("v")).toInteger(), Q_INT64_C(9007199254740993));
+    QCOMPARE(jsonToYaml(*large), QByteArray("v: 9007199254740993\n"));
 }
 
 void tst_YamlJson::errors_data()
@@ -134,6 +147,8 @@ void tst_YamlJson::errors_data()
     QTest::newRow("duplicate key") << QByteArray("a: 1\nb: 2\na: 3\n") << 3 << 1
                                    << QStringLiteral("mapping key \"a\" already defined");
     QTest::newRow("tab") << QByteArray("a:\n\t- b\n") << 0 << 0 << QString();
+    QTest::newRow("infinity has no JSON") << QByteArray("a: 1\nb: .inf\n") << 2 << 4
+                                          << QStringLiteral("unsupported value: .inf");
 }
 
 void tst_YamlJson::errors()

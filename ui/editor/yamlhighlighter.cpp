@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "yamlhighlighter.h"
 
+#include "edit/yamljson.h"
+
 #include <QColor>
 #include <QFont>
 #include <QPalette>
@@ -77,40 +79,6 @@ int leadingSpaces(QStringView text)
     while (i < text.size() && text[i] == u' ')
         ++i;
     return i;
-}
-
-bool isYamlConstant(QStringView word)
-{
-    // go-yaml v2's resolve table (vendored by Kubernetes as sigs.k8s.io/yaml/goyaml.v2).
-    static const QStringList words {QStringLiteral("~"), QStringLiteral("null"),
-        QStringLiteral("Null"), QStringLiteral("NULL"), QStringLiteral("true"),
-        QStringLiteral("True"), QStringLiteral("TRUE"), QStringLiteral("false"),
-        QStringLiteral("False"), QStringLiteral("FALSE"), QStringLiteral("y"), QStringLiteral("Y"),
-        QStringLiteral("yes"), QStringLiteral("Yes"), QStringLiteral("YES"), QStringLiteral("n"),
-        QStringLiteral("N"), QStringLiteral("no"), QStringLiteral("No"), QStringLiteral("NO"),
-        QStringLiteral("on"), QStringLiteral("On"), QStringLiteral("ON"), QStringLiteral("off"),
-        QStringLiteral("Off"), QStringLiteral("OFF")};
-    return std::any_of(
-        words.cbegin(), words.cend(), [word](const QString &w) { return word == w; });
-}
-
-bool isYamlNumber(QStringView word)
-{
-    // go-yaml v2 drops '_' and then tries strconv.ParseInt(s, 0, 64) (decimal, 0x, 0o, 0b and
-    // leading-0 octal) and its float pattern; .inf and .nan are in its resolve table.
-    static const QRegularExpression integer(
-        QStringLiteral("^[-+]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|[0-9]+)$"));
-    static const QRegularExpression real(
-        QStringLiteral("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$"));
-    static const QRegularExpression special(
-        QStringLiteral("^([-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))$"));
-    if (word.isEmpty() || word.startsWith(u'_'))
-        return false;
-    if (special.match(word.toString()).hasMatch())
-        return true;
-    QString plain = word.toString();
-    plain.remove(u'_');
-    return integer.match(plain).hasMatch() || real.match(plain).hasMatch();
 }
 
 bool isJsonNumber(QStringView word)
@@ -449,10 +417,11 @@ private:
             m_keyColumn = start;
             m_complexKey = false;
         } else {
-            const QStringView word = m_text.mid(start, end - start);
-            if (isYamlConstant(word))
+            // What the word means is what the YAML reader makes of it (go-yaml v2's rules).
+            const QJsonValue value = resolveYamlScalar(m_text.mid(start, end - start).toString());
+            if (value.isNull() || value.isBool())
                 add(start, end - start, Kind::Constant);
-            else if (isYamlNumber(word))
+            else if (value.isDouble())
                 add(start, end - start, Kind::Number);
         }
         m_nodeStart = false;
