@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "connectionlistwatcher.h"
 
+#include "api/resourceclient.h"
 #include "net/connection.h"
 
 #include <QTimer>
@@ -47,12 +48,6 @@ ConnectionListWatcher::ConnectionListWatcher(Connection *connection, CacheKey ke
 {
 }
 
-QByteArray ConnectionListWatcher::tableAccept()
-{
-    return QByteArrayLiteral("application/json;as=Table;v=v1;g=meta.k8s.io,"
-                             "application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json");
-}
-
 ListWatcher::Handle ConnectionListWatcher::list(const ListOptions &options, ListDone done,
                                                 ListHead head)
 {
@@ -61,16 +56,14 @@ ListWatcher::Handle ConnectionListWatcher::list(const ListOptions &options, List
         QTimer::singleShot(0, handle.get(), [done = std::move(done)] { done(fail(connectionGone())); });
         return handle;
     }
-    ApiRequest request = ApiRequest::get(m_key.gvr, m_key.namespaceName);
-    request.labelSelector = m_key.labelSelector;
-    request.fieldSelector = m_key.fieldSelector;
-    request.limit = options.limit;
-    request.continueToken = options.continueToken;
-    request.resourceVersion = options.resourceVersion;
-    if (m_asTable) {
-        request.accept = tableAccept();
-        request.extraQuery.append({QStringLiteral("includeObject"), QStringLiteral("Metadata")});
-    }
+    ListQuery query;
+    query.labelSelector = m_key.labelSelector;
+    query.fieldSelector = m_key.fieldSelector;
+    query.limit = options.limit;
+    query.continueToken = options.continueToken;
+    query.resourceVersion = options.resourceVersion;
+    query.table = m_asTable;
+    ApiRequest request = ResourceClient::listRequest({m_key.gvr, m_key.namespaceName}, query);
     // Big lists can take long to serialise; the page size bounds it, so allow a generous deadline.
     request.timeoutMs = 120000;
     if (head)
@@ -99,17 +92,14 @@ ListWatcher::Handle ConnectionListWatcher::watch(const WatchOptions &options, Wa
         QTimer::singleShot(0, handle.get(), [done = std::move(done)] { done(fail(connectionGone())); });
         return handle;
     }
-    ApiRequest request = ApiRequest::get(m_key.gvr, m_key.namespaceName);
-    request.labelSelector = m_key.labelSelector;
-    request.fieldSelector = m_key.fieldSelector;
-    request.watch = true;
-    request.allowWatchBookmarks = options.allowWatchBookmarks;
-    request.resourceVersion = options.resourceVersion;
-    request.timeoutSeconds = options.timeoutSeconds;
-    if (m_asTable) {
-        request.accept = tableAccept();
-        request.extraQuery.append({QStringLiteral("includeObject"), QStringLiteral("Metadata")});
-    }
+    WatchQuery query;
+    query.labelSelector = m_key.labelSelector;
+    query.fieldSelector = m_key.fieldSelector;
+    query.bookmarks = options.allowWatchBookmarks;
+    query.resourceVersion = options.resourceVersion;
+    query.timeoutSeconds = options.timeoutSeconds;
+    query.table = m_asTable;
+    ApiRequest request = ResourceClient::watchRequest({m_key.gvr, m_key.namespaceName}, query);
     request.timeoutMs = 0; // the server ends the watch after timeoutSeconds
     ApiStream *stream = m_connection->stream(request);
     auto handle = std::make_unique<CallHandle>(stream);

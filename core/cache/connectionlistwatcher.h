@@ -23,8 +23,6 @@ public:
     Handle list(const ListOptions &options, ListDone done, ListHead head) override;
     Handle watch(const WatchOptions &options, WatchData data, WatchDone done) override;
 
-    /// ConnectionListWatcher::tableAccept is the Accept header kubectl sends for printed lists.
-    static QByteArray tableAccept();
 
 private:
     QPointer<Connection> m_connection;

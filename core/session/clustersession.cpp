@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "clustersession.h"
 
+#include "api/resourceclient.h"
+#include "cache/connectionlistwatcher.h"
+#include "cache/resourcecacheregistry.h"
+#include "discovery/discovery.h"
 #include "util/logging.h"
 
 #include <QCoreApplication>
@@ -122,6 +126,9 @@ void ClusterSession::close()
     ++m_generation;
     // Users of the connection let go of it first (their caches stop their watches on it).
     Q_EMIT connectionChanged(nullptr);
+    m_caches.reset();
+    m_discovery.reset();
+    m_client.reset();
     m_connection->close();
     m_connection.reset();
     m_namespaces.clear();
@@ -165,9 +172,23 @@ void ClusterSession::fetchVersion()
                         m_serverVersion.isEmpty() ? SessionText::tr("(unknown version)")
                                                   : m_serverVersion,
                         m_connection->server().toDisplayString()));
+            attachClusterState();
             Q_EMIT connectionChanged(m_connection.get());
+            m_discovery->refresh();
             fetchNamespaces();
         });
+}
+
+void ClusterSession::attachClusterState()
+{
+    Connection *connection = m_connection.get();
+    m_client = std::make_unique<ResourceClient>(connection);
+    m_discovery = std::make_unique<Discovery>(connection, m_discoveryCache);
+    m_discovery->setWatchChanges(true); // a new CRD or APIService shows up in the tree
+    m_discovery->loadCache();           // the last known kinds at once; refresh() follows
+    m_caches = std::make_unique<ResourceCacheRegistry>([connection](const CacheKey &key) {
+        return std::make_unique<ConnectionListWatcher>(connection, key);
+    });
 }
 
 void ClusterSession::fetchNamespaces()

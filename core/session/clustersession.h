@@ -15,6 +15,10 @@
 
 namespace Qluster {
 
+class Discovery;
+class ResourceCacheRegistry;
+class ResourceClient;
+
 /// ClusterSession is the application's working state for one kubeconfig: it opens a Connection for
 /// the chosen context, checks that the server answers, lists its namespaces, and writes the user's
 /// context and namespace choices back to the kubeconfig as `kubectl config use-context` and
@@ -71,12 +75,25 @@ public:
     QString serverVersion() const { return m_serverVersion; }
     /// ClusterSession::connection is the open connection, or null when none is.
     Connection *connection() const { return m_connection.get(); }
+    /// ClusterSession::client sends requests for any resource on the open connection (null
+    /// when none is).
+    ResourceClient *client() const { return m_client.get(); }
+    /// ClusterSession::discovery is the open connection's API discovery: loaded from its disk
+    /// cache, refreshed once connected, watching CRDs and APIServices (null when not connected).
+    Discovery *discovery() const { return m_discovery.get(); }
+    /// ClusterSession::caches shares one informer per (context, resource, namespace, selector)
+    /// among the views of the open connection (null when not connected).
+    ResourceCacheRegistry *caches() const { return m_caches.get(); }
+    /// ClusterSession::setDiscoveryCacheDirectory sets where discovery documents are cached for
+    /// connections opened later (default: the user's cache folder).
+    void setDiscoveryCacheDirectory(const QString &directory) { m_discoveryCache = directory; }
 
 Q_SIGNALS:
     void stateChanged(Qluster::ClusterSession::State state, const QString &detail);
     void namespacesChanged(const QStringList &namespaces);
     void namespaceChanged(const QString &namespaceName);
-    /// connectionChanged is emitted when a new Connection is ready or the old one is gone (null).
+    /// connectionChanged is emitted when a new Connection is ready, with client(), discovery()
+    /// and caches(), or when they are about to go (null): its users let go of them then.
     void connectionChanged(Qluster::Connection *connection);
 
 private:
@@ -84,11 +101,17 @@ private:
     void setFailed(const Error &error);
     void fetchVersion();
     void fetchNamespaces();
+    void attachClusterState();
 
     Kubeconfig m_kubeconfig;
     QString m_explicitPath;
     ConnectionOptions m_options;
     std::unique_ptr<Connection> m_connection;
+    // The connected cluster's state, made when it answers and destroyed before the connection.
+    std::unique_ptr<ResourceClient> m_client;
+    std::unique_ptr<Discovery> m_discovery;
+    std::unique_ptr<ResourceCacheRegistry> m_caches;
+    QString m_discoveryCache;
     QString m_contextName;
     QString m_namespaceName;
     QString m_namespaceOverride;

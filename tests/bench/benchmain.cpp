@@ -337,7 +337,7 @@ void benchPods(const Options &o, int pods, QTextStream &out)
     const QStringList curlArgs = sandbox->curlArguments()
         + QStringList{QStringLiteral("-sS"), QStringLiteral("-f"), QStringLiteral("-o"), QProcess::nullDevice(),
                       QStringLiteral("-w"), QStringLiteral("%{size_download}"),
-                      QStringLiteral("-H"), QStringLiteral("Accept: ") + QString::fromLatin1(ConnectionListWatcher::tableAccept()),
+                      QStringLiteral("-H"), QStringLiteral("Accept: ") + QString::fromLatin1(ResourceClient::tableAccept()),
                       sandbox->podsTableUrl()};
 
     QProcessEnvironment modelEnv = env;

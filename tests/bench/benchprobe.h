@@ -6,6 +6,7 @@
 // probe, the connection to the sandbox and the one-line JSON result a child prints.
 
 #include "api/gvr.h"
+#include "api/resourceclient.h"
 #include "cache/connectionlistwatcher.h"
 #include "cache/resourcecache.h"
 #include "config/kubeconfig.h"

@@ -7,6 +7,7 @@
 #include <QTest>
 #include <QTextBrowser>
 
+using namespace Qluster;
 using namespace Qluster::Ui;
 
 class tst_ObjectOverview final : public QObject
@@ -41,7 +42,7 @@ QJsonObject replicaSetPod()
 void tst_ObjectOverview::showsMetadataLabelsOwnersConditions()
 {
     ObjectOverview overview;
-    overview.setObject(replicaSetPod());
+    overview.setObject(ObjectSummary::fromObject(replicaSetPod()));
     const QString text = overview.text();
     QVERIFY2(text.contains(QLatin1String("Pod web-7c9d-abcde")), qPrintable(text));
     QVERIFY(text.contains(QLatin1String("demo")));
@@ -53,13 +54,13 @@ void tst_ObjectOverview::showsMetadataLabelsOwnersConditions()
     QVERIFY(text.contains(QLatin1String("Scheduled")));
     overview.setMessage(QStringLiteral("403 Forbidden"));
     QCOMPARE(overview.text().trimmed(), QStringLiteral("403 Forbidden"));
-    QVERIFY(overview.object().isEmpty());
+    QVERIFY(overview.object().meta.name.isEmpty());
 }
 
 void tst_ObjectOverview::ownerLinkEmits()
 {
     ObjectOverview overview;
-    overview.setObject(replicaSetPod());
+    overview.setObject(ObjectSummary::fromObject(replicaSetPod()));
     QSignalSpy owner(&overview, &ObjectOverview::ownerActivated);
     auto *browser = overview.findChild<QTextBrowser *>(QStringLiteral("overviewBrowser"));
     QVERIFY(browser);

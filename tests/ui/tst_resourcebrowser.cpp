@@ -5,11 +5,13 @@
 
 #include "../integration/sandboxfixture.h"
 
+#include "api/resourceclient.h"
 #include "cache/connectionlistwatcher.h"
 #include "cache/resourcecacheregistry.h"
 #include "config/kubeconfig.h"
 #include "discovery/discovery.h"
 #include "cache/resourcecache.h"
+#include "editor/yamleditor.h"
 #include "models/resourcetablemodel.h"
 #include "models/resourcetreemodel.h"
 #include "net/connection.h"
@@ -73,7 +75,8 @@ struct Browser
         window->setCurrentContext(QStringLiteral("sandbox-admin"));
         window->setNamespaces({QStringLiteral("default"), QStringLiteral("kube-system")});
         window->setCurrentNamespace(QStringLiteral("default"));
-        browser = std::make_unique<ResourceBrowser>(window.get(), connection.get(), discovery.get(),
+        client = std::make_unique<ResourceClient>(connection.get());
+        browser = std::make_unique<ResourceBrowser>(window.get(), client.get(), discovery.get(),
                                                     registry.get(), QStringLiteral("sandbox-admin"));
         window->show();
         if (!QTest::qWaitForWindowExposed(window.get()))
@@ -84,6 +87,7 @@ struct Browser
     QString error;
     QStringListModel contexts{QStringList{QStringLiteral("sandbox-admin")}};
     std::unique_ptr<Connection> connection;
+    std::unique_ptr<ResourceClient> client;
     std::unique_ptr<Discovery> discovery;
     std::unique_ptr<ResourceCacheRegistry> registry;
     std::unique_ptr<QSettings> settings;
@@ -166,7 +170,11 @@ void tst_ResourceBrowser::selectKindShowsRowsAndOverview()
     QVERIFY(text.contains(QLatin1String("Labels")));
     QVERIFY(text.contains(QLatin1String("Owner references")));
     QVERIFY(text.contains(QLatin1String("Conditions")));
-    QCOMPARE(overview->object().value(QStringLiteral("spec")).toObject().value(QStringLiteral("containers")).toArray().size(), 1);
+    QCOMPARE(overview->object().meta.name, QStringLiteral("web-1"));
+    // The YAML view shows the full object (its spec) without managedFields, as kubectl get -o yaml.
+    const QString yaml = browser.yamlView()->toPlainText();
+    QVERIFY2(yaml.contains(QLatin1String("containers:")), qPrintable(yaml));
+    QVERIFY2(!yaml.contains(QLatin1String("managedFields")), qPrintable(yaml));
 
     // A label selector narrows the rows; a malformed one is refused with a reason, rows unchanged.
     auto bad = browser.setLabelSelector(QStringLiteral("app in (web"));
@@ -206,7 +214,7 @@ void tst_ResourceBrowser::ownerLinksOpenTheOwner()
     table->setCurrentIndex(table->model()->index(0, 0));
     QVERIFY(loaded.wait(10000));
     ObjectOverview *overview = b.browser->overview();
-    QCOMPARE(overview->object().value(QStringLiteral("kind")).toString(), QStringLiteral("Pod"));
+    QCOMPARE(overview->object().kind, QStringLiteral("Pod"));
 
     // Follow the owner link as a keyboard user does: Tab to the link, Enter.
     auto *text = overview->findChild<QTextBrowser *>(QStringLiteral("overviewBrowser"));
@@ -216,14 +224,15 @@ void tst_ResourceBrowser::ownerLinksOpenTheOwner()
         QTest::keyClick(text, Qt::Key_Return);
     };
     const auto current = [overview](const QString &field) {
-        return overview->object().value(QStringLiteral("metadata")).toObject().value(field).toString();
+        const ObjectMeta &meta = overview->object().meta;
+        return field == QLatin1String("namespace") ? meta.namespaceName : meta.name;
     };
     followOwner();
     const Gvr replicaSets{QStringLiteral("apps"), QStringLiteral("v1"), QStringLiteral("replicasets")};
     QCOMPARE(b.browser->currentGvr(), replicaSets);
     QCOMPARE(b.window->resourceTree()->currentIndex().data(ResourceTreeModel::GvrRole).value<Gvr>(), replicaSets);
     QVERIFY(loaded.wait(10000)); // the owner's row was selected and its Overview loaded
-    QCOMPARE(overview->object().value(QStringLiteral("kind")).toString(), QStringLiteral("ReplicaSet"));
+    QCOMPARE(overview->object().kind, QStringLiteral("ReplicaSet"));
     QVERIFY2(current(QStringLiteral("name")).startsWith(QLatin1String("web-")), qPrintable(current(QStringLiteral("name"))));
     QCOMPARE(table->currentIndex().data(ResourceTableModel::NameRole).toString(), current(QStringLiteral("name")));
 
@@ -231,7 +240,7 @@ void tst_ResourceBrowser::ownerLinksOpenTheOwner()
     const Gvr deployments{QStringLiteral("apps"), QStringLiteral("v1"), QStringLiteral("deployments")};
     QCOMPARE(b.browser->currentGvr(), deployments);
     QVERIFY(loaded.wait(10000));
-    QCOMPARE(overview->object().value(QStringLiteral("kind")).toString(), QStringLiteral("Deployment"));
+    QCOMPARE(overview->object().kind, QStringLiteral("Deployment"));
     QCOMPARE(current(QStringLiteral("name")), QStringLiteral("web"));
     QCOMPARE(current(QStringLiteral("namespace")), QStringLiteral("default"));
 

@@ -201,7 +201,7 @@ void tst_SessionController::browsesPodsOfTheConnectedContext()
     MainWindow window(m_settings.get());
     ClusterSession session;
     SessionController controller(&session, &window);
-    controller.setDiscoveryCacheDirectory(m_dir->filePath(QStringLiteral("discovery")));
+    session.setDiscoveryCacheDirectory(m_dir->filePath(QStringLiteral("discovery")));
     QVERIFY(session.loadKubeconfig(fixture.kubeconfig()).has_value());
     controller.start(AppOptions {});
     window.show();

@@ -64,6 +64,8 @@ public:
     QTableView *resourceTable() const { return m_resourceTable; }
     /// MainWindow::rowFilter is the free-text filter above the table.
     QLineEdit *rowFilter() const { return m_rowFilter; }
+    /// MainWindow::resourceFilter narrows the resource tree.
+    QLineEdit *resourceFilter() const { return m_resourceFilter; }
     /// MainWindow::labelSelector is the label-selector box above the table.
     QLineEdit *labelSelector() const { return m_labelSelector; }
     /// MainWindow::setLabelSelectorError shows why the label selector is invalid (empty: it is

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <QJsonObject>
+#include "api/objectsummary.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -19,11 +20,12 @@ class ObjectOverview final : public QWidget
 public:
     explicit ObjectOverview(QWidget *parent = nullptr);
 
-    /// ObjectOverview::setObject renders object (a full Kubernetes object as JSON).
-    void setObject(const QJsonObject &object);
+    /// ObjectOverview::setObject renders the summary of a full object.
+    void setObject(const ObjectSummary &object);
     /// ObjectOverview::setMessage shows a line instead of an object (loading, or an error).
     void setMessage(const QString &message);
-    const QJsonObject &object() const { return m_object; }
+    /// ObjectOverview::object is the object shown (empty after setMessage).
+    const ObjectSummary &object() const { return m_object; }
     /// ObjectOverview::text is the rendered text (for tests and accessibility).
     QString text() const;
 
@@ -33,7 +35,7 @@ Q_SIGNALS:
 
 private:
     QTextBrowser *m_browser = nullptr;
-    QJsonObject m_object;
+    ObjectSummary m_object;
 };
 
 } // namespace Qluster::Ui

@@ -2,27 +2,25 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "resourcebrowser.h"
 
-#include "edit/yamljson.h"
 #include "editor/yamleditor.h"
 
 #include "mainwindow.h"
 #include "objectoverview.h"
 
 #include "api/labelselector.h"
-#include "api/objectmeta.h"
-#include "cache/connectionlistwatcher.h"
+#include "api/objectsummary.h"
+#include "api/resourceclient.h"
 #include "cache/resourcecache.h"
 #include "cache/resourcecacheregistry.h"
 #include "discovery/discovery.h"
 #include "models/resourcetablemodel.h"
 #include "models/resourcetableproxymodel.h"
 #include "models/resourcetreemodel.h"
+#include "edit/yamljson.h"
 #include "models/resourcetreeproxymodel.h"
-#include "net/connection.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
-#include <QJsonDocument>
 #include <QLineEdit>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -35,22 +33,13 @@ namespace Qluster::Ui {
 
 namespace {
 const Gvr kPods {QString(), QStringLiteral("v1"), QStringLiteral("pods")};
-
-// Like `kubectl get -o yaml`, the YAML view leaves out managedFields (--show-managed-fields).
-QJsonObject withoutManagedFields(QJsonObject object)
-{
-    QJsonObject metadata = object.value(QStringLiteral("metadata")).toObject();
-    metadata.remove(QStringLiteral("managedFields"));
-    object.insert(QStringLiteral("metadata"), metadata);
-    return object;
-}
 } // namespace
 
-ResourceBrowser::ResourceBrowser(MainWindow *window, Connection *connection, Discovery *discovery,
+ResourceBrowser::ResourceBrowser(MainWindow *window, ResourceClient *client, Discovery *discovery,
     ResourceCacheRegistry *registry, const QString &context, QObject *parent)
     : QObject(parent)
     , m_window(window)
-    , m_connection(connection)
+    , m_client(client)
     , m_discovery(discovery)
     , m_registry(registry)
     , m_context(context)
@@ -69,13 +58,11 @@ ResourceBrowser::ResourceBrowser(MainWindow *window, Connection *connection, Dis
     });
     connect(tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
         &ResourceBrowser::treeCurrentChanged);
-    if (auto *filter = window->findChild<QLineEdit *>(QStringLiteral("resourceFilter"))) {
-        connect(filter, &QLineEdit::textChanged, this, [this](const QString &text) {
-            m_treeProxy->setFilterText(text);
-            if (!text.isEmpty())
-                m_window->resourceTree()->expandAll();
-        });
-    }
+    connect(window->resourceFilter(), &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_treeProxy->setFilterText(text);
+        if (!text.isEmpty())
+            m_window->resourceTree()->expandAll();
+    });
     connect(window, &MainWindow::namespaceChanged, this, &ResourceBrowser::reopen);
     connect(window->labelSelector(), &QLineEdit::editingFinished, this, [this] {
         const Result<void> applied = setLabelSelector(m_window->labelSelector()->text());
@@ -236,8 +223,7 @@ Result<void> ResourceBrowser::openOwner(const QString &apiVersion, const QString
     ObjectMeta ownerMeta;
     ownerMeta.name = name;
     if (owner->namespaced)
-        ownerMeta.namespaceName = ObjectMeta::fromJson(
-            m_overview->object().value(QStringLiteral("metadata")).toObject()).namespaceName;
+        ownerMeta.namespaceName = m_overview->object().meta.namespaceName;
     const Gvr gvr = owner->gvr;
     m_pendingGvr = gvr;
     m_pendingRow = ownerMeta.key();
@@ -280,25 +266,24 @@ Result<void> ResourceBrowser::setLabelSelector(const QString &selector)
 void ResourceBrowser::tableCurrentChanged()
 {
     const QModelIndex current = m_window->resourceTable()->currentIndex();
-    if (!current.isValid() || !m_connection)
+    if (!current.isValid())
         return;
     const QString name = current.data(ResourceTableModel::NameRole).toString();
     const QString ns = current.data(ResourceTableModel::NamespaceRole).toString();
     m_overview->setMessage(tr("Loading %1…").arg(name));
     const quint64 generation = ++m_fetchGeneration;
-    m_connection->send(ApiRequest::get(m_gvr, ns, name), this,
-        [this, generation](const Result<ApiResponse> &result) {
-            if (generation != m_fetchGeneration)
-                return;
-            if (!result) {
-                m_overview->setMessage(result.error().toString());
-                return;
-            }
-            const QJsonObject object = QJsonDocument::fromJson(result->body).object();
-            m_overview->setObject(object);
-            m_yaml->setPlainText(QString::fromUtf8(jsonToYaml(withoutManagedFields(object))));
-            Q_EMIT objectLoaded();
-        });
+    m_client->get({m_gvr, ns, name}, this, [this, generation](const Result<QJsonObject> &object) {
+        if (generation != m_fetchGeneration)
+            return;
+        if (!object) {
+            m_overview->setMessage(object.error().toString());
+            return;
+        }
+        m_overview->setObject(ObjectSummary::fromObject(*object));
+        // Like `kubectl get -o yaml`, the YAML view leaves out managedFields.
+        m_yaml->setPlainText(QString::fromUtf8(jsonToYaml(withoutManagedFields(*object))));
+        Q_EMIT objectLoaded();
+    });
 }
 
 } // namespace Qluster::Ui

@@ -13,8 +13,8 @@ class QTabWidget;
 #include <memory>
 
 namespace Qluster {
-class Connection;
 class Discovery;
+class ResourceClient;
 class ResourceCache;
 class ResourceCacheRegistry;
 } // namespace Qluster
@@ -37,9 +37,9 @@ class ResourceBrowser final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ResourceBrowser)
 public:
-    /// ResourceBrowser wires window (not owned) to connection, discovery and registry (not
-    /// owned; all must outlive it); context names the caches it acquires.
-    ResourceBrowser(MainWindow *window, Connection *connection, Discovery *discovery,
+    /// ResourceBrowser wires window (not owned) to the connected cluster's client, discovery and
+    /// caches (ClusterSession's; not owned, all must outlive it); context names the caches.
+    ResourceBrowser(MainWindow *window, ResourceClient *client, Discovery *discovery,
         ResourceCacheRegistry *registry, const QString &context, QObject *parent = nullptr);
     ~ResourceBrowser() override;
 
@@ -74,7 +74,7 @@ private:
     void selectPendingRow();
 
     MainWindow *m_window; // not owned
-    QPointer<Connection> m_connection; // not owned
+    ResourceClient *m_client; // not owned
     Discovery *m_discovery; // not owned
     ResourceCacheRegistry *m_registry; // not owned
     QString m_context;

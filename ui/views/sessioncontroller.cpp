@@ -6,8 +6,6 @@
 #include "models/contextlistmodel.h"
 #include "resourcebrowser.h"
 
-#include "cache/connectionlistwatcher.h"
-#include "cache/resourcecacheregistry.h"
 #include "discovery/discovery.h"
 #include "session/clustersession.h"
 
@@ -65,7 +63,7 @@ SessionController::SessionController(ClusterSession *session, MainWindow *window
         m_window->setInsecureWarning(insecurity);
         detach();
         if (connection)
-            attach(connection);
+            attach();
     });
     connect(m_session, &ClusterSession::namespacesChanged, this, [this](const QStringList &names) {
         m_window->setNamespaces(names);
@@ -84,27 +82,19 @@ SessionController::~SessionController()
     detach();
 }
 
-void SessionController::attach(Connection *connection)
+void SessionController::attach()
 {
-    m_discovery = std::make_unique<Discovery>(connection, m_discoveryCache);
-    connect(m_discovery.get(), &Discovery::refreshFailed, this, [this](const Error &error) {
-        m_window->showMessage(tr("Reading the API resources failed: %1").arg(error.toString()));
-    });
-    m_registry = std::make_unique<ResourceCacheRegistry>([connection](const CacheKey &key) {
-        return std::make_unique<ConnectionListWatcher>(connection, key);
-    });
-    m_browser = std::make_unique<ResourceBrowser>(
-        m_window, connection, m_discovery.get(), m_registry.get(), m_session->contextName());
-    m_discovery->setWatchChanges(true); // a new CRD or APIService shows up in the tree
-    m_discovery->loadCache();
-    m_discovery->refresh();
+    connect(m_session->discovery(), &Discovery::refreshFailed, this,
+        [this](const Error &error) {
+            m_window->showMessage(tr("Reading the API resources failed: %1").arg(error.toString()));
+        });
+    m_browser = std::make_unique<ResourceBrowser>(m_window, m_session->client(),
+        m_session->discovery(), m_session->caches(), m_session->contextName());
 }
 
 void SessionController::detach()
 {
     m_browser.reset();
-    m_registry.reset();
-    m_discovery.reset();
     m_window->showResourceTree(false);
     m_window->showResourceTable(false);
 }

@@ -10,9 +10,6 @@
 
 namespace Qluster {
 class ClusterSession;
-class Connection;
-class Discovery;
-class ResourceCacheRegistry;
 } // namespace Qluster
 
 namespace Qluster::Ui {
@@ -43,23 +40,17 @@ public:
 
     /// SessionController::browser drives the panes of the connected context (null when none is).
     ResourceBrowser *browser() const { return m_browser.get(); }
-    /// SessionController::setDiscoveryCacheDirectory overrides where discovery documents are cached
-    /// (default: the user's cache folder).
-    void setDiscoveryCacheDirectory(const QString &directory) { m_discoveryCache = directory; }
 
 private:
     void refreshContexts();
-    void attach(Connection *connection);
+    void attach();
     void detach();
 
     ClusterSession *m_session; // not owned
     MainWindow *m_window; // not owned
     ContextListModel *m_contexts; // owned (child)
-    QString m_discoveryCache;
-    // What shows the connected context; destroyed in this order before its connection goes.
+    // What shows the connected context; destroyed before the session lets go of its state.
     std::unique_ptr<ResourceBrowser> m_browser;
-    std::unique_ptr<ResourceCacheRegistry> m_registry;
-    std::unique_ptr<Discovery> m_discovery;
 };
 
 } // namespace Qluster::Ui
