@@ -14,6 +14,40 @@ class CommandLineText
 {
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 };
+
+QStringList withoutQtOptions(const QStringList &arguments)
+{
+    // QGuiApplication's and QApplication's own options (qguiapplication.cpp, qapplication.cpp):
+    // QApplication consumes them from argv, but this parse runs first, under a QCoreApplication.
+    // Qt accepts them with one dash or two, the value as the next word or after "=".
+    static const QStringList withValue{QStringLiteral("platform"), QStringLiteral("platformpluginpath"),
+        QStringLiteral("platformtheme"), QStringLiteral("plugin"), QStringLiteral("qwindowgeometry"),
+        QStringLiteral("qwindowicon"), QStringLiteral("qwindowtitle"), QStringLiteral("display"),
+        QStringLiteral("geometry"), QStringLiteral("style"), QStringLiteral("stylesheet"),
+        QStringLiteral("session"), QStringLiteral("name"), QStringLiteral("title")};
+    static const QStringList flags{QStringLiteral("reverse"), QStringLiteral("widgetcount"),
+        QStringLiteral("nograb"), QStringLiteral("dograb"), QStringLiteral("sync")};
+    QStringList kept;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        if (i == 0 || !arg.startsWith(QLatin1Char('-'))) {
+            kept.append(arg);
+            continue;
+        }
+        QString name = arg.mid(arg.startsWith(QLatin1String("--")) ? 2 : 1);
+        const bool inlineValue = name.contains(QLatin1Char('='));
+        name = name.section(QLatin1Char('='), 0, 0);
+        if (name == QLatin1String("qmljsdebugger") || flags.contains(name))
+            continue;
+        if (withValue.contains(name)) {
+            if (!inlineValue)
+                ++i; // its value
+            continue;
+        }
+        kept.append(arg);
+    }
+    return kept;
+}
 } // namespace
 
 bool isValidNamespaceName(const QString &name)
@@ -22,8 +56,9 @@ bool isValidNamespaceName(const QString &name)
     return name.size() <= 63 && dns1123Label.match(name).hasMatch();
 }
 
-Result<CommandLine> parseCommandLine(const QStringList &arguments)
+Result<CommandLine> parseCommandLine(const QStringList &allArguments)
 {
+    const QStringList arguments = withoutQtOptions(allArguments);
     QCommandLineParser parser;
     parser.setApplicationDescription(
         CommandLineText::tr("Qluster: a desktop explorer for Kubernetes clusters."));

@@ -30,7 +30,8 @@ struct CommandLine
 };
 
 /// parseCommandLine reads `arguments` (argv, program name first) into a CommandLine, or says which
-/// argument is wrong. It never prints or exits: main() decides what to do with the result.
+/// argument is wrong. Qt's own options (-platform, -style, -reverse, …) are passed over: they are
+/// QApplication's. It never prints or exits: main() decides what to do with the result.
 Result<CommandLine> parseCommandLine(const QStringList &arguments);
 
 /// isValidNamespaceName tells whether `name` is a DNS-1123 label, as Kubernetes requires of

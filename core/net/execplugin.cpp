@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "execplugin.h"
 
-#include "net/apierror.h"
 #include "util/logging.h"
 
 #include <QDir>
@@ -23,6 +22,50 @@ Error authError(const QString &message)
     e.kind = Error::Kind::Auth;
     e.message = message;
     return e;
+}
+
+// A word that may be a credential: long and made of token characters (JWTs, base64, hex keys).
+const QRegularExpression &tokenShaped()
+{
+    static const QRegularExpression word(QStringLiteral("[A-Za-z0-9._~+/=:-]{16,}"));
+    return word;
+}
+
+// What a plugin printed, safe to show: at most 600 characters of its lines, every token-shaped
+// word replaced. Plugins print warnings; the credential they print must never reach a message.
+QString shownOutput(const QByteArray &text)
+{
+    QString shown = QString::fromUtf8(text).simplified();
+    shown.replace(tokenShaped(), QStringLiteral("[redacted]"));
+    if (shown.size() > 600)
+        shown = shown.left(600) + QStringLiteral("…");
+    return QLatin1Char('"') + shown + QLatin1Char('"');
+}
+
+// Describes stdout that is not one JSON object: the lines around a JSON object (warnings a plugin
+// printed before or after its ExecCredential) quoted with tokens redacted, the JSON itself never.
+QString describeNonJsonOutput(const QByteArray &out)
+{
+    const QString text = QString::fromUtf8(out).trimmed();
+    if (text.isEmpty())
+        return QStringLiteral("nothing");
+    if (tokenShaped().match(text).capturedLength() == text.size())
+        return QStringLiteral("%1 bytes that look like a bare token (not shown)").arg(out.size());
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    qsizetype first = -1;
+    qsizetype last = -1;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (first < 0 && lines.at(i).trimmed().startsWith(QLatin1Char('{')))
+            first = i;
+        if (lines.at(i).trimmed().endsWith(QLatin1Char('}')))
+            last = i;
+    }
+    if (first < 0 || last < first)
+        return shownOutput(out);
+    QStringList around = lines.mid(0, first) + lines.mid(last + 1);
+    const QString aroundText = around.join(QLatin1Char('\n')).trimmed();
+    return QStringLiteral("%1 besides a JSON object (not shown)")
+        .arg(aroundText.isEmpty() ? QStringLiteral("text") : shownOutput(aroundText.toUtf8()));
 }
 
 QString withHint(QString message, const QString &hint)
@@ -53,7 +96,7 @@ ExecPlugin::ExecPlugin(const ExecConfig &config, const KubeconfigCluster &cluste
                 .arg(m_config.command)
                 .arg(m_timeoutMs / 1000.0)
                 .arg(err.trimmed().isEmpty() ? QString()
-                                             : QStringLiteral("; stderr: ") + ApiError::quoted(err, 600)))));
+                                             : QStringLiteral("; stderr: ") + shownOutput(err)))));
     });
 }
 
@@ -171,7 +214,7 @@ void ExecPlugin::onFinished(int exitCode, QProcess::ExitStatus status)
             ? QStringLiteral("exec plugin %1 failed with exit code %2").arg(m_config.command).arg(exitCode)
             : QStringLiteral("exec plugin %1 crashed").arg(m_config.command);
         if (!err.trimmed().isEmpty())
-            message += QStringLiteral(": ") + ApiError::quoted(err, 600);
+            message += QStringLiteral(": ") + shownOutput(err);
         finish(fail(authError(message)));
         return;
     }
@@ -184,18 +227,13 @@ Result<ExecCredential> ExecPlugin::parseOutput(const QByteArray &stdoutData,
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(stdoutData, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        // Not JSON at all: quote it so the user sees what the plugin printed, unless it looks
-        // like a bare credential (one long word), which must never reach a message.
-        static const QRegularExpression bareToken(QStringLiteral("^[A-Za-z0-9._~+/=:-]{16,}$"));
-        const QString printed = QString::fromUtf8(stdoutData).trimmed();
-        const QString shown = bareToken.match(printed).hasMatch()
-            ? QStringLiteral("%1 bytes that look like a bare token (not shown); plugins must print "
-                             "an ExecCredential JSON object")
-                  .arg(stdoutData.size())
-            : ApiError::quoted(stdoutData);
+        // kubectl fails here too (client-go decodes stdout as one ExecCredential): say what the
+        // plugin printed without the credential it may also have printed.
         return fail(authError(QStringLiteral("exec plugin %1 printed something that is not an "
-                                             "ExecCredential: %2")
-                                  .arg(command, shown)));
+                                             "ExecCredential: %2; a plugin must print only its "
+                                             "ExecCredential JSON object on stdout (warnings "
+                                             "belong on stderr)")
+                                  .arg(command, describeNonJsonOutput(stdoutData))));
     }
     // From here on the output may hold a credential: never quote it.
     const QJsonObject o = doc.object();

@@ -37,6 +37,14 @@ void tst_CommandLine::valid_data()
         << AppOptions {{}, QStringLiteral("x"), {}, true};
     QTest::newRow("single-dash long option")
         << QStringList {QStringLiteral("-demo")} << AppOptions {{}, {}, {}, true};
+    // Qt's standard options are QApplication's: accepted and left alone.
+    QTest::newRow("qt options")
+        << QStringList {QStringLiteral("-platform"), QStringLiteral("offscreen"),
+               QStringLiteral("-style=Fusion"), QStringLiteral("-reverse"), QStringLiteral("--demo"),
+               QStringLiteral("--platformtheme"), QStringLiteral("gtk3"),
+               QStringLiteral("-qwindowgeometry"), QStringLiteral("800x600"), QStringLiteral("-n"),
+               QStringLiteral("web")}
+        << AppOptions {{}, {}, QStringLiteral("web"), true};
 }
 
 void tst_CommandLine::valid()
