@@ -49,7 +49,8 @@ QStringList ClusterSession::contextNames() const
 
 void ClusterSession::open(const QString &contextName, const QString &namespaceOverride)
 {
-    close();
+    // No NoContext state in between: the next state names the new context.
+    dropConnection();
     ++m_generation;
     m_contextName = contextName;
     m_namespaceOverride = namespaceOverride;
@@ -81,28 +82,20 @@ void ClusterSession::open(const QString &contextName, const QString &namespaceOv
     fetchVersion();
 }
 
-Result<void> ClusterSession::switchContext(const QString &contextName)
-{
-    if (Result<void> written = m_kubeconfig.setCurrentContext(contextName); !written)
-        return written;
-    open(contextName);
-    return {};
-}
-
-Result<void> ClusterSession::switchNamespace(const QString &namespaceName)
+void ClusterSession::switchNamespace(const QString &namespaceName)
 {
     if (namespaceName == m_namespaceName)
-        return {};
-    // "All namespaces" is a view, not something kubectl can store in a context.
-    if (!namespaceName.isEmpty() && !m_contextName.isEmpty()) {
-        if (Result<void> written = m_kubeconfig.setContextNamespace(m_contextName, namespaceName);
-            !written) {
-            return written;
-        }
-    }
+        return;
     m_namespaceName = namespaceName;
+    m_namespaceOverride = namespaceName; // a retry keeps showing it
     Q_EMIT namespaceChanged(m_namespaceName);
-    return {};
+}
+
+Result<void> ClusterSession::makeCurrentContext()
+{
+    if (m_contextName.isEmpty())
+        return fail(Error::invalid(SessionText::tr("No context is open.")));
+    return m_kubeconfig.setCurrentContext(m_contextName);
 }
 
 void ClusterSession::retry()
@@ -123,6 +116,14 @@ void ClusterSession::close()
 {
     if (!m_connection)
         return;
+    dropConnection();
+    setState(State::NoContext, QString());
+}
+
+void ClusterSession::dropConnection()
+{
+    if (!m_connection)
+        return;
     ++m_generation;
     // Users of the connection let go of it first (their caches stop their watches on it).
     Q_EMIT connectionChanged(nullptr);
@@ -134,7 +135,6 @@ void ClusterSession::close()
     m_namespaces.clear();
     m_namespacesForbidden = false;
     m_serverVersion.clear();
-    setState(State::NoContext, QString());
 }
 
 void ClusterSession::setState(State state, const QString &detail)

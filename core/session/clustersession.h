@@ -20,9 +20,9 @@ class ResourceCacheRegistry;
 class ResourceClient;
 
 /// ClusterSession is the application's working state for one kubeconfig: it opens a Connection for
-/// the chosen context, checks that the server answers, lists its namespaces, and writes the user's
-/// context and namespace choices back to the kubeconfig as `kubectl config use-context` and
-/// `kubectl config set-context --current --namespace` do. It has no widgets: the UI binds to it.
+/// the chosen context, checks that the server answers and lists its namespaces. Browsing never
+/// writes the kubeconfig; makeCurrentContext() is the one explicit write, as `kubectl config
+/// use-context`. It has no widgets: the UI binds to it.
 class ClusterSession final : public QObject
 {
     Q_OBJECT
@@ -46,15 +46,15 @@ public:
 
     /// ClusterSession::open connects to `contextName` (asynchronously: watch stateChanged()).
     /// `namespaceOverride`, when set, wins over the context's namespace without being written back
-    /// (like kubectl's --namespace). Nothing is written to the kubeconfig.
+    /// (like kubectl's --namespace: the app passes the namespace it last showed there).
     void open(const QString &contextName, const QString &namespaceOverride = {});
-    /// ClusterSession::switchContext opens `contextName` and makes it the kubeconfig's
-    /// current-context, as `kubectl config use-context` does.
-    Result<void> switchContext(const QString &contextName);
-    /// ClusterSession::switchNamespace chooses `namespaceName` (empty: all namespaces); a named
-    /// namespace is written to the current context as `kubectl config set-context --current
-    /// --namespace` does.
-    Result<void> switchNamespace(const QString &namespaceName);
+    /// ClusterSession::switchNamespace shows `namespaceName` (empty: all namespaces); the
+    /// kubeconfig is left alone.
+    void switchNamespace(const QString &namespaceName);
+    /// ClusterSession::makeCurrentContext makes the open context the kubeconfig's
+    /// current-context, written as `kubectl config use-context` writes it (the first existing file
+    /// of the loading precedence, atomically); the error names the file when it cannot.
+    Result<void> makeCurrentContext();
     /// ClusterSession::retry opens the current context again, e.g. after a failure.
     void retry();
     /// ClusterSession::close drops the connection, cancelling its requests and streams.
@@ -102,6 +102,7 @@ private:
     void fetchVersion();
     void fetchNamespaces();
     void attachClusterState();
+    void dropConnection();
 
     Kubeconfig m_kubeconfig;
     QString m_explicitPath;

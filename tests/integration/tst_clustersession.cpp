@@ -5,8 +5,12 @@
 #include "session/clustersession.h"
 #include "sandbox/democluster.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <unistd.h>
 
 using namespace Qluster;
 
@@ -15,8 +19,9 @@ class tst_ClusterSession final : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void connectsAndListsNamespaces();
-    void namespaceSwitchWritesBackLikeKubectl();
-    void contextSwitchWritesBackLikeKubectl();
+    void browsingNeverWritesTheKubeconfig();
+    void makeCurrentContextWritesLikeKubectl();
+    void makeCurrentContextOnAReadOnlyKubeconfig();
     void namespaceOverrideIsNotWritten();
     void unknownContextNamesKnownOnes();
     void retryAfterServerComesBack();
@@ -27,6 +32,8 @@ private:
     bool openConnected(const QString &context, const QString &namespaceOverride = {});
     /// The namespace the kubeconfig stores for `context`, as kubectl reads it.
     QString storedNamespace(const QString &context) const;
+    /// The kubeconfig's bytes.
+    QByteArray kubeconfigBytes() const;
 
     std::unique_ptr<SandboxFixture> m_fixture;
     std::unique_ptr<ClusterSession> m_session;
@@ -80,36 +87,75 @@ void tst_ClusterSession::connectsAndListsNamespaces()
     QCOMPARE(session.namespaceName(), QStringLiteral("default"));
 }
 
-void tst_ClusterSession::namespaceSwitchWritesBackLikeKubectl()
+QByteArray tst_ClusterSession::kubeconfigBytes() const
 {
-    QVERIFY(openConnected(QStringLiteral("sandbox-admin")));
-    QSignalSpy changed(m_session.get(), &ClusterSession::namespaceChanged);
-    if (auto switched = m_session->switchNamespace(QStringLiteral("kube-system")); !switched)
-        QFAIL(qPrintable(switched.error().toString()));
-    QCOMPARE(changed.count(), 1);
-    QCOMPARE(storedNamespace(QStringLiteral("sandbox-admin")), QStringLiteral("kube-system"));
-
-    // "All namespaces" is a view: it leaves the kubeconfig as it was.
-    QVERIFY(m_session->switchNamespace(QString()).has_value());
-    QCOMPARE(m_session->namespaceName(), QString());
-    QCOMPARE(storedNamespace(QStringLiteral("sandbox-admin")), QStringLiteral("kube-system"));
+    QFile file(m_fixture->kubeconfig());
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-void tst_ClusterSession::contextSwitchWritesBackLikeKubectl()
+void tst_ClusterSession::browsingNeverWritesTheKubeconfig()
 {
     QVERIFY(openConnected(QStringLiteral("sandbox-admin")));
+    const QByteArray before = kubeconfigBytes();
+    QSignalSpy changed(m_session.get(), &ClusterSession::namespaceChanged);
+    m_session->switchNamespace(QStringLiteral("kube-system"));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(m_session->namespaceName(), QStringLiteral("kube-system"));
+    m_session->switchNamespace(QString()); // all namespaces
+    QCOMPARE(m_session->namespaceName(), QString());
+
     QSignalSpy connections(m_session.get(), &ClusterSession::connectionChanged);
-    if (auto switched = m_session->switchContext(QStringLiteral("sandbox-viewer")); !switched)
-        QFAIL(qPrintable(switched.error().toString()));
-    QCOMPARE(m_session->contextName(), QStringLiteral("sandbox-viewer"));
+    m_session->open(QStringLiteral("sandbox-viewer"), QStringLiteral("shop"));
     QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), ClusterSession::State::Connected, 10000);
     QCOMPARE(connections.count(), 2); // the old one gone, the new one ready
     QCOMPARE(connections.at(0).at(0).value<Connection *>(), nullptr);
+    QCOMPARE(m_session->namespaceName(), QStringLiteral("shop"));
 
+    QCOMPARE(kubeconfigBytes(), before);
+    const KubectlResult current
+        = m_fixture->kubectl({QStringLiteral("config"), QStringLiteral("current-context")});
+    QCOMPARE(current.out.trimmed(), QStringLiteral("sandbox-admin"));
+    QCOMPARE(storedNamespace(QStringLiteral("sandbox-admin")), QStringLiteral("default"));
+}
+
+void tst_ClusterSession::makeCurrentContextWritesLikeKubectl()
+{
+    QVERIFY(openConnected(QStringLiteral("sandbox-viewer")));
+    if (auto made = m_session->makeCurrentContext(); !made)
+        QFAIL(qPrintable(made.error().toString()));
     const KubectlResult current
         = m_fixture->kubectl({QStringLiteral("config"), QStringLiteral("current-context")});
     QCOMPARE(current.exitCode, 0);
     QCOMPARE(current.out.trimmed(), QStringLiteral("sandbox-viewer"));
+    QCOMPARE(m_session->kubeconfig().currentContext(), QStringLiteral("sandbox-viewer"));
+    QCOMPARE(QFileInfo(m_fixture->kubeconfig()).permissions()
+                 & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteOther),
+             QFileDevice::Permissions());
+    QCOMPARE(m_session->state(), ClusterSession::State::Connected); // the connection stays
+}
+
+void tst_ClusterSession::makeCurrentContextOnAReadOnlyKubeconfig()
+{
+    QVERIFY(openConnected(QStringLiteral("sandbox-viewer")));
+    // The kubeconfig's folder refuses new files (QSaveFile writes beside the file, then renames):
+    // by its mode, or, for root whom modes do not stop, by the immutable attribute.
+    const QString folder = QFileInfo(m_fixture->kubeconfig()).absolutePath();
+    const bool root = ::geteuid() == 0;
+    const auto setWritable = [&](bool writable) {
+        if (root)
+            return QProcess::execute(QStringLiteral("chattr"),
+                       {writable ? QStringLiteral("-i") : QStringLiteral("+i"), folder}) == 0;
+        return QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner
+                                                 | (writable ? QFileDevice::WriteOwner : QFileDevice::Permissions()));
+    };
+    QVERIFY2(setWritable(false), "could not make the kubeconfig's folder read-only");
+    const QByteArray before = kubeconfigBytes();
+    const Result<void> made = m_session->makeCurrentContext();
+    QVERIFY(setWritable(true));
+    QVERIFY(!made.has_value());
+    QVERIFY2(made.error().toString().contains(m_fixture->kubeconfig()), qPrintable(made.error().toString()));
+    QCOMPARE(kubeconfigBytes(), before);
+    QCOMPARE(m_session->kubeconfig().currentContext(), QStringLiteral("sandbox-admin"));
 }
 
 void tst_ClusterSession::namespaceOverrideIsNotWritten()

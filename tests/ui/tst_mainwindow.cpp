@@ -204,7 +204,8 @@ void tst_MainWindow::persistsSessionAndGeometry()
     QSettings reread(m_settings->fileName(), QSettings::IniFormat);
     MainWindow again(&reread);
     QCOMPARE(again.lastContext(), QStringLiteral("b"));
-    QCOMPARE(again.lastNamespace(), QStringLiteral("web"));
+    QCOMPARE(again.lastNamespace(QStringLiteral("b")), QStringLiteral("web"));
+    QCOMPARE(again.lastNamespace(QStringLiteral("a")), std::nullopt);
     QCOMPARE(again.size(), QSize(1000, 700));
 }
 

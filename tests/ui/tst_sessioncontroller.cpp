@@ -10,6 +10,7 @@
 #include "views/sessioncontroller.h"
 
 #include <QComboBox>
+#include <QAction>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -32,7 +33,7 @@ class tst_SessionController final : public QObject
 private Q_SLOTS:
     void init();
     void opensCurrentContextAndListsNamespaces();
-    void switchingInToolbarWritesKubeconfig();
+    void switchingInToolbarLeavesKubeconfigAlone();
     void kubeconfigErrorShownWithRetry();
     void noContextsSaysWhatToDo();
     void browsesPodsOfTheConnectedContext();
@@ -99,43 +100,76 @@ void tst_SessionController::opensCurrentContextAndListsNamespaces()
     QVERIFY(!window.hasInsecureWarning());
 }
 
-void tst_SessionController::switchingInToolbarWritesKubeconfig()
+void tst_SessionController::switchingInToolbarLeavesKubeconfigAlone()
 {
     SandboxFixture fixture;
     QVERIFY2(fixture.error().isEmpty(), qPrintable(fixture.error()));
-    MainWindow window(m_settings.get());
-    ClusterSession session;
-    SessionController controller(&session, &window);
-    QVERIFY(session.loadKubeconfig(fixture.kubeconfig()).has_value());
-    controller.start(AppOptions {});
-    QTRY_COMPARE_WITH_TIMEOUT(
-        window.connectionState(), MainWindow::ConnectionState::Connected, 10000);
+    const auto kubeconfigBytes = [&fixture] {
+        QFile file(fixture.kubeconfig());
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    const QByteArray before = kubeconfigBytes();
+    const auto kubectlContext = [&fixture] {
+        return fixture.kubectl({QStringLiteral("config"), QStringLiteral("current-context")}).out.trimmed();
+    };
+    {
+        MainWindow window(m_settings.get());
+        ClusterSession session;
+        SessionController controller(&session, &window);
+        QVERIFY(session.loadKubeconfig(fixture.kubeconfig()).has_value());
+        controller.start(AppOptions {});
+        QTRY_COMPARE_WITH_TIMEOUT(
+            window.connectionState(), MainWindow::ConnectionState::Connected, 10000);
 
-    auto *namespaces = window.findChild<QComboBox *>(QStringLiteral("namespaceSelector"));
-    QTRY_VERIFY_WITH_TIMEOUT(namespaces->findText(QStringLiteral("kube-system")) > 0, 10000);
-    const int index = namespaces->findText(QStringLiteral("kube-system"));
-    namespaces->setCurrentIndex(index);
-    Q_EMIT namespaces->activated(index);
-    QCOMPARE(session.namespaceName(), QStringLiteral("kube-system"));
+        auto *namespaces = window.findChild<QComboBox *>(QStringLiteral("namespaceSelector"));
+        QTRY_VERIFY_WITH_TIMEOUT(namespaces->findText(QStringLiteral("kube-system")) > 0, 10000);
+        const int index = namespaces->findText(QStringLiteral("kube-system"));
+        namespaces->setCurrentIndex(index);
+        Q_EMIT namespaces->activated(index);
+        QCOMPARE(session.namespaceName(), QStringLiteral("kube-system"));
 
-    auto *contexts = window.findChild<QComboBox *>(QStringLiteral("contextSelector"));
-    const int viewer = contexts->findText(QStringLiteral("sandbox-viewer"));
-    contexts->setCurrentIndex(viewer);
-    Q_EMIT contexts->activated(viewer);
-    QCOMPARE(session.contextName(), QStringLiteral("sandbox-viewer"));
-    QTRY_COMPARE_WITH_TIMEOUT(
-        window.connectionState(), MainWindow::ConnectionState::Connected, 10000);
+        auto *contexts = window.findChild<QComboBox *>(QStringLiteral("contextSelector"));
+        const auto pick = [&](const QString &name) {
+            const int row = contexts->findText(name);
+            contexts->setCurrentIndex(row);
+            Q_EMIT contexts->activated(row);
+        };
+        pick(QStringLiteral("sandbox-viewer"));
+        QCOMPARE(session.contextName(), QStringLiteral("sandbox-viewer"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            window.connectionState(), MainWindow::ConnectionState::Connected, 10000);
+        // Browsing wrote nothing: kubectl still sees what it saw.
+        QCOMPARE(kubeconfigBytes(), before);
+        QCOMPARE(kubectlContext(), QStringLiteral("sandbox-admin"));
 
-    // What the toolbar shows is what kubectl now sees.
-    QCOMPARE(fixture.kubectl({QStringLiteral("config"), QStringLiteral("current-context")})
-                 .out.trimmed(),
-        QStringLiteral("sandbox-viewer"));
-    QCOMPARE(fixture
-                 .kubectl({QStringLiteral("config"), QStringLiteral("view"), QStringLiteral("-o"),
-                     QStringLiteral("jsonpath={.contexts[?(@.name==\"sandbox-admin\")]."
-                                    "context.namespace}")})
-                 .out,
-        QStringLiteral("kube-system"));
+        // Back in the first context, Qluster shows the namespace it showed there.
+        pick(QStringLiteral("sandbox-admin"));
+        QCOMPARE(session.namespaceName(), QStringLiteral("kube-system"));
+        QCOMPARE(window.currentNamespace(), QStringLiteral("kube-system"));
+        pick(QStringLiteral("sandbox-viewer"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            window.connectionState(), MainWindow::ConnectionState::Connected, 10000);
+        QCOMPARE(kubeconfigBytes(), before);
+    }
+    {
+        // The next start opens the context Qluster showed last, not kubectl's current one.
+        MainWindow window(m_settings.get());
+        ClusterSession session;
+        SessionController controller(&session, &window);
+        QVERIFY(session.loadKubeconfig(fixture.kubeconfig()).has_value());
+        controller.start(AppOptions {});
+        QCOMPARE(session.contextName(), QStringLiteral("sandbox-viewer"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            window.connectionState(), MainWindow::ConnectionState::Connected, 10000);
+
+        // The one explicit write: the Cluster menu's action, as kubectl config use-context.
+        auto *makeCurrent = window.findChild<QAction *>(QStringLiteral("makeCurrentContextAction"));
+        QVERIFY(makeCurrent);
+        makeCurrent->trigger();
+        QCOMPARE(kubectlContext(), QStringLiteral("sandbox-viewer"));
+        QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("sandbox-viewer")),
+                 qPrintable(window.statusBar()->currentMessage()));
+    }
 }
 
 void tst_SessionController::kubeconfigErrorShownWithRetry()
@@ -240,7 +274,7 @@ void tst_SessionController::browsesPodsOfTheConnectedContext()
 
     // Switching the context drops this browser and builds one for the new connection.
     QPointer<ResourceBrowser> first = controller.browser();
-    QVERIFY(session.switchContext(QStringLiteral("sandbox-token")).has_value());
+    session.open(QStringLiteral("sandbox-token"));
     QVERIFY(first.isNull());
     QTRY_VERIFY_WITH_TIMEOUT(controller.browser() != nullptr, 10000);
 }

@@ -34,7 +34,11 @@ const auto kGeometryKey = QStringLiteral("mainWindow/geometry");
 const auto kStateKey = QStringLiteral("mainWindow/state");
 const auto kSplitterKey = QStringLiteral("mainWindow/splitter");
 const auto kContextKey = QStringLiteral("session/context");
-const auto kNamespaceKey = QStringLiteral("session/namespace");
+// The namespace last shown, one key per context (a context name may hold any character).
+QString namespaceKey(const QString &context)
+{
+    return QStringLiteral("session/namespace/") + QString::fromLatin1(context.toUtf8().toPercentEncoding());
+}
 } // namespace
 
 MainWindow::MainWindow(QSettings *settings, QWidget *parent)
@@ -83,6 +87,13 @@ void MainWindow::createActions()
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *clusterMenu = menuBar()->addMenu(tr("&Cluster"));
+    QAction *makeCurrent = clusterMenu->addAction(tr("Make This &kubectl's Current Context"), this,
+        &MainWindow::makeCurrentContextRequested);
+    makeCurrent->setObjectName(QStringLiteral("makeCurrentContextAction"));
+    makeCurrent->setStatusTip(tr("Write the shown context into the kubeconfig as current-context, "
+                                 "as `kubectl config use-context` does"));
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Qluster"), this, [this] {
@@ -295,7 +306,7 @@ bool MainWindow::setCurrentNamespace(const QString &name)
     if (name == m_currentNamespace)
         return true;
     m_currentNamespace = name;
-    m_settings->setValue(kNamespaceKey, name);
+    m_settings->setValue(namespaceKey(currentContext()), name);
     Q_EMIT namespaceChanged(name);
     return true;
 }
@@ -394,9 +405,12 @@ QString MainWindow::lastContext() const
     return m_settings->value(kContextKey).toString();
 }
 
-QString MainWindow::lastNamespace() const
+std::optional<QString> MainWindow::lastNamespace(const QString &context) const
 {
-    return m_settings->value(kNamespaceKey).toString();
+    const QString key = namespaceKey(context);
+    if (!m_settings->contains(key))
+        return std::nullopt;
+    return m_settings->value(key).toString();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

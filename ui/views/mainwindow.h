@@ -4,6 +4,8 @@
 
 #include <QMainWindow>
 
+#include <optional>
+
 class QAbstractItemModel;
 class QComboBox;
 class QLabel;
@@ -56,9 +58,12 @@ public:
     void setConnectionState(ConnectionState state, const QString &detail = QString());
     ConnectionState connectionState() const { return m_connectionState; }
 
-    /// MainWindow::lastContext and lastNamespace are what the user had chosen in the previous run.
+    /// MainWindow::lastContext is the context the user had chosen in the previous run (Qluster's
+    /// own setting: browsing never writes the kubeconfig).
     QString lastContext() const;
-    QString lastNamespace() const;
+    /// MainWindow::lastNamespace is the namespace the user last looked at in context (empty for
+    /// all namespaces), or nullopt when Qluster never showed that context.
+    std::optional<QString> lastNamespace(const QString &context) const;
 
     QTreeView *resourceTree() const { return m_resourceTree; }
     QTableView *resourceTable() const { return m_resourceTable; }
@@ -95,6 +100,9 @@ public:
     void showResourceTable(bool show);
 
 Q_SIGNALS:
+    /// makeCurrentContextRequested: the user asked to make the shown context kubectl's
+    /// current-context (the one explicit write to the kubeconfig).
+    void makeCurrentContextRequested();
     void contextChanged(const QString &context);
     void namespaceChanged(const QString &namespaceName); ///< empty: all namespaces
     void retryRequested();

@@ -36,15 +36,18 @@ SessionController::SessionController(ClusterSession *session, MainWindow *window
 {
     m_window->setContextModel(m_contexts);
     connect(m_window, &MainWindow::contextChanged, this, [this](const QString &context) {
-        if (Result<void> switched = m_session->switchContext(context); !switched)
-            m_window->showMessage(
-                tr("Could not switch context: %1").arg(switched.error().toString()));
+        m_session->open(context, m_window->lastNamespace(context).value_or(QString()));
     });
-    connect(m_window, &MainWindow::namespaceChanged, this, [this](const QString &namespaceName) {
-        if (Result<void> switched = m_session->switchNamespace(namespaceName); !switched) {
-            m_window->showMessage(
-                tr("Could not save the namespace: %1").arg(switched.error().toString()));
+    connect(m_window, &MainWindow::namespaceChanged, m_session, &ClusterSession::switchNamespace);
+    connect(m_window, &MainWindow::makeCurrentContextRequested, this, [this] {
+        const QString context = m_session->contextName();
+        if (Result<void> made = m_session->makeCurrentContext(); !made) {
+            m_window->showMessage(tr("Could not make %1 kubectl's current context: %2")
+                                      .arg(context, made.error().toString()));
+            return;
         }
+        refreshContexts();
+        m_window->showMessage(tr("kubectl's current context is now %1.").arg(context));
     });
     connect(m_window, &MainWindow::retryRequested, m_session, &ClusterSession::retry);
 
@@ -103,11 +106,12 @@ void SessionController::start(const AppOptions &options)
 {
     refreshContexts();
     const QStringList contexts = m_session->contextNames();
+    // The command line, else the context Qluster showed last, else kubectl's current one.
     QString context = options.context;
-    if (context.isEmpty())
-        context = m_session->kubeconfig().currentContext();
     if (context.isEmpty() && contexts.contains(m_window->lastContext()))
         context = m_window->lastContext();
+    if (context.isEmpty())
+        context = m_session->kubeconfig().currentContext();
     if (contexts.isEmpty()) {
         const QStringList files = m_session->kubeconfig().files();
         m_window->setConnectionState(MainWindow::ConnectionState::Disconnected,
@@ -122,7 +126,10 @@ void SessionController::start(const AppOptions &options)
         return;
     }
     m_window->setCurrentContext(context);
-    m_session->open(context, options.namespaceName);
+    QString namespaceName = options.namespaceName;
+    if (namespaceName.isEmpty())
+        namespaceName = m_window->lastNamespace(context).value_or(QString());
+    m_session->open(context, namespaceName);
 }
 
 void SessionController::showKubeconfigError(const QString &message)
