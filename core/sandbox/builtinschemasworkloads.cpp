@@ -9,6 +9,15 @@ namespace Qluster::BuiltinSchemaParts {
 
 using namespace SchemaVocabulary;
 
+namespace {
+
+Prop conditionsOf(const QString &type, const char *description)
+{
+    return list("conditions", type, description, {"merge", "type"});
+}
+
+} // namespace
+
 void addAutoscaling(Builder &b)
 {
     const QString scale = QStringLiteral("io.k8s.api.autoscaling.v1.");

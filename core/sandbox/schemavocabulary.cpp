@@ -6,10 +6,44 @@
 
 namespace Qluster::SchemaVocabulary {
 
+namespace {
+
 QString l1(const char *text)
 {
     return QString::fromLatin1(text);
 }
+
+QJsonObject refObject(const QString &name)
+{
+    return QJsonObject{{QStringLiteral("$ref"), QString(QStringLiteral("#/components/schemas/") + name)}};
+}
+
+// A reference as upstream v3 documents write it: wrapped in allOf so siblings may describe it.
+QJsonObject wrapped(const QString &name, bool withDefault = true)
+{
+    QJsonObject o{{QStringLiteral("allOf"), QJsonArray{refObject(name)}}};
+    if (withDefault)
+        o.insert(QStringLiteral("default"), QJsonObject());
+    return o;
+}
+
+void applyListOpts(QJsonObject &o, const ListOpts &opts)
+{
+    if (opts.strategy)
+        o.insert(QStringLiteral("x-kubernetes-patch-strategy"), l1(opts.strategy));
+    if (opts.mergeKey)
+        o.insert(QStringLiteral("x-kubernetes-patch-merge-key"), l1(opts.mergeKey));
+    if (opts.listType)
+        o.insert(QStringLiteral("x-kubernetes-list-type"), l1(opts.listType));
+    if (opts.mapKeys.size() > 0) {
+        QJsonArray keys;
+        for (const char *k : opts.mapKeys)
+            keys.append(l1(k));
+        o.insert(QStringLiteral("x-kubernetes-list-map-keys"), keys);
+    }
+}
+
+} // namespace
 
 QString meta(const char *t) { return QStringLiteral("io.k8s.apimachinery.pkg.apis.meta.v1.") + l1(t); }
 QString core(const char *t) { return QStringLiteral("io.k8s.api.core.v1.") + l1(t); }
@@ -27,19 +61,6 @@ QString apireg(const char *t) { return QStringLiteral("io.k8s.kube-aggregator.pk
 const QString kQuantity = QStringLiteral("io.k8s.apimachinery.pkg.api.resource.Quantity");
 const QString kIntOrString = QStringLiteral("io.k8s.apimachinery.pkg.util.intstr.IntOrString");
 const QString kRawExtension = QStringLiteral("io.k8s.apimachinery.pkg.runtime.RawExtension");
-
-QJsonObject refObject(const QString &name)
-{
-    return QJsonObject{{QStringLiteral("$ref"), QString(QStringLiteral("#/components/schemas/") + name)}};
-}
-
-QJsonObject wrapped(const QString &name, bool withDefault)
-{
-    QJsonObject o{{QStringLiteral("allOf"), QJsonArray{refObject(name)}}};
-    if (withDefault)
-        o.insert(QStringLiteral("default"), QJsonObject());
-    return o;
-}
 
 Prop scalar(const char *name, const char *type, const char *description, const char *format)
 {
@@ -59,22 +80,6 @@ Prop ref(const char *name, const QString &type, const char *description)
     QJsonObject o = wrapped(type, type != kIntOrString && type != kQuantity);
     o.insert(QStringLiteral("description"), l1(description));
     return {l1(name), o};
-}
-
-void applyListOpts(QJsonObject &o, const ListOpts &opts)
-{
-    if (opts.strategy)
-        o.insert(QStringLiteral("x-kubernetes-patch-strategy"), l1(opts.strategy));
-    if (opts.mergeKey)
-        o.insert(QStringLiteral("x-kubernetes-patch-merge-key"), l1(opts.mergeKey));
-    if (opts.listType)
-        o.insert(QStringLiteral("x-kubernetes-list-type"), l1(opts.listType));
-    if (opts.mapKeys.size() > 0) {
-        QJsonArray keys;
-        for (const char *k : opts.mapKeys)
-            keys.append(l1(k));
-        o.insert(QStringLiteral("x-kubernetes-list-map-keys"), keys);
-    }
 }
 
 Prop strings(const char *name, const char *description, ListOpts opts)
@@ -175,11 +180,6 @@ QJsonObject withSharedGvks(const QString &kind, QJsonObject o)
 
 Prop apiVersionProp() { return str("apiVersion", "The versioned schema of this object, e.g. \"apps/v1\"."); }
 Prop kindProp() { return str("kind", "The type of this object, in CamelCase, e.g. \"Deployment\"."); }
-
-Prop conditionsOf(const QString &type, const char *description)
-{
-    return list("conditions", type, description, {"merge", "type"});
-}
 
 void Builder::add(const QString &name, const QJsonObject &schema)
 {

@@ -33,9 +33,6 @@ struct ListOpts
     std::initializer_list<const char *> mapKeys = {};
 };
 
-/// SchemaVocabulary::l1 converts a Latin-1 literal into a QString.
-QString l1(const char *text);
-
 /// SchemaVocabulary::meta is the upstream schema name of a meta/v1 type ("io.k8s.apimachinery.pkg.apis.meta.v1.<t>").
 QString meta(const char *t);
 /// SchemaVocabulary::core is the upstream schema name of a core/v1 type.
@@ -70,13 +67,6 @@ extern const QString kIntOrString;
 /// SchemaVocabulary::kRawExtension is the schema name of runtime.RawExtension.
 extern const QString kRawExtension;
 
-/// SchemaVocabulary::refObject is a bare {"$ref": "#/components/schemas/<name>"}.
-QJsonObject refObject(const QString &name);
-
-/// SchemaVocabulary::wrapped is a reference as upstream v3 documents write it: wrapped in allOf
-/// so siblings may describe it, with an empty default unless withDefault is false.
-QJsonObject wrapped(const QString &name, bool withDefault = true);
-
 /// SchemaVocabulary::scalar is a property of a JSON type (string, integer, boolean) and optional format.
 Prop scalar(const char *name, const char *type, const char *description, const char *format = nullptr);
 /// SchemaVocabulary::str is a string property.
@@ -90,9 +80,6 @@ Prop flag(const char *name, const char *description);
 
 /// SchemaVocabulary::ref is a property of a named schema type (no default for IntOrString and Quantity).
 Prop ref(const char *name, const QString &type, const char *description);
-
-/// SchemaVocabulary::applyListOpts writes the extensions opts sets into an array schema.
-void applyListOpts(QJsonObject &o, const ListOpts &opts);
 
 /// SchemaVocabulary::strings is an array-of-strings property.
 Prop strings(const char *name, const char *description, ListOpts opts = {});
@@ -120,8 +107,6 @@ QJsonObject withSharedGvks(const QString &kind, QJsonObject o);
 Prop apiVersionProp();
 /// SchemaVocabulary::kindProp is the kind property every kind has.
 Prop kindProp();
-/// SchemaVocabulary::conditionsOf is a "conditions" list merged by type.
-Prop conditionsOf(const QString &type, const char *description);
 
 /// Builder collects the schemas and resources as the builtinschemas*.cpp parts add them.
 struct Builder
