@@ -34,6 +34,39 @@ ObjectSummary ObjectSummary::fromObject(const QJsonObject &object)
     return summary;
 }
 
+bool isSecret(const QJsonObject &object)
+{
+    return object.value(QLatin1String("kind")).toString() == QLatin1String("Secret")
+        && object.value(QLatin1String("apiVersion")).toString() == QLatin1String("v1");
+}
+
+QJsonObject withSecretValuesHidden(QJsonObject object)
+{
+    if (!isSecret(object))
+        return object;
+    const auto hide = [&object](const QString &field, bool base64) {
+        QJsonObject values = object.value(field).toObject();
+        for (auto it = values.begin(); it != values.end(); ++it) {
+            const QByteArray text = it.value().toString().toUtf8();
+            const qsizetype bytes = base64 ? QByteArray::fromBase64(text).size() : text.size();
+            *it = QStringLiteral("(%1 bytes, hidden)").arg(bytes);
+        }
+        if (!values.isEmpty())
+            object.insert(field, values);
+    };
+    hide(QStringLiteral("data"), true);
+    hide(QStringLiteral("stringData"), false);
+    QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
+    QJsonObject annotations = metadata.value(QLatin1String("annotations")).toObject();
+    const QString lastApplied = QStringLiteral("kubectl.kubernetes.io/last-applied-configuration");
+    if (annotations.contains(lastApplied)) {
+        annotations.insert(lastApplied, QStringLiteral("(hidden, a copy of the Secret with its data)"));
+        metadata.insert(QStringLiteral("annotations"), annotations);
+        object.insert(QStringLiteral("metadata"), metadata);
+    }
+    return object;
+}
+
 QJsonObject withoutManagedFields(QJsonObject object)
 {
     QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();

@@ -41,6 +41,14 @@ struct ObjectSummary
     static ObjectSummary fromObject(const QJsonObject &object);
 };
 
+/// isSecret is true for a core v1 Secret.
+bool isSecret(const QJsonObject &object);
+
+/// withSecretValuesHidden is object with what a Secret keeps secret replaced by a note of its size:
+/// every data and stringData value, and the last-applied-configuration annotation (kubectl apply
+/// copies the whole Secret, data included, into it). Other objects are returned unchanged.
+QJsonObject withSecretValuesHidden(QJsonObject object);
+
 /// withoutManagedFields is object without metadata.managedFields, as `kubectl get -o yaml` shows
 /// it (unless --show-managed-fields).
 QJsonObject withoutManagedFields(QJsonObject object);

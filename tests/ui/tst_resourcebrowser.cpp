@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QSettings>
 #include <QStringListModel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
@@ -106,6 +107,7 @@ private Q_SLOTS:
     void selectKindShowsRowsAndOverview();
     void ownerLinksOpenTheOwner();
     void backoffIsShownInTheStatusBar();
+    void secretValuesStayHiddenUntilAsked();
 };
 
 void tst_ResourceBrowser::selectKindShowsRowsAndOverview()
@@ -271,6 +273,48 @@ void tst_ResourceBrowser::backoffIsShownInTheStatusBar()
     QTRY_VERIFY2_WITH_TIMEOUT(b.browser->tableModel()->cache()->syncState() == ResourceCache::SyncState::Watching,
         qPrintable(b.browser->tableModel()->cache()->lastError().toString()), 30000);
     QVERIFY2(status->currentMessage().isEmpty(), qPrintable(status->currentMessage()));
+}
+
+void tst_ResourceBrowser::secretValuesStayHiddenUntilAsked()
+{
+    SandboxFixture fixture;
+    QVERIFY2(fixture.error().isEmpty(), qPrintable(fixture.error()));
+    // kubectl apply copies the whole Secret into an annotation: that copy is secret too.
+    const QByteArray secret = "apiVersion: v1\nkind: Secret\nmetadata: {name: db, namespace: default}\n"
+                              "stringData: {password: hunter2-correct-horse}\n";
+    const KubectlResult applied = fixture.kubectl({QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-")}, secret);
+    QVERIFY2(applied.exitCode == 0, qPrintable(applied.err));
+    const QString encoded = QString::fromLatin1(QByteArray("hunter2-correct-horse").toBase64());
+
+    Browser b(fixture);
+    QVERIFY2(b.error.isEmpty(), qPrintable(b.error));
+    const Gvr secrets{QString(), QStringLiteral("v1"), QStringLiteral("secrets")};
+    b.browser->open(secrets);
+    QTableView *table = b.window->resourceTable();
+    QTRY_VERIFY_WITH_TIMEOUT(b.browser->tableModel()->rowOf(QStringLiteral("default/db")) >= 0, 10000);
+    QSignalSpy loaded(b.browser.get(), &ResourceBrowser::objectLoaded);
+    const int row = b.browser->tableModel()->rowOf(QStringLiteral("default/db"));
+    table->setCurrentIndex(qobject_cast<QSortFilterProxyModel *>(table->model())
+                               ->mapFromSource(b.browser->tableModel()->index(row, 0)));
+    QVERIFY(loaded.wait(10000));
+
+    auto *reveal = b.window->findChild<QPushButton *>(QStringLiteral("revealSecretValues"));
+    QVERIFY(reveal);
+    QVERIFY(!reveal->isHidden());
+    const QString hidden = b.browser->yamlView()->toPlainText();
+    QVERIFY2(hidden.contains(QLatin1String("password: (21 bytes, hidden)")), qPrintable(hidden));
+    QVERIFY2(!hidden.contains(encoded) && !hidden.contains(QLatin1String("hunter2")), qPrintable(hidden));
+    QVERIFY2(!b.browser->overview()->text().contains(QLatin1String("hunter2")), qPrintable(b.browser->overview()->text()));
+
+    reveal->click();
+    QVERIFY2(b.browser->yamlView()->toPlainText().contains(encoded), qPrintable(b.browser->yamlView()->toPlainText()));
+    reveal->click();
+    QVERIFY(!b.browser->yamlView()->toPlainText().contains(encoded));
+
+    // Another object: no button; back to a Secret: hidden again.
+    reveal->click();
+    b.browser->open(kPods);
+    QVERIFY(reveal->isHidden());
 }
 
 QTEST_MAIN(tst_ResourceBrowser)

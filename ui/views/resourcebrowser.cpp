@@ -22,10 +22,12 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTreeView>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -92,10 +94,23 @@ ResourceBrowser::ResourceBrowser(MainWindow *window, ResourceClient *client, Dis
             if (const Result<void> opened = openOwner(apiVersion, kind, name); !opened)
                 m_window->showMessage(opened.error().toString());
         });
-    m_yaml = new YamlEditor(tabs);
+    // The YAML tab: the object as kubectl get -o yaml shows it; a Secret's values stay hidden
+    // until the user asks for them.
+    auto *yamlPage = new QWidget(tabs);
+    auto *yamlLayout = new QVBoxLayout(yamlPage);
+    yamlLayout->setContentsMargins(0, 0, 0, 0);
+    m_revealSecret = new QPushButton(tr("Show Secret Values"), yamlPage);
+    m_revealSecret->setObjectName(QStringLiteral("revealSecretValues"));
+    m_revealSecret->setCheckable(true);
+    m_revealSecret->setToolTip(tr("This Secret's data is hidden; show it in this view"));
+    m_revealSecret->setVisible(false);
+    connect(m_revealSecret, &QPushButton::toggled, this, &ResourceBrowser::showYaml);
+    yamlLayout->addWidget(m_revealSecret, 0, Qt::AlignLeft);
+    m_yaml = new YamlEditor(yamlPage);
     m_yaml->setObjectName(QStringLiteral("objectYaml"));
     m_yaml->setReadOnly(true);
-    replaceTab(tabs, 1, m_yaml);
+    yamlLayout->addWidget(m_yaml);
+    replaceTab(tabs, 1, yamlPage);
     tabs->setCurrentIndex(0);
 
     selectInTree(kPods); // what k9s and kubectl users look at first
@@ -207,7 +222,31 @@ void ResourceBrowser::open(const Gvr &gvr)
     m_window->showResourceTable(true);
     ++m_fetchGeneration;
     m_overview->setMessage(tr("Select an object in the table to see it here."));
-    m_yaml->clear();
+    showObject(QJsonObject());
+}
+
+void ResourceBrowser::showObject(const QJsonObject &object)
+{
+    m_object = object;
+    {
+        const QSignalBlocker blocker(m_revealSecret);
+        m_revealSecret->setChecked(false); // every Secret starts hidden
+    }
+    m_revealSecret->setVisible(isSecret(object));
+    showYaml();
+}
+
+void ResourceBrowser::showYaml()
+{
+    if (m_object.isEmpty()) {
+        m_yaml->clear();
+        return;
+    }
+    // Like `kubectl get -o yaml`, the YAML view leaves out managedFields.
+    QJsonObject shown = withoutManagedFields(m_object);
+    if (!m_revealSecret->isChecked())
+        shown = withSecretValuesHidden(shown);
+    m_yaml->setPlainText(QString::fromUtf8(jsonToYaml(shown)));
 }
 
 Result<void> ResourceBrowser::openOwner(const QString &apiVersion, const QString &kind,
@@ -280,8 +319,7 @@ void ResourceBrowser::tableCurrentChanged()
             return;
         }
         m_overview->setObject(ObjectSummary::fromObject(*object));
-        // Like `kubectl get -o yaml`, the YAML view leaves out managedFields.
-        m_yaml->setPlainText(QString::fromUtf8(jsonToYaml(withoutManagedFields(*object))));
+        showObject(*object);
         Q_EMIT objectLoaded();
     });
 }

@@ -5,9 +5,11 @@
 #include "api/gvr.h"
 #include "util/result.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 
+class QPushButton;
 class QTabWidget;
 
 #include <memory>
@@ -72,6 +74,8 @@ private:
     void tableCurrentChanged();
     void reopen();
     void selectPendingRow();
+    void showObject(const QJsonObject &object);
+    void showYaml();
 
     MainWindow *m_window; // not owned
     ResourceClient *m_client; // not owned
@@ -84,6 +88,8 @@ private:
     ResourceTableProxyModel *m_tableProxy = nullptr; // owned (child)
     ObjectOverview *m_overview = nullptr; // owned by the detail tabs
     YamlEditor *m_yaml = nullptr; // owned by the detail tabs
+    QPushButton *m_revealSecret = nullptr; // owned by the detail tabs
+    QJsonObject m_object; // the object the Overview and YAML tabs show
     Gvr m_gvr;
     QString m_labelSelector;
     // The row to select once listed (an owner being opened): its kind and key.
