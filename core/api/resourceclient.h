@@ -50,17 +50,17 @@ QByteArray patchContentType(PatchType type);
 struct WriteOptions
 {
     bool dryRun = false;  ///< dryRun=All: validated and admitted, never stored
-    QString fieldManager; ///< for apply "qluster" when empty; others leave it to the server
+    QString fieldManager = {}; ///< for apply "qluster" when empty; others leave it to the server
     bool force = false;   ///< apply only: take over fields other managers own
 };
 
 /// DeleteOptions is the meta.k8s.io/v1 DeleteOptions body of a DELETE.
 struct DeleteOptions
 {
-    QString propagationPolicy; ///< "Orphan", "Background", "Foreground" or empty (the default)
-    std::optional<qint64> gracePeriodSeconds;
-    QString preconditionUid;             ///< delete only this incarnation of the object
-    QString preconditionResourceVersion; ///< delete only if unchanged since
+    QString propagationPolicy = {}; ///< "Orphan", "Background", "Foreground" or empty (the default)
+    std::optional<qint64> gracePeriodSeconds = {};
+    QString preconditionUid = {};             ///< delete only this incarnation of the object
+    QString preconditionResourceVersion = {}; ///< delete only if unchanged since
     bool dryRun = false;                 ///< sent as dryRun=All in the query
 
     /// DeleteOptions::toJson is the request body (kind DeleteOptions, apiVersion v1).
@@ -70,21 +70,21 @@ struct DeleteOptions
 /// ListQuery are the query parameters of one list page.
 struct ListQuery
 {
-    QString labelSelector;
-    QString fieldSelector;
+    QString labelSelector = {};
+    QString fieldSelector = {};
     int limit = 0;
-    QString continueToken;
-    QString resourceVersion;
-    QString resourceVersionMatch;
+    QString continueToken = {};
+    QString resourceVersion = {};
+    QString resourceVersionMatch = {};
     bool table = false; ///< ask for a meta.k8s.io/v1 Table with includeObject=Metadata
 };
 
 /// WatchQuery are the query parameters of a watch.
 struct WatchQuery
 {
-    QString labelSelector;
-    QString fieldSelector;
-    QString resourceVersion;
+    QString labelSelector = {};
+    QString fieldSelector = {};
+    QString resourceVersion = {};
     bool bookmarks = true;
     int timeoutSeconds = 0;
     bool table = false; ///< events carry Table rows (includeObject=Metadata)
@@ -93,7 +93,7 @@ struct WatchQuery
 /// LogOptions are the query parameters of pods/log (kubectl logs' flags).
 struct LogOptions
 {
-    QString container;
+    QString container = {};
     bool follow = false;
     bool previous = false;
     bool timestamps = false;
@@ -105,8 +105,8 @@ struct LogOptions
 /// ExecOptions are the query parameters of pods/exec and pods/attach.
 struct ExecOptions
 {
-    QStringList command; ///< exec only
-    QString container;
+    QStringList command = {}; ///< exec only
+    QString container = {};
     bool stdinStream = false;
     bool stdoutStream = true;
     bool stderrStream = true;

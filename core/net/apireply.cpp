@@ -132,6 +132,7 @@ void ApiReply::onNetworkFinished()
         ApiResponse response;
         response.status = status;
         response.headers = reply->rawHeaderPairs();
+        response.http2 = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
         response.body = body;
         finish(response);
         return;

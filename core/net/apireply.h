@@ -26,6 +26,7 @@ struct ApiResponse
     int status = 0;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    bool http2 = false; ///< the answer came over HTTP/2 (TLS with ALPN h2)
 
     /// ApiResponse::header returns the first header named `name` (case-insensitive), or empty.
     QByteArray header(const QByteArray &name) const;
