@@ -160,7 +160,7 @@ protected:
         return QJsonDocument::fromJson(QByteArray::fromBase64(token.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)).object();
     }
 
-private Q_SLOTS:
+protected Q_SLOTS:
     // Qt Test runs these (found in the base class too) around the tests of the derived class.
     void initTestCase()
     {

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The SandboxServer at the HTTP level, on objects: Status bodies shaped like a real apiserver's
 // (404, 409, 422, 415, 400, 413), protobuf bodies, the status and scale subresources, dry runs,
-// deleting a collection, generateName and a malformed YAML apply.
+// deleting a collection, generateName, a malformed YAML apply, and the objects kept when watches are
+// dropped and the server restarts.
 
 #include "sandboxhttpsupport.h"
 
@@ -228,6 +229,27 @@ private Q_SLOTS:
         QVERIFY2(message.startsWith(QStringLiteral("error decoding YAML: error converting YAML to JSON: yaml: line 6: ")), qPrintable(message));
         QVERIFY2(message.contains(QStringLiteral("sequence")), qPrintable(message)); // what is wrong: the [ is never closed
         QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps/bad-yaml")).status, 404);
+    }
+
+    void dropWatchesAndRestartKeepState()
+    {
+        QUrl url = m_base;
+        url.setPath(QStringLiteral("/api/v1/namespaces/default/configmaps"));
+        url.setQuery(QStringLiteral("watch=1"));
+        QNetworkReply *reply = m_nam.get(QNetworkRequest(url));
+        QTest::qWait(300);
+        QVERIFY(!reply->isFinished());
+        m_sandbox->invoke([](SandboxServer &s) { s.dropWatches(); });
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 5000);
+        reply->deleteLater();
+
+        const QString rvBefore = resourceVersion();
+        bool restarted = false;
+        m_sandbox->invoke([&](SandboxServer &s) { restarted = bool(s.restart()); });
+        QVERIFY(restarted);
+        QCOMPARE(m_sandbox->server()->url(), m_base);
+        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps/cfg-1")).status, 200);
+        QCOMPARE(resourceVersion(), rvBefore);
     }
 };
 

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
 // The SandboxServer at the HTTP level, as a server: discovery caching (ETag and 304, v2beta1),
-// immutable hashed OpenAPI URLs, fault injection (and its endpoint), a custom token header, dropped
-// watches and a restart keeping state, garbage input, and HTTPS requiring credentials.
+// immutable hashed OpenAPI URLs, fault injection (and its endpoint), a custom token header, garbage
+// input, and HTTPS requiring credentials.
 
 #include "sandboxhttpsupport.h"
 
@@ -121,27 +121,6 @@ private Q_SLOTS:
         QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces")).status, 200);
         QCOMPARE(send("GET", QStringLiteral("/sandbox/v1/faults")).status, 405);
         QCOMPARE(send("POST", QStringLiteral("/sandbox/v1/faults"), QByteArrayLiteral("nope")).status, 400);
-    }
-
-    void dropWatchesAndRestartKeepState()
-    {
-        QUrl url = m_base;
-        url.setPath(QStringLiteral("/api/v1/namespaces/default/configmaps"));
-        url.setQuery(QStringLiteral("watch=1"));
-        QNetworkReply *reply = m_nam.get(QNetworkRequest(url));
-        QTest::qWait(300);
-        QVERIFY(!reply->isFinished());
-        m_sandbox->invoke([](SandboxServer &s) { s.dropWatches(); });
-        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 5000);
-        reply->deleteLater();
-
-        const QString rvBefore = resourceVersion();
-        bool restarted = false;
-        m_sandbox->invoke([&](SandboxServer &s) { restarted = bool(s.restart()); });
-        QVERIFY(restarted);
-        QCOMPARE(m_sandbox->server()->url(), m_base);
-        QCOMPARE(send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps/cfg-1")).status, 200);
-        QCOMPARE(resourceVersion(), rvBefore);
     }
 
     void garbageNeverCrashes()
