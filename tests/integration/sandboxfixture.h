@@ -6,6 +6,7 @@
 // it in a temporary directory, and a helper that runs real kubectl against it with a timeout.
 
 #include "sandbox/sandboxserver.h"
+#include "testenv.h"
 
 #include <QDeadlineTimer>
 #include <QJsonArray>
@@ -64,7 +65,7 @@ public:
     {
         QProcess p;
         p.setProcessEnvironment(environment());
-        p.start(QStringLiteral(QLUSTER_KUBECTL), arguments(args));
+        p.start(Qluster::Test::kubectl(), arguments(args));
         KubectlResult r;
         if (!p.waitForStarted(10000)) {
             r.err = QStringLiteral("kubectl did not start");

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "sandbox/sandboxserver.h"
+#include "testenv.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -34,7 +35,7 @@ struct Reply
 
 inline QJsonObject readJson(const QString &relative)
 {
-    QFile f(QStringLiteral(QLUSTER_K8S_API_DIR "/") + relative);
+    QFile f(Qluster::Test::corpus(QStringLiteral("/")) + relative);
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return QJsonDocument::fromJson(f.readAll()).object();

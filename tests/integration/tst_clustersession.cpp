@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
 #include "sandboxfixture.h"
+#include "testenv.h"
 
 #include "session/clustersession.h"
 #include "sandbox/democluster.h"
@@ -11,6 +12,9 @@
 #include <QTest>
 
 #include <unistd.h>
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsKubectl)
+
 
 using namespace Qluster;
 

@@ -5,6 +5,10 @@
 // with impersonation and a profile's headers, Kuscia's token header, basic auth, a rotated token
 // file, OIDC refresh, an unsupported auth-provider — and no secret in any error.
 #include "connectiontestsupport.h"
+#include "testenv.h"
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus)
+
 
 using namespace Qluster;
 using namespace Qluster::Test;
@@ -250,7 +254,7 @@ void tst_ConnectionAuth::noSecretInAnyError()
 
 void tst_ConnectionAuth::unauthorizedAndForbiddenMessages()
 {
-    QFile f403(QStringLiteral(QLUSTER_K8S_API_DIR "/real-1.22/responses/status_403_forbidden.json"));
+    QFile f403(Qluster::Test::corpus(QStringLiteral("/real-1.22/responses/status_403_forbidden.json")));
     QVERIFY(f403.open(QIODevice::ReadOnly));
     const QByteArray forbidden = f403.readAll();
     LoopbackServer server;

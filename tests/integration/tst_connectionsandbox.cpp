@@ -5,6 +5,7 @@
 // kubeconfig the sandbox writes for kubectl: client certificate, tokens, RBAC, watch streams,
 // fault injection, two connections at once, an https:// proxy.
 #include "config/kubeconfig.h"
+#include "testenv.h"
 #include "fetch.h"
 #include "loopbackserver.h"
 #include "net/connection.h"
@@ -25,6 +26,9 @@
 #include <QTimer>
 
 #include <optional>
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsKubectl)
+
 
 using namespace Qluster;
 using Qluster::Test::fetch;

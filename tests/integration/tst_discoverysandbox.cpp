@@ -6,6 +6,7 @@
 // that fails.
 
 #include "loopbackserver.h"
+#include "testenv.h"
 #include "sandboxfixture.h"
 
 #include "config/kubeconfig.h"
@@ -15,6 +16,9 @@
 #include <QFile>
 #include <QSignalSpy>
 #include <QTest>
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus | Qluster::Test::NeedsKubectl)
+
 
 using namespace Qluster;
 
@@ -45,7 +49,7 @@ QByteArray realDocument(const QByteArray &path)
     // /apis/apps/v1 is stored as apis__apps__v1.json.
     QByteArray name = path.mid(1);
     name.replace('/', "__");
-    QFile file(QStringLiteral(QLUSTER_K8S_API_DIR "/real-1.22/discovery/") + QString::fromLatin1(name)
+    QFile file(Qluster::Test::corpus(QStringLiteral("/real-1.22/discovery/")) + QString::fromLatin1(name)
                + QStringLiteral(".json"));
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }

@@ -4,6 +4,7 @@
 // seen through the table model the explorer shows.
 
 #include "fetch.h"
+#include "testenv.h"
 #include "loopbackserver.h"
 #include "sandboxfixture.h"
 
@@ -23,6 +24,9 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrlQuery>
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsKubectl)
+
 
 using namespace Qluster;
 

@@ -3,6 +3,7 @@
 // ResourceClient against the SandboxServer: every verb, dry runs, the 409 of a stale update, apply
 // conflicts and force, subresources, delete options, list pages, logs, and the stream requests.
 #include "sandboxfixture.h"
+#include "testenv.h"
 
 #include "api/resourceclient.h"
 #include "config/kubeconfig.h"
@@ -13,6 +14,9 @@
 #include <QJsonDocument>
 #include <QTest>
 #include <QTimer>
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsKubectl)
+
 
 using namespace Qluster;
 

@@ -5,11 +5,15 @@
 // volumes, leases, network policies, ingress classes and limit ranges.
 
 #include "sandboxfixture.h"
+#include "testenv.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QRegularExpression>
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsKubectl)
+
 
 using namespace Qluster;
 

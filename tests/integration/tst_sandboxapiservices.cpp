@@ -6,10 +6,14 @@
 // `kubectl api-resources` with and without aggregated discovery).
 
 #include "sandboxfixture.h"
+#include "testenv.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTest>
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsKubectl)
+
 
 using namespace Qluster;
 

@@ -4,6 +4,7 @@
 // kubectl works with that file unchanged, the load knob creates its pods, and SIGTERM ends it cleanly.
 
 #include <QDeadlineTimer>
+#include "testenv.h"
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -12,6 +13,9 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsKubectl)
+
 
 class tst_SandboxBinary : public QObject
 {
@@ -34,7 +38,7 @@ private:
         env.insert(QStringLiteral("HOME"), m_tmp.path());
         env.remove(QStringLiteral("KUBECONFIG"));
         p.setProcessEnvironment(env);
-        p.start(QStringLiteral(QLUSTER_KUBECTL),
+        p.start(Qluster::Test::kubectl(),
                 QStringList{QStringLiteral("--kubeconfig=") + kubeconfig, QStringLiteral("--cache-dir=") + m_tmp.filePath(QStringLiteral("kube-cache"))}
                     + args);
         Run r;

@@ -5,10 +5,14 @@
 // CronJobs run on the sandbox's settable clock, moved with kubectl through /sandbox/v1/faults.
 
 #include "sandboxfixture.h"
+#include "testenv.h"
 #include "sandbox/sandboxobjects.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsKubectl)
+
 
 using namespace Qluster;
 using SandboxObjects::jobsGvr;

@@ -5,6 +5,10 @@
 // only first in a watch, includeObject=Object), and watches (410, events, bookmarks, their end).
 
 #include "sandboxhttpsupport.h"
+#include "testenv.h"
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus)
+
 
 using namespace Qluster;
 using namespace Qluster::Test;

@@ -6,6 +6,10 @@
 // dropped and the server restarts.
 
 #include "sandboxhttpsupport.h"
+#include "testenv.h"
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus)
+
 
 using namespace Qluster;
 using namespace Qluster::Test;

@@ -5,6 +5,10 @@
 // input, and HTTPS requiring credentials.
 
 #include "sandboxhttpsupport.h"
+#include "testenv.h"
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus)
+
 
 using namespace Qluster;
 using namespace Qluster::Test;

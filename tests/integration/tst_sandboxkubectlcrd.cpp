@@ -4,6 +4,10 @@
 // with 415, printer columns, the scale subresource's paths, and a watch seeing a later create.
 
 #include "sandboxkubectlsupport.h"
+#include "testenv.h"
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsKubectl)
+
 
 using namespace Qluster;
 using namespace Qluster::Test;
@@ -153,7 +157,7 @@ spec:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QProcess p;
         p.setProcessEnvironment(m_f->environment());
-        p.start(QStringLiteral(QLUSTER_KUBECTL), m_f->arguments({QStringLiteral("get"), QStringLiteral("gadgets"), QStringLiteral("-w")}));
+        p.start(Qluster::Test::kubectl(), m_f->arguments({QStringLiteral("get"), QStringLiteral("gadgets"), QStringLiteral("-w")}));
         QVERIFY(p.waitForStarted(10000));
         QString out;
         auto read = [&] { out += QString::fromUtf8(p.readAllStandardOutput()); return out; };

@@ -5,6 +5,10 @@
 // previous, a crash-looping pod).
 
 #include "sandboxkubectlsupport.h"
+#include "testenv.h"
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsKubectl)
+
 
 using namespace Qluster;
 using namespace Qluster::Test;
@@ -79,7 +83,7 @@ private Q_SLOTS:
     {
         QProcess p;
         p.setProcessEnvironment(m_f->environment());
-        p.start(QStringLiteral(QLUSTER_KUBECTL), m_f->arguments({QStringLiteral("logs"), QStringLiteral("-f"), QStringLiteral("web-1"), QStringLiteral("--timestamps")}));
+        p.start(Qluster::Test::kubectl(), m_f->arguments({QStringLiteral("logs"), QStringLiteral("-f"), QStringLiteral("web-1"), QStringLiteral("--timestamps")}));
         QVERIFY(p.waitForStarted(10000));
         QString out;
         auto read = [&] { out += QString::fromUtf8(p.readAllStandardOutput()); return out; };

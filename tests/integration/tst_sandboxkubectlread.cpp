@@ -5,6 +5,10 @@
 // user, an unauthenticated request, and explain.
 
 #include "sandboxkubectlsupport.h"
+#include "testenv.h"
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus | Qluster::Test::NeedsKubectl)
+
 
 using namespace Qluster;
 using namespace Qluster::Test;
@@ -127,7 +131,7 @@ private Q_SLOTS:
     {
         QProcess p;
         p.setProcessEnvironment(m_f->environment());
-        p.start(QStringLiteral(QLUSTER_KUBECTL), m_f->arguments({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-w"), QStringLiteral("-n"), QStringLiteral("default")}));
+        p.start(Qluster::Test::kubectl(), m_f->arguments({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-w"), QStringLiteral("-n"), QStringLiteral("default")}));
         QVERIFY(p.waitForStarted(10000));
         QString out;
         auto read = [&] { out += QString::fromUtf8(p.readAllStandardOutput()); return out; };
@@ -252,7 +256,7 @@ private Q_SLOTS:
     void explainWithUpstreamDocuments()
     {
         SandboxOptions options;
-        options.openApiDir = QStringLiteral(QLUSTER_K8S_API_DIR "/openapi/v3");
+        options.openApiDir = Qluster::Test::corpus(QStringLiteral("/openapi/v3"));
         SandboxFixture upstream(options);
         QVERIFY2(upstream.error().isEmpty(), qPrintable(upstream.error()));
         const KubectlResult r = upstream.kubectl({QStringLiteral("explain"), QStringLiteral("deployment.spec.template.spec.containers.image")});

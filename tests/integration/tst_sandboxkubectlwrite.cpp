@@ -5,6 +5,10 @@
 // object, and server-side apply.
 
 #include "sandboxkubectlsupport.h"
+#include "testenv.h"
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsKubectl)
+
 
 using namespace Qluster;
 using namespace Qluster::Test;

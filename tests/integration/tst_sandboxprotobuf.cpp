@@ -7,11 +7,15 @@
 // numbers of core/sandbox/kubernetesapi.proto.
 
 #include "sandboxfixture.h"
+#include "testenv.h"
 
 #include "sandbox/certificateauthority.h"
 
 #include <QFile>
 #include <QJsonDocument>
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsKubectl)
+
 
 using namespace Qluster;
 

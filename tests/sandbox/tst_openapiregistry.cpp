@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
 #include "sandbox/builtinschemas.h"
+#include "testenv.h"
 #include "sandbox/openapidocuments.h"
 #include "sandbox/openapiregistry.h"
 
@@ -10,12 +11,15 @@
 #include <QSet>
 #include <QTest>
 
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus)
+
+
 using namespace Qluster;
 
 namespace {
 QByteArray readFile(const QString &relative)
 {
-    QFile file(QStringLiteral(QLUSTER_K8S_API_DIR "/") + relative);
+    QFile file(Qluster::Test::corpus(QStringLiteral("/")) + relative);
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot open %s", qPrintable(file.fileName()));
     return file.readAll();
@@ -361,7 +365,7 @@ void tst_OpenApiRegistry::swaggerDocument()
 void tst_OpenApiRegistry::upstreamDirectory()
 {
     OpenApiRegistry registry;
-    const auto loaded = registry.loadUpstreamDirectory(QStringLiteral(QLUSTER_K8S_API_DIR "/openapi/v3"));
+    const auto loaded = registry.loadUpstreamDirectory(Qluster::Test::corpus(QStringLiteral("/openapi/v3")));
     if (!loaded)
         QFAIL(qPrintable(loaded.error().toString()));
     QCOMPARE(*loaded, 5);

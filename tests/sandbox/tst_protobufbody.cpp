@@ -4,6 +4,7 @@
 // the table-driven decoder on messages built by a tiny encoder here, and malformed input.
 
 #include "sandbox/protobufbody.h"
+#include "testenv.h"
 #include "sandbox/protobufschema.h"
 #include "sandbox/resourcetypes.h"
 
@@ -14,6 +15,9 @@
 #include <QTest>
 
 #include <cstring>
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus)
+
 
 using namespace Qluster;
 
@@ -112,7 +116,7 @@ const ProtobufSchema &schema()
 
 QJsonObject readJson(const QString &relative)
 {
-    QFile f(QStringLiteral(QLUSTER_K8S_API_DIR "/") + relative);
+    QFile f(Qluster::Test::corpus(QStringLiteral("/")) + relative);
     if (!f.open(QIODevice::ReadOnly))
         qFatal("cannot read %s", qPrintable(f.fileName()));
     return QJsonDocument::fromJson(f.readAll()).object();

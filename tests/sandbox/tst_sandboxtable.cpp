@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
 #include "api/listpage.h"
+#include "testenv.h"
 #include "sandbox/discoverydocuments.h"
 #include "sandbox/tableprinter.h"
 
@@ -11,13 +12,16 @@
 #include <QSet>
 #include <QTest>
 
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus)
+
+
 using namespace Qluster;
 
 namespace {
 
 QJsonObject readJson(const QString &relative)
 {
-    QFile f(QStringLiteral(QLUSTER_K8S_API_DIR "/") + relative);
+    QFile f(Qluster::Test::corpus(QStringLiteral("/")) + relative);
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return QJsonDocument::fromJson(f.readAll()).object();

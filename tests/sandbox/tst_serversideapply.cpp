@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
 #include "sandbox/fieldset.h"
+#include "testenv.h"
 #include "edit/jsonutil.h"
 #include "sandbox/serversideapply.h"
 #include "edit/yamljson.h"
@@ -11,12 +12,15 @@
 #include <QJsonDocument>
 #include <QTest>
 
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus)
+
+
 using namespace Qluster;
 
 namespace {
 QJsonObject load(const QString &relative)
 {
-    QFile file(QStringLiteral(QLUSTER_K8S_API_DIR "/") + relative);
+    QFile file(Qluster::Test::corpus(QStringLiteral("/")) + relative);
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot open %s", qPrintable(file.fileName()));
     return QJsonDocument::fromJson(file.readAll()).object();

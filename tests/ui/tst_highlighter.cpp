@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
 #include "editor/highlighter.h"
+#include "testenv.h"
 #include "editor/yamlhighlighter.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -19,6 +20,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus)
+
 
 using namespace Qluster::Ui;
 using Kind = YamlHighlighter::Kind;
@@ -425,7 +429,7 @@ void tst_Highlighter::incrementalMatchesFullOnRandomEdits()
 void tst_Highlighter::realKubernetesDocuments_data()
 {
     QTest::addColumn<QString>("file");
-    const QString dir = QStringLiteral(QLUSTER_K8S_API_DIR);
+    const QString dir = Qluster::Test::apiCorpus();
     QTest::newRow("deployment") << dir
             + QStringLiteral("/real-1.22/responses/strategic_patch_dryrun_result.json");
     QTest::newRow("table") << dir

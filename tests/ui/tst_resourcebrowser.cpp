@@ -4,6 +4,7 @@
 // a row, see the object's Overview.
 
 #include "../integration/sandboxfixture.h"
+#include "testenv.h"
 
 #include "api/resourceclient.h"
 #include "cache/connectionlistwatcher.h"
@@ -32,6 +33,9 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTreeView>
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsKubectl)
+
 
 using namespace Qluster;
 using namespace Qluster::Ui;

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
 #include "api/listpage.h"
+#include "testenv.h"
 #include "api/watchdecoder.h"
 #include "cache/resourcestore.h"
 #include "models/resourcetablemodel.h"
@@ -11,6 +12,9 @@
 #include <QSignalSpy>
 #include <QTest>
 
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus)
+
+
 using namespace Qluster;
 using namespace Qluster::Ui;
 
@@ -18,7 +22,7 @@ namespace {
 
 QByteArray response(const char *name)
 {
-    QFile file(QStringLiteral(QLUSTER_K8S_API_DIR "/real-1.22/responses/") + QString::fromLatin1(name));
+    QFile file(Qluster::Test::corpus(QStringLiteral("/real-1.22/responses/")) + QString::fromLatin1(name));
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot read %s", qPrintable(file.fileName()));
     return file.readAll();

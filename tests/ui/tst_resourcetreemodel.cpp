@@ -1,12 +1,16 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
 #include "discovery/discoveryparser.h"
+#include "testenv.h"
 #include "models/resourcetreemodel.h"
 #include "models/resourcetreeproxymodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QTest>
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus)
+
 
 using namespace Qluster;
 using namespace Qluster::Ui;
@@ -15,7 +19,7 @@ namespace {
 
 QByteArray readApiFile(const QString &relative)
 {
-    QFile file(QStringLiteral(QLUSTER_K8S_API_DIR "/") + relative);
+    QFile file(Qluster::Test::corpus(QStringLiteral("/")) + relative);
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot read %s", qPrintable(file.fileName()));
     return file.readAll();

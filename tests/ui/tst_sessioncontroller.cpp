@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
 #include "../integration/sandboxfixture.h"
+#include "testenv.h"
 
 #include "editor/yamleditor.h"
 #include "session/clustersession.h"
@@ -23,6 +24,9 @@
 #include <QTableView>
 #include <QTest>
 #include <QTreeView>
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsKubectl)
+
 
 using namespace Qluster;
 using namespace Qluster::Ui;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "config/kubeconfig.h"
+#include "testenv.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -182,7 +183,7 @@ inline Kubectl runKubectl(const QStringList &args, const QString &kubeconfigEnv,
     env.insert(QStringLiteral("KUBECONFIG"), kubeconfigEnv);
     p.setProcessEnvironment(env);
     p.setWorkingDirectory(cwd);
-    p.start(QStringLiteral(QLUSTER_KUBECTL), args);
+    p.start(Qluster::Test::kubectl(), args);
     if (!p.waitForFinished(60000))
         return {};
     return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};

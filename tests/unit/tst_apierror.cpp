@@ -1,9 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
 #include "net/apierror.h"
+#include "testenv.h"
 
 #include <QFile>
 #include <QTest>
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus)
+
 
 using namespace Qluster;
 
@@ -22,7 +26,7 @@ private Q_SLOTS:
 namespace {
 QByteArray readResponse(const QString &name)
 {
-    QFile f(QStringLiteral(QLUSTER_K8S_API_DIR "/real-1.22/responses/") + name);
+    QFile f(Qluster::Test::corpus(QStringLiteral("/real-1.22/responses/")) + name);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 } // namespace

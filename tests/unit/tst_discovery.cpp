@@ -1,10 +1,14 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
 #include "discovery/discoveryparser.h"
+#include "testenv.h"
 #include "discovery/discoverysnapshot.h"
 
 #include <QFile>
 #include <QTest>
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus)
+
 
 using namespace Qluster;
 
@@ -12,7 +16,7 @@ namespace {
 
 QByteArray readApiFile(const QString &relative)
 {
-    QFile file(QStringLiteral(QLUSTER_K8S_API_DIR "/") + relative);
+    QFile file(Qluster::Test::corpus(QStringLiteral("/")) + relative);
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot read %s", qPrintable(file.fileName()));
     return file.readAll();
@@ -50,7 +54,7 @@ DiscoverySnapshot unaggregated122()
         for (ApiGroupVersion &v : g.versions) {
             const QString file = dir + QStringLiteral("apis__") + g.name + QStringLiteral("__")
                                  + v.version + QStringLiteral(".json");
-            if (!QFile::exists(QStringLiteral(QLUSTER_K8S_API_DIR "/") + file))
+            if (!QFile::exists(Qluster::Test::corpus(QStringLiteral("/")) + file))
                 continue; // only some group-versions were captured
             auto parsed = DiscoveryParser::parseApiResourceList(readApiFile(file), file);
             if (!parsed)

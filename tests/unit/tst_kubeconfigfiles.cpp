@@ -5,6 +5,10 @@
 // naming file, line and column (or the missing file, or the known contexts), and writing back —
 // refreshed OIDC tokens, through a symlink, and a failed write leaving the file intact.
 #include "kubeconfigfixtures.h"
+#include "testenv.h"
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsKubectl)
+
 
 using namespace Qluster;
 using namespace Qluster::Test;

@@ -5,6 +5,10 @@
 // folder, read by both, and the merged views (and, after a write-back, the files) must agree:
 // merging, use-context and set-context --namespace, an explicit file, exec interactiveMode.
 #include "kubeconfigfixtures.h"
+#include "testenv.h"
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsKubectl)
+
 
 using namespace Qluster;
 using namespace Qluster::Test;

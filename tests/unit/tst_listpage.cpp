@@ -1,10 +1,14 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
 #include "api/listpage.h"
+#include "testenv.h"
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QTest>
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus)
+
 
 using namespace Qluster;
 
@@ -12,7 +16,7 @@ namespace {
 
 QByteArray response(const char *name)
 {
-    QFile file(QStringLiteral(QLUSTER_K8S_API_DIR "/real-1.22/responses/") + QString::fromLatin1(name));
+    QFile file(Qluster::Test::corpus(QStringLiteral("/real-1.22/responses/")) + QString::fromLatin1(name));
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot read %s", qPrintable(file.fileName()));
     return file.readAll();

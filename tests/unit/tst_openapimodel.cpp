@@ -1,18 +1,22 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
 #include "schema/openapimodel.h"
+#include "testenv.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus)
+
+
 using namespace Qluster;
 
 namespace {
 QJsonObject load(const QString &relative)
 {
-    QFile file(QStringLiteral(QLUSTER_K8S_API_DIR "/") + relative);
+    QFile file(Qluster::Test::corpus(QStringLiteral("/")) + relative);
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot open %s", qPrintable(file.fileName()));
     return QJsonDocument::fromJson(file.readAll()).object();

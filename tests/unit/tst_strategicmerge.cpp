@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
 #include "edit/jsonutil.h"
+#include "testenv.h"
 #include "edit/strategicmerge.h"
 #include "sandbox/strategicpatch.h"
 #include "edit/yamljson.h"
@@ -11,6 +12,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus)
+
 
 using namespace Qluster;
 
@@ -29,7 +33,7 @@ QByteArray dump(const QJsonValue &v)
 }
 QJsonObject load(const QString &relative)
 {
-    QFile file(QStringLiteral(QLUSTER_K8S_API_DIR "/") + relative);
+    QFile file(Qluster::Test::corpus(QStringLiteral("/")) + relative);
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot open %s", qPrintable(file.fileName()));
     return QJsonDocument::fromJson(file.readAll()).object();

@@ -1,9 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
 #include "api/watchdecoder.h"
+#include "testenv.h"
 
 #include <QFile>
 #include <QTest>
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus)
+
 
 using namespace Qluster;
 
@@ -11,7 +15,7 @@ namespace {
 
 QByteArray response(const QString &name)
 {
-    QFile file(QStringLiteral(QLUSTER_K8S_API_DIR "/real-1.22/responses/") + name);
+    QFile file(Qluster::Test::corpus(QStringLiteral("/real-1.22/responses/")) + name);
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot read %s", qPrintable(file.fileName()));
     return file.readAll();

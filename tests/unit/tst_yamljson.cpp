@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Qluster authors
 // SPDX-License-Identifier: Apache-2.0
 #include "edit/jsonutil.h"
+#include "testenv.h"
 #include "edit/yamljson.h"
 
 #include <QFile>
@@ -8,6 +9,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus)
+
 
 using namespace Qluster;
 
@@ -227,7 +231,7 @@ void tst_YamlJson::kubectlStyle()
 
 void tst_YamlJson::roundTripRealObject()
 {
-    QFile file(QStringLiteral(QLUSTER_K8S_API_DIR "/real-1.22/responses/strategic_patch_dryrun_result.json"));
+    QFile file(Qluster::Test::corpus(QStringLiteral("/real-1.22/responses/strategic_patch_dryrun_result.json")));
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QJsonValue value = QJsonDocument::fromJson(file.readAll()).object();
     const QByteArray yaml = jsonToYaml(value);
