@@ -8,18 +8,11 @@
 #include "apiservicecontroller.h"
 
 #include "apistatus.h"
-#include "cronjobcontroller.h"
-#include "daemonsetcontroller.h"
 #include "discoverydocuments.h"
-#include "faultinjector.h"
-#include "podlifecycle.h"
 #include "resourcewriter.h"
 #include "sandboxauth.h"
 #include "sandboxcontext.h"
-#include "sandboxcontrollers.h"
 #include "sandboxobjects.h"
-#include "sandboxpolicies.h"
-#include "statefulsetcontroller.h"
 #include "util/logging.h"
 
 #include <QHash>

@@ -2,28 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "daemonsetcontroller.h"
 
-#include "apiservicecontroller.h"
-#include "apistatus.h"
 #include "controllerhelpers.h"
-#include "cronjobcontroller.h"
-#include "cronschedule.h"
-#include "faultinjector.h"
-#include "podlifecycle.h"
 #include "resourcewriter.h"
-#include "sandboxauth.h"
 #include "sandboxcontext.h"
 #include "sandboxcontrollers.h"
 #include "sandboxobjects.h"
-#include "sandboxpolicies.h"
-#include "statefulsetcontroller.h"
 
-#include <QCryptographicHash>
-#include <QDateTime>
 #include <QJsonArray>
-#include <QRandomGenerator>
-#include <QRegularExpression>
-#include <QTimer>
-#include <QUuid>
 #include <algorithm>
 #include <map>
 

@@ -2,55 +2,25 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "resourcehandlers.h"
 
-#include "apiservicecontroller.h"
 #include "apistatus.h"
-#include "autoscalingconversion.h"
-#include "cronjobcontroller.h"
-#include "daemonsetcontroller.h"
-#include "discoverydocuments.h"
 #include "faultinjector.h"
 #include "fieldselector.h"
 #include "jsonpatch.h"
 #include "listoptions.h"
 #include "openapiregistry.h"
-#include "podlifecycle.h"
 #include "podlogs.h"
-#include "podshell.h"
-#include "protobufbody.h"
-#include "rbacauthorizer.h"
 #include "resourcewriter.h"
-#include "sandboxauth.h"
 #include "sandboxcontext.h"
-#include "sandboxcontrollers.h"
 #include "sandboxobjects.h"
-#include "sandboxpolicies.h"
 #include "serversideapply.h"
-#include "serviceaccounttokens.h"
-#include "statefulsetcontroller.h"
 #include "strategicpatch.h"
 #include "tableprinter.h"
 #include "api/labelselector.h"
-#include "edit/yamljson.h"
-#include "util/logging.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRandomGenerator>
-#include <QRegularExpression>
-#include <QSslCertificate>
-#include <QSslConfiguration>
-#include <QSslKey>
-#include <QSslServer>
-#include <QSslSocket>
-#include <QTcpServer>
-#include <QTimer>
 #include <QUuid>
-#include <QWebSocket>
-#include <QWebSocketServer>
-#include <tuple>
 
 namespace Qluster {
 

@@ -7,29 +7,17 @@
 // in subresourcehandlers.cpp and sandboxauth.cpp.)
 #include "sandboxpolicies.h"
 
-#include "apiservicecontroller.h"
 #include "apistatus.h"
 #include "autoscalingconversion.h"
-#include "cronjobcontroller.h"
-#include "daemonsetcontroller.h"
-#include "faultinjector.h"
-#include "podlifecycle.h"
 #include "resourcequota.h"
 #include "resourcewriter.h"
-#include "sandboxauth.h"
 #include "sandboxcontext.h"
-#include "sandboxcontrollers.h"
 #include "sandboxobjects.h"
-#include "serviceaccounttokens.h"
-#include "statefulsetcontroller.h"
 #include "api/labelselector.h"
-#include "util/logging.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRandomGenerator>
 #include <QTimer>
-#include <QUuid>
 #include <algorithm>
 
 namespace Qluster {

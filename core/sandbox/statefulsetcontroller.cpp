@@ -2,29 +2,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "statefulsetcontroller.h"
 
-#include "apiservicecontroller.h"
 #include "apistatus.h"
 #include "controllerhelpers.h"
-#include "cronjobcontroller.h"
-#include "cronschedule.h"
-#include "daemonsetcontroller.h"
-#include "faultinjector.h"
-#include "podlifecycle.h"
 #include "resourcewriter.h"
-#include "sandboxauth.h"
 #include "sandboxcontext.h"
 #include "sandboxcontrollers.h"
 #include "sandboxobjects.h"
-#include "sandboxpolicies.h"
 
-#include <QCryptographicHash>
-#include <QDateTime>
 #include <QJsonArray>
-#include <QRandomGenerator>
-#include <QRegularExpression>
-#include <QTimer>
 #include <QUuid>
-#include <algorithm>
 #include <map>
 
 namespace Qluster {
