@@ -22,15 +22,6 @@ namespace Qluster {
 
 using namespace SandboxObjects;
 
-namespace {
-
-bool isTrue(const QString &v)
-{
-    return v == QLatin1String("true") || v == QLatin1String("1");
-}
-
-} // namespace
-
 ExecSessions::ExecSessions(SandboxContext &context, QObject *parent)
     : QObject(parent)
     , m_ctx(context)

@@ -28,11 +28,6 @@ using namespace SandboxObjects;
 
 namespace {
 
-bool isTrue(const QString &v)
-{
-    return v == QLatin1String("true") || v == QLatin1String("1");
-}
-
 // The manager recorded for a write: ?fieldManager=, else the User-Agent's program name, as the
 // apiserver defaults it ("kubectl/v1.32.4 (linux/amd64) ..." -> "kubectl").
 QString fieldManagerOf(const HttpRequest &request)

@@ -31,11 +31,6 @@ QString randomToken()
     return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-bool isTrue(const QString &v)
-{
-    return v == QLatin1String("true") || v == QLatin1String("1");
-}
-
 const Gvr secretsGvr{QString(), QStringLiteral("v1"), QStringLiteral("secrets")};
 
 } // namespace

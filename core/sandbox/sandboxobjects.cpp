@@ -158,4 +158,9 @@ std::optional<QJsonObject> withFieldAt(QJsonObject o, const QString &path, const
     return setAt(std::move(o), pathSteps(path), 0, value);
 }
 
+bool isTrue(const QString &v)
+{
+    return v == QLatin1String("true") || v == QLatin1String("1");
+}
+
 } // namespace Qluster::SandboxObjects

@@ -30,11 +30,6 @@ using namespace SandboxObjects;
 
 namespace {
 
-bool isTrue(const QString &v)
-{
-    return v == QLatin1String("true") || v == QLatin1String("1");
-}
-
 // The Go type name unstructured's accessors print for a JSON value.
 QString goTypeName(const QJsonValue &v)
 {

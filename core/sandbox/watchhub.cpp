@@ -22,11 +22,6 @@ using namespace SandboxObjects;
 
 namespace {
 
-bool isTrue(const QString &v)
-{
-    return v == QLatin1String("true") || v == QLatin1String("1");
-}
-
 bool wantsTable(const HttpRequest &request)
 {
     return request.header("accept").contains("as=Table");
