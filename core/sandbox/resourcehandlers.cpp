@@ -39,11 +39,6 @@ QString fieldManagerOf(const HttpRequest &request)
     return agent.isEmpty() ? QStringLiteral("unknown") : agent;
 }
 
-bool wantsTable(const HttpRequest &request)
-{
-    return request.header("accept").contains("as=Table");
-}
-
 } // namespace
 
 ResourceHandlers::ResourceHandlers(SandboxContext &context)

@@ -31,8 +31,6 @@ QString randomToken()
     return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-const Gvr secretsGvr{QString(), QStringLiteral("v1"), QStringLiteral("secrets")};
-
 } // namespace
 
 SandboxAuth::SandboxAuth(SandboxContext &context)

@@ -14,6 +14,7 @@ namespace Qluster::SandboxObjects {
 const QString behaviorAnnotation = QStringLiteral("sandbox.qluster.dev/behavior");
 
 const Gvr podsGvr{QString(), QStringLiteral("v1"), QStringLiteral("pods")};
+const Gvr secretsGvr{QString(), QStringLiteral("v1"), QStringLiteral("secrets")};
 const Gvr namespacesGvr{QString(), QStringLiteral("v1"), QStringLiteral("namespaces")};
 const Gvr nodesGvr{QString(), QStringLiteral("v1"), QStringLiteral("nodes")};
 const Gvr eventsGvr{QString(), QStringLiteral("v1"), QStringLiteral("events")};

@@ -27,6 +27,7 @@ inline constexpr QLatin1String kSpec("spec");
 extern const QString behaviorAnnotation;
 
 extern const Gvr podsGvr;
+extern const Gvr secretsGvr;
 extern const Gvr namespacesGvr;
 extern const Gvr nodesGvr;
 extern const Gvr eventsGvr;

@@ -48,4 +48,10 @@ struct SandboxRequest
     int status = 0;
 };
 
+/// wantsTable says whether the client asks for meta.k8s.io Table output (Accept: ...;as=Table).
+inline bool wantsTable(const HttpRequest &request)
+{
+    return request.header("accept").contains("as=Table");
+}
+
 } // namespace Qluster

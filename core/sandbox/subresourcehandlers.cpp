@@ -156,8 +156,6 @@ std::expected<std::pair<QJsonObject, bool>, QJsonObject> scaleOf(const ResourceT
     return std::pair{scale, specFound};
 }
 
-const Gvr secretsGvr{QString(), QStringLiteral("v1"), QStringLiteral("secrets")};
-
 constexpr qint64 kDefaultTokenSeconds = 3600;
 
 constexpr qint64 kMinimumTokenSeconds = 600;

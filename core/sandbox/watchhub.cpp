@@ -20,15 +20,6 @@ namespace Qluster {
 
 using namespace SandboxObjects;
 
-namespace {
-
-bool wantsTable(const HttpRequest &request)
-{
-    return request.header("accept").contains("as=Table");
-}
-
-} // namespace
-
 struct WatchHub::WatchSession
 {
     QPointer<HttpConnection> connection;
