@@ -338,7 +338,7 @@ bool ApiServiceController::handleUnavailableGroupVersion(SandboxRequest &r)
             return true;
     }
     m_ctx.sendStatus(r, ApiStatus::failure(503, QStringLiteral("ServiceUnavailable"),
-                                     QStringLiteral("the server is currently unable to handle the request")));
+                                           QStringLiteral("the server is currently unable to handle the request")));
     return true;
 }
 

@@ -67,7 +67,7 @@ void CronJobController::reconcileCronJob(const QString &ns, const QString &name)
         }
         if (wasActive.contains(jobName))
             m_ctx.writer->emitEvent(cronJob, QStringLiteral("Normal"), QStringLiteral("SawCompletedJob"),
-                      QStringLiteral("Saw completed job: %1, status: %2").arg(jobName, succeeded ? QStringLiteral("Complete") : QStringLiteral("Failed")));
+                                    QStringLiteral("Saw completed job: %1, status: %2").arg(jobName, succeeded ? QStringLiteral("Complete") : QStringLiteral("Failed")));
         if (succeeded) {
             succeededJobs << job;
             const QDateTime completed = parseTime(job.value(kStatus).toObject().value(QLatin1String("completionTime")).toString());
@@ -99,9 +99,9 @@ void CronJobController::reconcileCronJob(const QString &ns, const QString &name)
     if (!zone.isValid() || !schedule) {
         // Validation keeps such CronJobs out; one stored another way just does nothing.
         m_ctx.writer->emitEvent(cronJob, QStringLiteral("Warning"), QStringLiteral("InvalidSchedule"),
-                  QStringLiteral("invalid schedule: %1 : %2")
-                      .arg(spec.value(QLatin1String("schedule")).toString(),
-                           schedule ? QStringLiteral("unknown time zone ") + spec.value(QLatin1String("timeZone")).toString() : schedule.error().message));
+                                QStringLiteral("invalid schedule: %1 : %2")
+                                    .arg(spec.value(QLatin1String("schedule")).toString(),
+                                         schedule ? QStringLiteral("unknown time zone ") + spec.value(QLatin1String("timeZone")).toString() : schedule.error().message));
     } else if (!spec.value(QLatin1String("suspend")).toBool()) {
         QDateTime earliest = parseTime(status.value(QLatin1String("lastScheduleTime")).toString());
         if (!earliest.isValid())
@@ -113,7 +113,7 @@ void CronJobController::reconcileCronJob(const QString &ns, const QString &name)
         if (scheduled.isValid() && policy == QLatin1String("Forbid") && !active.isEmpty()) {
             // The time stays unmet: the Job starts when the running one has finished.
             m_ctx.writer->emitEvent(cronJob, QStringLiteral("Normal"), QStringLiteral("JobAlreadyActive"),
-                      QStringLiteral("Not starting job because prior execution is running and concurrency policy is Forbid"));
+                                    QStringLiteral("Not starting job because prior execution is running and concurrency policy is Forbid"));
         } else if (scheduled.isValid()) {
             if (policy == QLatin1String("Replace")) {
                 for (const QJsonValue &ref : std::as_const(active)) {
@@ -145,7 +145,7 @@ void CronJobController::reconcileCronJob(const QString &ns, const QString &name)
                 m_ctx.writer->emitEvent(cronJob, QStringLiteral("Normal"), QStringLiteral("SuccessfulCreate"), QStringLiteral("Created job %1").arg(jobName));
             } else {
                 m_ctx.writer->emitEvent(cronJob, QStringLiteral("Warning"), QStringLiteral("FailedCreate"),
-                          QStringLiteral("Error creating job: %1").arg(created.error().value(QLatin1String("message")).toString()));
+                                        QStringLiteral("Error creating job: %1").arg(created.error().value(QLatin1String("message")).toString()));
             }
             status.insert(QStringLiteral("lastScheduleTime"), CronSchedule::toRfc3339(scheduled.toUTC()));
         }

@@ -78,7 +78,7 @@ void DaemonSetController::reconcileDaemonSet(const QString &ns, const QString &n
     auto remove = [&](const QJsonObject &pod) {
         (void)m_ctx.writer->deleteInternal(*podType, ns, metaString(pod, kName), false);
         m_ctx.writer->emitEvent(daemonSet, QStringLiteral("Normal"), QStringLiteral("SuccessfulDelete"),
-                  QStringLiteral("Deleted pod: %1").arg(metaString(pod, kName)));
+                                QStringLiteral("Deleted pod: %1").arg(metaString(pod, kName)));
     };
     for (const auto &[node, pods] : byNode) {
         if (!eligible.contains(node)) {
@@ -91,7 +91,7 @@ void DaemonSetController::reconcileDaemonSet(const QString &ns, const QString &n
                 remove(pods.at(i)); // one pod per node
             } else if (phaseOf(pods.at(i)) == QLatin1String("Failed")) {
                 m_ctx.writer->emitEvent(daemonSet, QStringLiteral("Warning"), QStringLiteral("FailedDaemonPod"),
-                          QStringLiteral("Found failed daemon pod %1/%2 on node %3, will try to kill it").arg(ns, metaString(pods.at(i), kName), node));
+                                        QStringLiteral("Found failed daemon pod %1/%2 on node %3, will try to kill it").arg(ns, metaString(pods.at(i), kName), node));
                 remove(pods.at(i));
             }
         }
@@ -171,10 +171,10 @@ void DaemonSetController::createDaemonSetPod(const QJsonObject &daemonSet, const
                           {QStringLiteral("spec"), podSpec}};
     if (auto created = m_ctx.writer->createInternal(*m_ctx.findType(QString(), QStringLiteral("v1"), QStringLiteral("pods")), ns, pod, QString(), false); created)
         m_ctx.writer->emitEvent(daemonSet, QStringLiteral("Normal"), QStringLiteral("SuccessfulCreate"),
-                  QStringLiteral("Created pod: %1").arg(metaString(*created, kName)));
+                                QStringLiteral("Created pod: %1").arg(metaString(*created, kName)));
     else
         m_ctx.writer->emitEvent(daemonSet, QStringLiteral("Warning"), QStringLiteral("FailedCreate"),
-                  QStringLiteral("Error creating: %1").arg(created.error().value(QLatin1String("message")).toString()));
+                                QStringLiteral("Error creating: %1").arg(created.error().value(QLatin1String("message")).toString()));
 }
 
 } // namespace Qluster

@@ -186,8 +186,8 @@ void DemoData::loadPods(int count, const QString &namespaceName)
 {
     if (!m_ctx.store.get(namespacesGvr, QString(), namespaceName)) {
         (void)m_ctx.writer->createObject(QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                                       {QStringLiteral("kind"), QStringLiteral("Namespace")},
-                                       {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), namespaceName}}}});
+                                                     {QStringLiteral("kind"), QStringLiteral("Namespace")},
+                                                     {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), namespaceName}}}});
     }
     const QString now = nowTimestamp();
     const QString node = m_ctx.controllers->firstNodeName();

@@ -58,7 +58,7 @@ void FaultInjector::handleFaults(SandboxRequest &r)
     // for tests and benchmarks that drive qluster-sandbox from outside. Admins only.
     if (!r.identity.groups.contains(QLatin1String("system:masters"))) {
         m_ctx.sendStatus(r, ApiStatus::forbidden(r.identity.user, QStringLiteral("create"), QStringLiteral("faults"),
-                                           QStringLiteral("sandbox.qluster.dev"), QString(), QString()));
+                                                 QStringLiteral("sandbox.qluster.dev"), QString(), QString()));
         return;
     }
     if (r.http.method != "POST") {

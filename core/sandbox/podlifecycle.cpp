@@ -56,7 +56,7 @@ void PodLifecycle::startPod(const QString &ns, const QString &name)
         // No node fits: the pod stays Pending, as on a real cluster.
         if (const qsizetype nodes = m_ctx.store.count(nodesGvr); nodes > 0)
             m_ctx.writer->emitEvent(pod, QStringLiteral("Warning"), QStringLiteral("FailedScheduling"),
-                      QStringLiteral("0/%1 nodes are available: %1 node(s) didn't match Pod's node affinity/selector or had untolerated taints.").arg(nodes));
+                                    QStringLiteral("0/%1 nodes are available: %1 node(s) didn't match Pod's node affinity/selector or had untolerated taints.").arg(nodes));
         return;
     }
     const QString now = nowTimestamp();
@@ -121,11 +121,11 @@ void PodLifecycle::startPod(const QString &ns, const QString &name)
     pod.insert(kStatus, status);
     m_ctx.store.put(podsGvr, pod);
     m_ctx.writer->emitEvent(pod, QStringLiteral("Normal"), QStringLiteral("Scheduled"),
-              QStringLiteral("Successfully assigned %1/%2 to %3").arg(ns, name, node));
+                            QStringLiteral("Successfully assigned %1/%2 to %3").arg(ns, name, node));
     for (const QJsonValue &cv : spec.value(QLatin1String("containers")).toArray()) {
         const QString cname = cv.toObject().value(kName).toString();
         m_ctx.writer->emitEvent(pod, QStringLiteral("Normal"), QStringLiteral("Pulled"),
-                  QStringLiteral("Container image \"%1\" already present on machine").arg(cv.toObject().value(QLatin1String("image")).toString()));
+                                QStringLiteral("Container image \"%1\" already present on machine").arg(cv.toObject().value(QLatin1String("image")).toString()));
         m_ctx.writer->emitEvent(pod, QStringLiteral("Normal"), QStringLiteral("Created"), QStringLiteral("Created container %1").arg(cname));
         m_ctx.writer->emitEvent(pod, QStringLiteral("Normal"), QStringLiteral("Started"), QStringLiteral("Started container %1").arg(cname));
         if (crash)
@@ -165,7 +165,7 @@ void PodLifecycle::lifeTick()
                                                                                                             {QStringLiteral("finishedAt"), ts}}}});
                 statuses.append(cs);
                 m_ctx.writer->emitEvent(pod, QStringLiteral("Warning"), QStringLiteral("BackOff"),
-                          QStringLiteral("Back-off restarting failed container %1 in pod %2").arg(cs.value(kName).toString(), name));
+                                        QStringLiteral("Back-off restarting failed container %1 in pod %2").arg(cs.value(kName).toString(), name));
             }
             m_podLife[key].next = now.addSecs(30);
         } else {

@@ -59,8 +59,8 @@ void ResourceHandlers::handleGet(SandboxRequest &r, const SandboxResourcePath &p
         const auto include = TablePrinter::parseIncludeObject(r.http.queryValue("includeObject"));
         const QJsonArray rows{TablePrinter::row(type, o, include, QDateTime::currentDateTimeUtc())};
         m_ctx.sendJson(r, 200, TablePrinter::table(type, rows,
-                                             QJsonObject{{QStringLiteral("resourceVersion"),
-                                                          metaString(o, QLatin1String("resourceVersion"))}}));
+                                                   QJsonObject{{QStringLiteral("resourceVersion"),
+                                                                metaString(o, QLatin1String("resourceVersion"))}}));
         return;
     }
     m_ctx.sendJson(r, 200, o);
@@ -354,9 +354,9 @@ void ResourceHandlers::handleDeleteCollection(SandboxRequest &r, const SandboxRe
             items.append(*deleted);
     }
     m_ctx.sendJson(r, 200, QJsonObject{{QStringLiteral("kind"), type.listKind()},
-                                 {QStringLiteral("apiVersion"), type.groupVersion()},
-                                 {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("resourceVersion"), QString::number(m_ctx.store.resourceVersion())}}},
-                                 {QStringLiteral("items"), items}});
+                                       {QStringLiteral("apiVersion"), type.groupVersion()},
+                                       {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("resourceVersion"), QString::number(m_ctx.store.resourceVersion())}}},
+                                       {QStringLiteral("items"), items}});
 }
 
 StatusOr ResourceHandlers::applyPatch(const ResourceType &type, const QJsonObject &current,

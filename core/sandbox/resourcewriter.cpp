@@ -625,7 +625,7 @@ void ResourceWriter::putStatus(const Gvr &gvr, const QJsonObject &object, const 
 }
 
 void ResourceWriter::emitEvent(const QJsonObject &involved, const QString &type, const QString &reason,
-                              const QString &message)
+                               const QString &message)
 {
     const QString ns = metaString(involved, kNamespace).isEmpty() ? QStringLiteral("default") : metaString(involved, kNamespace);
     if (!m_ctx.store.get(namespacesGvr, QString(), ns))

@@ -135,8 +135,8 @@ std::optional<SandboxIdentity> SandboxAuth::authenticate(HttpConnection *connect
 }
 
 bool SandboxAuth::authorize(SandboxRequest &r, const QString &verb, const ResourceType *type,
-                              const QString &subresource, const QString &namespaceName,
-                              const QString &name)
+                            const QString &subresource, const QString &namespaceName,
+                            const QString &name)
 {
     AccessAttributes a;
     a.user = r.identity.user;
@@ -150,8 +150,8 @@ bool SandboxAuth::authorize(SandboxRequest &r, const QString &verb, const Resour
     if (RbacAuthorizer(m_ctx.store).allowed(a))
         return true;
     m_ctx.sendStatus(r, ApiStatus::forbidden(a.user, verb,
-                                       subresource.isEmpty() ? a.resource : a.resource + QLatin1Char('/') + subresource,
-                                       a.apiGroup, namespaceName, name));
+                                             subresource.isEmpty() ? a.resource : a.resource + QLatin1Char('/') + subresource,
+                                             a.apiGroup, namespaceName, name));
     return false;
 }
 

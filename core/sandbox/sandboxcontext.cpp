@@ -98,7 +98,7 @@ std::optional<SandboxResourcePath> SandboxContext::parseResourcePath(const QStri
 }
 
 const ResourceType *SandboxContext::findType(const QString &group, const QString &version,
-                                            const QString &plural) const
+                                             const QString &plural) const
 {
     const auto it = typeIndex.constFind(Gvr{group, version, plural});
     return it == typeIndex.constEnd() ? nullptr : &types.at(*it);
@@ -196,7 +196,7 @@ Result<QJsonObject> SandboxContext::parseBody(const SandboxRequest &r) const
 }
 
 void SandboxContext::sendBytes(SandboxRequest &r, int status, const QByteArray &contentType,
-                              const QByteArray &body, HttpHeaders headers)
+                               const QByteArray &body, HttpHeaders headers)
 {
     r.status = status;
     if (!r.connection)

@@ -53,8 +53,8 @@ void SandboxControllers::notifyControllers(const ResourceType &type, const QJson
     if (type.group.isEmpty() && r == QLatin1String("namespaces")) {
         if (!m_ctx.store.get(serviceAccountsGvr, name, QStringLiteral("default")) && !metaOf(object).contains(QLatin1String("deletionTimestamp"))) {
             (void)m_ctx.writer->createInternal(*m_ctx.findType(QString(), QStringLiteral("v1"), QStringLiteral("serviceaccounts")), name,
-                                 QJsonObject{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("default")}}}},
-                                 QString(), false);
+                                               QJsonObject{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("default")}}}},
+                                               QString(), false);
         }
     } else if (type.group.isEmpty() && r == QLatin1String("pods")) {
         const QJsonObject status = object.value(kStatus).toObject();
@@ -191,16 +191,16 @@ void SandboxControllers::reconcileDeployment(const QString &ns, const QString &n
                                                                   {QStringLiteral("template"), t}}}};
         if (auto created = m_ctx.writer->createInternal(*rsType, ns, rsObject, QString(), false); created)
             m_ctx.writer->emitEvent(deployment, QStringLiteral("Normal"), QStringLiteral("ScalingReplicaSet"),
-                      QStringLiteral("Scaled up replica set %1 to %2").arg(rsName).arg(replicas));
+                                    QStringLiteral("Scaled up replica set %1 to %2").arg(rsName).arg(replicas));
         return;
     }
     QJsonObject rsObject = *rs;
     QJsonObject rsSpec = rsObject.value(kSpec).toObject();
     if (rsSpec.value(QLatin1String("replicas")).toInt() != replicas) {
         m_ctx.writer->emitEvent(deployment, QStringLiteral("Normal"), QStringLiteral("ScalingReplicaSet"),
-                  QStringLiteral("Scaled %1 replica set %2 to %3")
-                      .arg(replicas > rsSpec.value(QLatin1String("replicas")).toInt() ? QStringLiteral("up") : QStringLiteral("down"), rsName)
-                      .arg(replicas));
+                                QStringLiteral("Scaled %1 replica set %2 to %3")
+                                    .arg(replicas > rsSpec.value(QLatin1String("replicas")).toInt() ? QStringLiteral("up") : QStringLiteral("down"), rsName)
+                                    .arg(replicas));
         rsSpec.insert(QStringLiteral("replicas"), replicas);
         rsObject.insert(kSpec, rsSpec);
         QJsonObject meta = metaOf(rsObject);
@@ -279,7 +279,7 @@ void SandboxControllers::reconcileReplicaSet(const QString &ns, const QString &n
                                   {QStringLiteral("spec"), t.value(kSpec)}};
             if (auto created = m_ctx.writer->createInternal(*podType, ns, pod, QString(), false); created)
                 m_ctx.writer->emitEvent(replicaSet, QStringLiteral("Normal"), QStringLiteral("SuccessfulCreate"),
-                          QStringLiteral("Created pod: %1").arg(metaString(*created, kName)));
+                                        QStringLiteral("Created pod: %1").arg(metaString(*created, kName)));
         }
         return;
     }
@@ -287,7 +287,7 @@ void SandboxControllers::reconcileReplicaSet(const QString &ns, const QString &n
         for (qsizetype i = replicas; i < pods.size(); ++i) {
             (void)m_ctx.writer->deleteInternal(*podType, ns, pods.at(i), false);
             m_ctx.writer->emitEvent(replicaSet, QStringLiteral("Normal"), QStringLiteral("SuccessfulDelete"),
-                      QStringLiteral("Deleted pod: %1").arg(pods.at(i)));
+                                    QStringLiteral("Deleted pod: %1").arg(pods.at(i)));
         }
         return;
     }
@@ -350,7 +350,7 @@ void SandboxControllers::reconcileJob(const QString &ns, const QString &name)
                               {QStringLiteral("spec"), t.value(kSpec)}};
         if (auto created = m_ctx.writer->createInternal(*m_ctx.findType(QString(), QStringLiteral("v1"), QStringLiteral("pods")), ns, pod, QString(), false); created) {
             m_ctx.writer->emitEvent(job, QStringLiteral("Normal"), QStringLiteral("SuccessfulCreate"),
-                      QStringLiteral("Created pod: %1").arg(metaString(*created, kName)));
+                                    QStringLiteral("Created pod: %1").arg(metaString(*created, kName)));
             ++active;
         }
     }

@@ -207,7 +207,7 @@ void SandboxPolicies::schedulePolicyWork(const QString &what, const QString &nam
 }
 
 QMap<QString, ResourceQuantity> SandboxPolicies::namespaceUsage(const QString &namespaceName, const QStringList &names,
-                                                              const QJsonObject &quotaSpec) const
+                                                                const QJsonObject &quotaSpec) const
 {
     ResourceList used;
     QMap<QString, QStringList> byResource; // "group/resource" -> names
@@ -242,7 +242,7 @@ void SandboxPolicies::reconcileQuotas(const QString &namespaceName)
         const ResourceList hard = QuotaAccounting::fromJson(spec.value(QLatin1String("hard")).toObject());
         const ResourceList used = namespaceUsage(namespaceName, hard.keys(), spec);
         m_ctx.writer->putStatus(quotasGvr, quota, QJsonObject{{QStringLiteral("hard"), QuotaAccounting::toJson(hard)},
-                                                {QStringLiteral("used"), QuotaAccounting::toJson(used)}});
+                                                              {QStringLiteral("used"), QuotaAccounting::toJson(used)}});
     }
 }
 
@@ -437,10 +437,10 @@ void SandboxPolicies::reconcileAutoscaler(const QJsonObject &autoscaler)
         if (!updated || !m_ctx.writer->updateInternal(*targetType, ns, targetName, *updated, QString(), false, QStringLiteral("horizontal-pod-autoscaler")))
             return;
         m_ctx.writer->emitEvent(autoscaler, QStringLiteral("Normal"), QStringLiteral("SuccessfulRescale"),
-                  QStringLiteral("New size: %1; reason: Current number of replicas %2 Spec.%3")
-                      .arg(desired)
-                      .arg(tooMany ? QStringLiteral("above") : QStringLiteral("below"),
-                           tooMany ? QStringLiteral("MaxReplicas") : QStringLiteral("MinReplicas")));
+                                QStringLiteral("New size: %1; reason: Current number of replicas %2 Spec.%3")
+                                    .arg(desired)
+                                    .arg(tooMany ? QStringLiteral("above") : QStringLiteral("below"),
+                                         tooMany ? QStringLiteral("MaxReplicas") : QStringLiteral("MinReplicas")));
         status.insert(QStringLiteral("desiredReplicas"), desired);
         status.insert(QStringLiteral("lastScaleTime"), now);
         conditions << condition(previous, QStringLiteral("AbleToScale"), QStringLiteral("True"), QStringLiteral("SucceededRescale"),
@@ -464,7 +464,7 @@ void SandboxPolicies::reconcileAutoscaler(const QJsonObject &autoscaler)
         && hasCondition(conditions, QStringLiteral("ScalingActive"), failedReason)) {
         m_ctx.writer->emitEvent(autoscaler, QStringLiteral("Warning"), failedReason, failure.section(QStringLiteral(": "), 1));
         m_ctx.writer->emitEvent(autoscaler, QStringLiteral("Warning"), QStringLiteral("FailedComputeMetricsReplicas"),
-                  QStringLiteral("invalid metrics (1 invalid out of 1), first error is: ") + failure);
+                                QStringLiteral("invalid metrics (1 invalid out of 1), first error is: ") + failure);
     }
     status.insert(QStringLiteral("conditions"), conditions);
     m_ctx.writer->putStatus(autoscalersGvr, autoscaler, status);
@@ -513,7 +513,7 @@ void SandboxPolicies::applyPolicyDefaults(const ResourceType &type, QJsonObject 
 }
 
 std::optional<QJsonObject> SandboxPolicies::validatePolicy(const ResourceType &type, const QJsonObject &object,
-                                                         const QJsonObject *current) const
+                                                           const QJsonObject *current) const
 {
     const QString name = metaString(object, kName);
     const QJsonObject spec = object.value(kSpec).toObject();

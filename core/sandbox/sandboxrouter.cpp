@@ -64,14 +64,14 @@ bool SandboxRouter::handleNonResource(SandboxRequest &r)
     const QString clean = path.endsWith(QLatin1Char('/')) && path.size() > 1 ? path.chopped(1) : path;
     if (clean == QLatin1String("/version")) {
         m_ctx.sendJson(r, 200, QJsonObject{{QStringLiteral("major"), QStringLiteral("1")},
-                                     {QStringLiteral("minor"), QStringLiteral("32")},
-                                     {QStringLiteral("gitVersion"), QStringLiteral("v1.32.0-qluster-sandbox")},
-                                     {QStringLiteral("gitCommit"), QStringLiteral("0000000000000000000000000000000000000000")},
-                                     {QStringLiteral("gitTreeState"), QStringLiteral("clean")},
-                                     {QStringLiteral("buildDate"), QStringLiteral("2026-01-01T00:00:00Z")},
-                                     {QStringLiteral("goVersion"), QStringLiteral("go1.23.0")},
-                                     {QStringLiteral("compiler"), QStringLiteral("gc")},
-                                     {QStringLiteral("platform"), QStringLiteral("linux/amd64")}});
+                                           {QStringLiteral("minor"), QStringLiteral("32")},
+                                           {QStringLiteral("gitVersion"), QStringLiteral("v1.32.0-qluster-sandbox")},
+                                           {QStringLiteral("gitCommit"), QStringLiteral("0000000000000000000000000000000000000000")},
+                                           {QStringLiteral("gitTreeState"), QStringLiteral("clean")},
+                                           {QStringLiteral("buildDate"), QStringLiteral("2026-01-01T00:00:00Z")},
+                                           {QStringLiteral("goVersion"), QStringLiteral("go1.23.0")},
+                                           {QStringLiteral("compiler"), QStringLiteral("gc")},
+                                           {QStringLiteral("platform"), QStringLiteral("linux/amd64")}});
         return true;
     }
     if (clean == QLatin1String("/healthz") || clean == QLatin1String("/livez")

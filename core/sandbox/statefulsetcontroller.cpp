@@ -60,15 +60,15 @@ void StatefulSetController::reconcileStatefulSet(const QString &ns, const QStrin
     for (const auto &[ordinal, pod] : pods)
         current += labelOf(pod, revisionLabel) == currentRevision ? 1 : 0;
     m_ctx.writer->putStatus(statefulSetsGvr, set,
-              QJsonObject{{QStringLiteral("observedGeneration"), metaOf(set).value(QLatin1String("generation"))},
-                          {QStringLiteral("replicas"), count},
-                          {QStringLiteral("readyReplicas"), ready},
-                          {QStringLiteral("availableReplicas"), ready},
-                          {QStringLiteral("currentReplicas"), current},
-                          {QStringLiteral("updatedReplicas"), updated},
-                          {QStringLiteral("currentRevision"), currentRevision},
-                          {QStringLiteral("updateRevision"), updateRevision},
-                          {QStringLiteral("collisionCount"), 0}});
+                            QJsonObject{{QStringLiteral("observedGeneration"), metaOf(set).value(QLatin1String("generation"))},
+                                        {QStringLiteral("replicas"), count},
+                                        {QStringLiteral("readyReplicas"), ready},
+                                        {QStringLiteral("availableReplicas"), ready},
+                                        {QStringLiteral("currentReplicas"), current},
+                                        {QStringLiteral("updatedReplicas"), updated},
+                                        {QStringLiteral("currentRevision"), currentRevision},
+                                        {QStringLiteral("updateRevision"), updateRevision},
+                                        {QStringLiteral("collisionCount"), 0}});
 
     // Every ordinal in range exists and runs; OrderedReady waits for each before the next.
     for (int ordinal = first; ordinal < first + replicas; ++ordinal) {
@@ -81,7 +81,7 @@ void StatefulSetController::reconcileStatefulSet(const QString &ns, const QStrin
         }
         if (podFinished(it->second)) {
             m_ctx.writer->emitEvent(set, QStringLiteral("Warning"), QStringLiteral("RecreatingFailedPod"),
-                      QStringLiteral("StatefulSet %1/%2 is recreating failed Pod %3").arg(ns, name, metaString(it->second, kName)));
+                                    QStringLiteral("StatefulSet %1/%2 is recreating failed Pod %3").arg(ns, name, metaString(it->second, kName)));
             deleteStatefulSetPod(set, it->second, false);
             if (!parallel)
                 return;
@@ -162,12 +162,12 @@ void StatefulSetController::createStatefulSetPod(const QJsonObject &set, int ord
         auto created = m_ctx.writer->createInternal(*m_ctx.findType(QString(), QStringLiteral("v1"), QStringLiteral("persistentvolumeclaims")), ns, claim, QString(), false);
         if (!created) {
             m_ctx.writer->emitEvent(set, QStringLiteral("Warning"), QStringLiteral("FailedCreate"),
-                      QStringLiteral("create Claim %1 for Pod %2 in StatefulSet %3 failed error: %4")
-                          .arg(claimName, podName, setName, created.error().value(QLatin1String("message")).toString()));
+                                    QStringLiteral("create Claim %1 for Pod %2 in StatefulSet %3 failed error: %4")
+                                        .arg(claimName, podName, setName, created.error().value(QLatin1String("message")).toString()));
             return;
         }
         m_ctx.writer->emitEvent(set, QStringLiteral("Normal"), QStringLiteral("SuccessfulCreate"),
-                  QStringLiteral("create Claim %1 Pod %2 in StatefulSet %3 success").arg(claimName, podName, setName));
+                                QStringLiteral("create Claim %1 Pod %2 in StatefulSet %3 success").arg(claimName, podName, setName));
     }
     if (!volumes.isEmpty())
         podSpec.insert(QStringLiteral("volumes"), volumes);
@@ -185,11 +185,11 @@ void StatefulSetController::createStatefulSetPod(const QJsonObject &set, int ord
                           {QStringLiteral("spec"), podSpec}};
     if (auto created = m_ctx.writer->createInternal(*m_ctx.findType(QString(), QStringLiteral("v1"), QStringLiteral("pods")), ns, pod, QString(), false); created)
         m_ctx.writer->emitEvent(set, QStringLiteral("Normal"), QStringLiteral("SuccessfulCreate"),
-                  QStringLiteral("create Pod %1 in StatefulSet %2 successful").arg(podName, setName));
+                                QStringLiteral("create Pod %1 in StatefulSet %2 successful").arg(podName, setName));
     else
         m_ctx.writer->emitEvent(set, QStringLiteral("Warning"), QStringLiteral("FailedCreate"),
-                  QStringLiteral("create Pod %1 in StatefulSet %2 failed error: %3")
-                      .arg(podName, setName, created.error().value(QLatin1String("message")).toString()));
+                                QStringLiteral("create Pod %1 in StatefulSet %2 failed error: %3")
+                                    .arg(podName, setName, created.error().value(QLatin1String("message")).toString()));
 }
 
 void StatefulSetController::deleteStatefulSetPod(const QJsonObject &set, const QJsonObject &pod, bool scaledDown)
@@ -198,7 +198,7 @@ void StatefulSetController::deleteStatefulSetPod(const QJsonObject &set, const Q
     const QString podName = metaString(pod, kName);
     (void)m_ctx.writer->deleteInternal(*m_ctx.findType(QString(), QStringLiteral("v1"), QStringLiteral("pods")), ns, podName, false);
     m_ctx.writer->emitEvent(set, QStringLiteral("Normal"), QStringLiteral("SuccessfulDelete"),
-              QStringLiteral("delete Pod %1 in StatefulSet %2 successful").arg(podName, metaString(set, kName)));
+                            QStringLiteral("delete Pod %1 in StatefulSet %2 successful").arg(podName, metaString(set, kName)));
     const QJsonObject spec = set.value(kSpec).toObject();
     if (!scaledDown || spec.value(QLatin1String("persistentVolumeClaimRetentionPolicy")).toObject()
                                .value(QLatin1String("whenScaled")).toString() != QLatin1String("Delete"))

@@ -211,7 +211,7 @@ void SubresourceHandlers::handleScale(SandboxRequest &r, const SandboxResourcePa
         if (!currentScale->second) {
             const QString why = QStringLiteral("the spec replicas field \"%1\" does not exist").arg(specPath);
             m_ctx.sendStatus(r, ApiStatus::failure(500, QStringLiteral("InternalError"), QStringLiteral("Internal error occurred: ") + why,
-                                             QJsonObject{{QStringLiteral("causes"), QJsonArray{QJsonObject{{QStringLiteral("message"), why}}}}}));
+                                                   QJsonObject{{QStringLiteral("causes"), QJsonArray{QJsonObject{{QStringLiteral("message"), why}}}}}));
             return;
         }
         m_ctx.sendJson(r, 200, currentScale->first);
@@ -270,7 +270,7 @@ void SubresourceHandlers::handleScale(SandboxRequest &r, const SandboxResourcePa
     }
     if (replicas < 0) {
         m_ctx.sendStatus(r, ApiStatus::invalid(QStringLiteral("Scale"), QStringLiteral("autoscaling"), p.name, QStringLiteral("spec.replicas"),
-                                         QStringLiteral("Invalid value: %1: must be greater than or equal to 0").arg(replicas)));
+                                               QStringLiteral("Invalid value: %1: must be greater than or equal to 0").arg(replicas)));
         return;
     }
     const auto updated = withFieldAt(*current, specPath, replicas);
@@ -281,7 +281,7 @@ void SubresourceHandlers::handleScale(SandboxRequest &r, const SandboxResourcePa
     QJsonObject object = *updated;
     setMeta(object, QStringLiteral("resourceVersion"), QString());
     auto result = m_ctx.writer->updateInternal(type, p.namespaceName, p.name, object, QString(),
-                                 r.http.queryValue("dryRun") == QLatin1String("All"));
+                                               r.http.queryValue("dryRun") == QLatin1String("All"));
     if (!result) {
         m_ctx.sendStatus(r, result.error());
         return;
@@ -498,9 +498,9 @@ void SubresourceHandlers::handleTokenRequest(SandboxRequest &r, const SandboxRes
         const QString uid = metaString(*object, QLatin1String("uid"));
         if (bound.contains(QLatin1String("uid")) && bound.value(QLatin1String("uid")).toString() != uid) {
             m_ctx.sendStatus(r, ApiStatus::failure(409, QStringLiteral("Conflict"),
-                                             QStringLiteral("the UID in the bound object reference (%1) does not match the UID in record. "
-                                                            "The object might have been deleted and then recreated")
-                                                 .arg(bound.value(QLatin1String("uid")).toString())));
+                                                   QStringLiteral("the UID in the bound object reference (%1) does not match the UID in record. "
+                                                                  "The object might have been deleted and then recreated")
+                                                       .arg(bound.value(QLatin1String("uid")).toString())));
             return;
         }
         claims.boundKind = boundKind;
@@ -547,9 +547,9 @@ void SubresourceHandlers::handleSelfSubjectReview(SandboxRequest &r)
         userInfo.insert(QStringLiteral("extra"), extra);
     }
     m_ctx.sendJson(r, 201, QJsonObject{{QStringLiteral("kind"), QStringLiteral("SelfSubjectReview")},
-                                 {QStringLiteral("apiVersion"), QStringLiteral("authentication.k8s.io/v1")},
-                                 {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("creationTimestamp"), QJsonValue::Null}}},
-                                 {QStringLiteral("status"), QJsonObject{{QStringLiteral("userInfo"), userInfo}}}});
+                                       {QStringLiteral("apiVersion"), QStringLiteral("authentication.k8s.io/v1")},
+                                       {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("creationTimestamp"), QJsonValue::Null}}},
+                                       {QStringLiteral("status"), QJsonObject{{QStringLiteral("userInfo"), userInfo}}}});
 }
 
 } // namespace Qluster
