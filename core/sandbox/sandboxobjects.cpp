@@ -14,6 +14,7 @@ namespace Qluster::SandboxObjects {
 const QString behaviorAnnotation = QStringLiteral("sandbox.qluster.dev/behavior");
 
 const Gvr podsGvr{QString(), QStringLiteral("v1"), QStringLiteral("pods")};
+const Gvr secretsGvr{QString(), QStringLiteral("v1"), QStringLiteral("secrets")};
 const Gvr namespacesGvr{QString(), QStringLiteral("v1"), QStringLiteral("namespaces")};
 const Gvr nodesGvr{QString(), QStringLiteral("v1"), QStringLiteral("nodes")};
 const Gvr eventsGvr{QString(), QStringLiteral("v1"), QStringLiteral("events")};
@@ -156,6 +157,11 @@ QJsonValue fieldAt(const QJsonObject &o, const QString &path)
 std::optional<QJsonObject> withFieldAt(QJsonObject o, const QString &path, const QJsonValue &value)
 {
     return setAt(std::move(o), pathSteps(path), 0, value);
+}
+
+bool isTrue(const QString &v)
+{
+    return v == QLatin1String("true") || v == QLatin1String("1");
 }
 
 } // namespace Qluster::SandboxObjects

@@ -27,6 +27,7 @@ inline constexpr QLatin1String kSpec("spec");
 extern const QString behaviorAnnotation;
 
 extern const Gvr podsGvr;
+extern const Gvr secretsGvr;
 extern const Gvr namespacesGvr;
 extern const Gvr nodesGvr;
 extern const Gvr eventsGvr;
@@ -62,6 +63,8 @@ QJsonValue fieldAt(const QJsonObject &o, const QString &path);
 /// withFieldAt is `o` with `value` at a dotted field path, the objects on the way created; nullopt
 /// when a step exists but is not an object (unstructured.SetNestedField fails there too).
 std::optional<QJsonObject> withFieldAt(QJsonObject o, const QString &path, const QJsonValue &value);
+/// isTrue says whether a query parameter is set ("true" or "1").
+bool isTrue(const QString &v);
 /// templateHash is a stable 10-character hash of a pod template (pod-template-hash).
 QString templateHash(const QJsonObject &podTemplate);
 

@@ -3,24 +3,21 @@
 // The SandboxServer's policies: ResourceQuota status and admission, PodDisruptionBudget status,
 // the HorizontalPodAutoscaler controller of a cluster without metrics (status, conditions and
 // the min/max bounds), PriorityClass admission of pods, defaults and validation of these kinds,
-// the autoscaling/v1 view of autoscalers, and identities: service account tokens
-// (serviceaccounts/<name>/token) and SelfSubjectReview (`kubectl auth whoami`).
-#include "sandboxserver.h"
+// and the autoscaling/v1 view of autoscalers. (Service account tokens and SelfSubjectReview are
+// in subresourcehandlers.cpp and sandboxauth.cpp.)
+#include "sandboxpolicies.h"
 
 #include "apistatus.h"
 #include "autoscalingconversion.h"
-#include "api/labelselector.h"
 #include "resourcequota.h"
+#include "resourcewriter.h"
+#include "sandboxcontext.h"
 #include "sandboxobjects.h"
-#include "serviceaccounttokens.h"
-#include "util/logging.h"
+#include "api/labelselector.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRandomGenerator>
 #include <QTimer>
-#include <QUuid>
-
 #include <algorithm>
 
 namespace Qluster {
@@ -30,20 +27,21 @@ using namespace SandboxObjects;
 namespace {
 
 const Gvr quotasGvr{QString(), QStringLiteral("v1"), QStringLiteral("resourcequotas")};
+
 const Gvr budgetsGvr{QStringLiteral("policy"), QStringLiteral("v1"), QStringLiteral("poddisruptionbudgets")};
+
 const Gvr autoscalersGvr{QStringLiteral("autoscaling"), QStringLiteral("v2"), QStringLiteral("horizontalpodautoscalers")};
+
 const Gvr priorityClassesGvr{QStringLiteral("scheduling.k8s.io"), QStringLiteral("v1"), QStringLiteral("priorityclasses")};
-const Gvr secretsGvr{QString(), QStringLiteral("v1"), QStringLiteral("secrets")};
 
 const QString kQuotaWork = QStringLiteral("quota");
+
 const QString kBudgetWork = QStringLiteral("budget");
+
 const QString kAutoscalerWork = QStringLiteral("autoscaler");
 
 // The largest priority a PriorityClass a user creates may have (scheduling.HighestUserDefinablePriority).
 constexpr qint64 kHighestUserPriority = 1000000000;
-constexpr qint64 kDefaultTokenSeconds = 3600;
-constexpr qint64 kMinimumTokenSeconds = 600;
-constexpr qint64 kMaximumTokenSeconds = qint64(1) << 32;
 
 bool isType(const ResourceType &t, QLatin1String group, QLatin1String plural)
 {
@@ -156,44 +154,42 @@ QJsonObject controllerOf(const QJsonObject &o)
 
 } // namespace
 
-// ---------------------------------------------------------------------------------------------
-// Watching what the policies depend on
-
-void SandboxServer::startPolicies()
+SandboxPolicies::SandboxPolicies(SandboxContext &context, QObject *parent)
+    : QObject(parent)
+    , m_ctx(context)
 {
-    if (m_tokenKey.isEmpty()) {
-        m_tokenKey.resize(32);
-        for (char &c : m_tokenKey)
-            c = char(QRandomGenerator::system()->bounded(256));
-    }
+}
+
+void SandboxPolicies::startPolicies()
+{
     // Store watchers see every write, including those of the controllers; the work itself runs
     // later, once per namespace, so a burst of writes costs one pass.
     auto quotaWatch = [this](const WatchEvent &e) {
         const QString ns = namespaceOf(e);
-        if (!ns.isEmpty() && m_store.countInNamespace(quotasGvr, ns) > 0)
+        if (!ns.isEmpty() && m_ctx.store.countInNamespace(quotasGvr, ns) > 0)
             schedulePolicyWork(kQuotaWork, ns);
     };
     for (const ResourceType &t : builtinResourceTypes()) {
         if (!t.namespaced || (isAutoscaler(t) && t.version == QLatin1String("v1")))
             continue; // autoscaling/v1 autoscalers are stored with the v2 ones
-        m_store.addWatcher(t.gvr(), quotaWatch);
+        m_ctx.store.addWatcher(t.gvr(), quotaWatch);
     }
-    m_store.addWatcher(podsGvr, [this](const WatchEvent &e) {
+    m_ctx.store.addWatcher(podsGvr, [this](const WatchEvent &e) {
         const QString ns = namespaceOf(e);
-        if (!ns.isEmpty() && m_store.countInNamespace(budgetsGvr, ns) > 0)
+        if (!ns.isEmpty() && m_ctx.store.countInNamespace(budgetsGvr, ns) > 0)
             schedulePolicyWork(kBudgetWork, ns);
     });
-    m_store.addWatcher(budgetsGvr, [this](const WatchEvent &e) { schedulePolicyWork(kBudgetWork, namespaceOf(e)); });
+    m_ctx.store.addWatcher(budgetsGvr, [this](const WatchEvent &e) { schedulePolicyWork(kBudgetWork, namespaceOf(e)); });
     auto autoscalerWatch = [this](const WatchEvent &e) {
         const QString ns = namespaceOf(e);
-        if (!ns.isEmpty() && m_store.countInNamespace(autoscalersGvr, ns) > 0)
+        if (!ns.isEmpty() && m_ctx.store.countInNamespace(autoscalersGvr, ns) > 0)
             schedulePolicyWork(kAutoscalerWork, ns);
     };
     for (const Gvr &gvr : {autoscalersGvr, deploymentsGvr, replicaSetsGvr, statefulSetsGvr})
-        m_store.addWatcher(gvr, autoscalerWatch);
+        m_ctx.store.addWatcher(gvr, autoscalerWatch);
 }
 
-void SandboxServer::schedulePolicyWork(const QString &what, const QString &namespaceName)
+void SandboxPolicies::schedulePolicyWork(const QString &what, const QString &namespaceName)
 {
     const QString key = what + QLatin1Char('/') + namespaceName;
     if (namespaceName.isEmpty() || m_pendingPolicyWork.contains(key))
@@ -210,11 +206,8 @@ void SandboxServer::schedulePolicyWork(const QString &what, const QString &names
     });
 }
 
-// ---------------------------------------------------------------------------------------------
-// ResourceQuota (pkg/controller/resourcequota, plugin/pkg/admission/resourcequota)
-
-QMap<QString, ResourceQuantity> SandboxServer::namespaceUsage(const QString &namespaceName, const QStringList &names,
-                                                              const QJsonObject &quotaSpec) const
+QMap<QString, ResourceQuantity> SandboxPolicies::namespaceUsage(const QString &namespaceName, const QStringList &names,
+                                                                const QJsonObject &quotaSpec) const
 {
     ResourceList used;
     QMap<QString, QStringList> byResource; // "group/resource" -> names
@@ -226,12 +219,12 @@ QMap<QString, ResourceQuantity> SandboxServer::namespaceUsage(const QString &nam
     for (auto it = byResource.begin(); it != byResource.end(); ++it) {
         const QuotaAccounting::GroupResource resource{it.key().section(QLatin1Char('/'), 0, 0),
                                                       it.key().section(QLatin1Char('/'), 1)};
-        const auto type = std::find_if(m_types.begin(), m_types.end(), [&](const ResourceType &t) {
+        const auto type = std::find_if(m_ctx.types.begin(), m_ctx.types.end(), [&](const ResourceType &t) {
             return t.namespaced && t.group == resource.group && t.plural == resource.resource;
         });
-        if (type == m_types.end())
+        if (type == m_ctx.types.end())
             continue; // not served: nothing of it can exist
-        for (const QJsonObject &o : inNamespace(m_store, storageGvr(*type), namespaceName)) {
+        for (const QJsonObject &o : inNamespace(m_ctx.store, m_ctx.storageGvr(*type), namespaceName)) {
             if (!QuotaAccounting::countsTowardQuota(resource, o) || !QuotaAccounting::matchesScopes(quotaSpec, resource, o))
                 continue;
             const ResourceList objectUsage = QuotaAccounting::usage(o, resource, it.value());
@@ -242,24 +235,21 @@ QMap<QString, ResourceQuantity> SandboxServer::namespaceUsage(const QString &nam
     return used;
 }
 
-void SandboxServer::reconcileQuotas(const QString &namespaceName)
+void SandboxPolicies::reconcileQuotas(const QString &namespaceName)
 {
-    for (const QJsonObject &quota : inNamespace(m_store, quotasGvr, namespaceName)) {
+    for (const QJsonObject &quota : inNamespace(m_ctx.store, quotasGvr, namespaceName)) {
         const QJsonObject spec = quota.value(kSpec).toObject();
         const ResourceList hard = QuotaAccounting::fromJson(spec.value(QLatin1String("hard")).toObject());
         const ResourceList used = namespaceUsage(namespaceName, hard.keys(), spec);
-        putStatus(quotasGvr, quota, QJsonObject{{QStringLiteral("hard"), QuotaAccounting::toJson(hard)},
-                                                {QStringLiteral("used"), QuotaAccounting::toJson(used)}});
+        m_ctx.writer->putStatus(quotasGvr, quota, QJsonObject{{QStringLiteral("hard"), QuotaAccounting::toJson(hard)},
+                                                              {QStringLiteral("used"), QuotaAccounting::toJson(used)}});
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-// PodDisruptionBudget (pkg/controller/disruption)
-
-void SandboxServer::reconcileDisruptionBudgets(const QString &namespaceName)
+void SandboxPolicies::reconcileDisruptionBudgets(const QString &namespaceName)
 {
     const QString now = nowTimestamp();
-    for (const QJsonObject &budget : inNamespace(m_store, budgetsGvr, namespaceName)) {
+    for (const QJsonObject &budget : inNamespace(m_ctx.store, budgetsGvr, namespaceName)) {
         const QJsonObject spec = budget.value(kSpec).toObject();
         const QJsonValue generation = metaOf(budget).value(QLatin1String("generation"));
         const QJsonArray previous = budget.value(kStatus).toObject().value(QLatin1String("conditions")).toArray();
@@ -271,9 +261,9 @@ void SandboxServer::reconcileDisruptionBudgets(const QString &namespaceName)
                                       QStringLiteral("SyncFailed"), why, now);
             c.insert(QStringLiteral("observedGeneration"), generation);
             status.insert(QStringLiteral("conditions"), QJsonArray{c});
-            putStatus(budgetsGvr, budget, status);
+            m_ctx.writer->putStatus(budgetsGvr, budget, status);
         };
-        auto pods = budgetPods(m_store, budget);
+        auto pods = budgetPods(m_ctx.store, budget);
         if (!pods) {
             fail(pods.error().message);
             continue;
@@ -295,15 +285,15 @@ void SandboxServer::reconcileDisruptionBudgets(const QString &namespaceName)
                 const QString ownerKind = owner.value(QLatin1String("kind")).toString();
                 const QJsonObject *scaled = nullptr;
                 if (ownerKind == QLatin1String("ReplicaSet")) {
-                    scaled = m_store.get(replicaSetsGvr, namespaceName, owner.value(kName).toString());
+                    scaled = m_ctx.store.get(replicaSetsGvr, namespaceName, owner.value(kName).toString());
                     // A Deployment's pods scale with the Deployment.
                     const QJsonObject deployment = scaled ? controllerOf(*scaled) : QJsonObject();
                     if (deployment.value(QLatin1String("kind")).toString() == QLatin1String("Deployment")) {
                         owner = deployment;
-                        scaled = m_store.get(deploymentsGvr, namespaceName, deployment.value(kName).toString());
+                        scaled = m_ctx.store.get(deploymentsGvr, namespaceName, deployment.value(kName).toString());
                     }
                 } else if (ownerKind == QLatin1String("StatefulSet")) {
-                    scaled = m_store.get(statefulSetsGvr, namespaceName, owner.value(kName).toString());
+                    scaled = m_ctx.store.get(statefulSetsGvr, namespaceName, owner.value(kName).toString());
                 }
                 if (!scaled) {
                     missing = metaString(pod, kName);
@@ -336,21 +326,17 @@ void SandboxServer::reconcileDisruptionBudgets(const QString &namespaceName)
                                   allowed > 0 ? QStringLiteral("SufficientPods") : QStringLiteral("InsufficientPods"), QString(), now);
         c.insert(QStringLiteral("observedGeneration"), generation);
         status.insert(QStringLiteral("conditions"), QJsonArray{c});
-        putStatus(budgetsGvr, budget, status);
+        m_ctx.writer->putStatus(budgetsGvr, budget, status);
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-// HorizontalPodAutoscaler (pkg/controller/podautoscaler) in a cluster without metrics-server:
-// the target's scale is read, min/max are enforced, no metric can be read.
-
-void SandboxServer::reconcileAutoscalers(const QString &namespaceName)
+void SandboxPolicies::reconcileAutoscalers(const QString &namespaceName)
 {
-    for (const QJsonObject &autoscaler : inNamespace(m_store, autoscalersGvr, namespaceName))
+    for (const QJsonObject &autoscaler : inNamespace(m_ctx.store, autoscalersGvr, namespaceName))
         reconcileAutoscaler(autoscaler);
 }
 
-void SandboxServer::reconcileAutoscaler(const QJsonObject &autoscaler)
+void SandboxPolicies::reconcileAutoscaler(const QJsonObject &autoscaler)
 {
     const QString ns = metaString(autoscaler, kNamespace);
     const QString now = nowTimestamp();
@@ -367,8 +353,8 @@ void SandboxServer::reconcileAutoscaler(const QJsonObject &autoscaler)
     status.insert(QStringLiteral("observedGeneration"), metaOf(autoscaler).value(QLatin1String("generation")));
     status.remove(QStringLiteral("currentMetrics"));
 
-    const ResourceType *targetType = findTypeByKind(group, kind);
-    const QJsonObject *scaled = targetType && targetType->hasScale ? m_store.get(storageGvr(*targetType), ns, targetName) : nullptr;
+    const ResourceType *targetType = m_ctx.findTypeByKind(group, kind);
+    const QJsonObject *scaled = targetType && targetType->hasScale ? m_ctx.store.get(m_ctx.storageGvr(*targetType), ns, targetName) : nullptr;
     // The target's scale subresource: a custom resource keeps its replicas where its CRD says.
     const QString specPath = targetType && targetType->isCustom ? targetType->specReplicasPath : QStringLiteral(".spec.replicas");
     const QString statusPath = targetType && targetType->isCustom ? targetType->statusReplicasPath : QStringLiteral(".status.replicas");
@@ -386,8 +372,8 @@ void SandboxServer::reconcileAutoscaler(const QJsonObject &autoscaler)
                       QJsonArray{condition(previous, QStringLiteral("AbleToScale"), QStringLiteral("False"), QStringLiteral("FailedGetScale"),
                                            QStringLiteral("the HPA controller was unable to get the target's current scale: ") + why, now)});
         if (!hasCondition(previous, QStringLiteral("AbleToScale"), QStringLiteral("FailedGetScale")))
-            emitEvent(autoscaler, QStringLiteral("Warning"), QStringLiteral("FailedGetScale"), why);
-        putStatus(autoscalersGvr, autoscaler, status);
+            m_ctx.writer->emitEvent(autoscaler, QStringLiteral("Warning"), QStringLiteral("FailedGetScale"), why);
+        m_ctx.writer->putStatus(autoscalersGvr, autoscaler, status);
         return;
     }
     const int specReplicas = fieldAt(*scaled, specPath).toInt(1);
@@ -396,7 +382,7 @@ void SandboxServer::reconcileAutoscaler(const QJsonObject &autoscaler)
 
     // Autoscalers sharing a target would fight over it: none of them acts (AmbiguousSelector).
     QStringList sharing;
-    for (const QJsonObject &other : inNamespace(m_store, autoscalersGvr, ns)) {
+    for (const QJsonObject &other : inNamespace(m_ctx.store, autoscalersGvr, ns)) {
         const QJsonObject otherTarget = other.value(kSpec).toObject().value(QLatin1String("scaleTargetRef")).toObject();
         if (otherTarget.value(QLatin1String("kind")).toString() == kind && otherTarget.value(kName).toString() == targetName)
             sharing << ns + QLatin1Char('/') + metaString(other, kName);
@@ -409,7 +395,7 @@ void SandboxServer::reconcileAutoscaler(const QJsonObject &autoscaler)
                                  condition(previous, QStringLiteral("ScalingActive"), QStringLiteral("False"), QStringLiteral("AmbiguousSelector"),
                                            QStringLiteral("pods by selector of %1/%2 are controlled by multiple HPAs: [%3]")
                                                .arg(kind, targetName, sharing.join(QLatin1Char(' '))), now)});
-        putStatus(autoscalersGvr, autoscaler, status);
+        m_ctx.writer->putStatus(autoscalersGvr, autoscaler, status);
         return;
     }
 
@@ -447,14 +433,14 @@ void SandboxServer::reconcileAutoscaler(const QJsonObject &autoscaler)
         // Out of bounds: rescale to the nearest bound whatever the metrics say.
         const bool tooMany = specReplicas > maxReplicas;
         const int desired = tooMany ? maxReplicas : minReplicas;
-        const auto updated = withFieldAt(presentObject(*targetType, *scaled), specPath, desired);
-        if (!updated || !updateInternal(*targetType, ns, targetName, *updated, QString(), false, QStringLiteral("horizontal-pod-autoscaler")))
+        const auto updated = withFieldAt(m_ctx.presentObject(*targetType, *scaled), specPath, desired);
+        if (!updated || !m_ctx.writer->updateInternal(*targetType, ns, targetName, *updated, QString(), false, QStringLiteral("horizontal-pod-autoscaler")))
             return;
-        emitEvent(autoscaler, QStringLiteral("Normal"), QStringLiteral("SuccessfulRescale"),
-                  QStringLiteral("New size: %1; reason: Current number of replicas %2 Spec.%3")
-                      .arg(desired)
-                      .arg(tooMany ? QStringLiteral("above") : QStringLiteral("below"),
-                           tooMany ? QStringLiteral("MaxReplicas") : QStringLiteral("MinReplicas")));
+        m_ctx.writer->emitEvent(autoscaler, QStringLiteral("Normal"), QStringLiteral("SuccessfulRescale"),
+                                QStringLiteral("New size: %1; reason: Current number of replicas %2 Spec.%3")
+                                    .arg(desired)
+                                    .arg(tooMany ? QStringLiteral("above") : QStringLiteral("below"),
+                                         tooMany ? QStringLiteral("MaxReplicas") : QStringLiteral("MinReplicas")));
         status.insert(QStringLiteral("desiredReplicas"), desired);
         status.insert(QStringLiteral("lastScaleTime"), now);
         conditions << condition(previous, QStringLiteral("AbleToScale"), QStringLiteral("True"), QStringLiteral("SucceededRescale"),
@@ -476,18 +462,15 @@ void SandboxServer::reconcileAutoscaler(const QJsonObject &autoscaler)
     }
     if (!hasCondition(previous, QStringLiteral("ScalingActive"), failedReason)
         && hasCondition(conditions, QStringLiteral("ScalingActive"), failedReason)) {
-        emitEvent(autoscaler, QStringLiteral("Warning"), failedReason, failure.section(QStringLiteral(": "), 1));
-        emitEvent(autoscaler, QStringLiteral("Warning"), QStringLiteral("FailedComputeMetricsReplicas"),
-                  QStringLiteral("invalid metrics (1 invalid out of 1), first error is: ") + failure);
+        m_ctx.writer->emitEvent(autoscaler, QStringLiteral("Warning"), failedReason, failure.section(QStringLiteral(": "), 1));
+        m_ctx.writer->emitEvent(autoscaler, QStringLiteral("Warning"), QStringLiteral("FailedComputeMetricsReplicas"),
+                                QStringLiteral("invalid metrics (1 invalid out of 1), first error is: ") + failure);
     }
     status.insert(QStringLiteral("conditions"), conditions);
-    putStatus(autoscalersGvr, autoscaler, status);
+    m_ctx.writer->putStatus(autoscalersGvr, autoscaler, status);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Defaults, validation and admission
-
-void SandboxServer::applyPolicyDefaults(const ResourceType &type, QJsonObject &o) const
+void SandboxPolicies::applyPolicyDefaults(const ResourceType &type, QJsonObject &o) const
 {
     QJsonObject spec = o.value(kSpec).toObject();
     if (isType(type, QLatin1String("scheduling.k8s.io"), QLatin1String("priorityclasses"))) {
@@ -529,8 +512,8 @@ void SandboxServer::applyPolicyDefaults(const ResourceType &type, QJsonObject &o
     }
 }
 
-std::optional<QJsonObject> SandboxServer::validatePolicy(const ResourceType &type, const QJsonObject &object,
-                                                         const QJsonObject *current) const
+std::optional<QJsonObject> SandboxPolicies::validatePolicy(const ResourceType &type, const QJsonObject &object,
+                                                           const QJsonObject *current) const
 {
     const QString name = metaString(object, kName);
     const QJsonObject spec = object.value(kSpec).toObject();
@@ -603,14 +586,14 @@ std::optional<QJsonObject> SandboxServer::validatePolicy(const ResourceType &typ
     return std::nullopt;
 }
 
-std::optional<QJsonObject> SandboxServer::admit(const ResourceType &type, const QString &namespaceName, QJsonObject &object) const
+std::optional<QJsonObject> SandboxPolicies::admit(const ResourceType &type, const QString &namespaceName, QJsonObject &object) const
 {
     const QString name = metaString(object, kName);
     auto forbidden = [&](const QString &why) {
         return std::optional<QJsonObject>(ApiStatus::forbiddenBecause(type.plural, type.group, name, why));
     };
     // The Priority admission plugin: one global default, and pods get their class's value.
-    const auto &classes = m_store.objects(priorityClassesGvr);
+    const auto &classes = m_ctx.store.objects(priorityClassesGvr);
     if (isType(type, QLatin1String("scheduling.k8s.io"), QLatin1String("priorityclasses")) && object.value(QLatin1String("globalDefault")).toBool()) {
         for (const auto &[key, pc] : classes) {
             if (pc.value(QLatin1String("globalDefault")).toBool() && key != name)
@@ -629,7 +612,7 @@ std::optional<QJsonObject> SandboxServer::admit(const ResourceType &type, const 
             }
             if (pc)
                 className = metaString(*pc, kName);
-        } else if (!(pc = m_store.get(priorityClassesGvr, QString(), className))) {
+        } else if (!(pc = m_ctx.store.get(priorityClassesGvr, QString(), className))) {
             return forbidden(QStringLiteral("no PriorityClass with name %1 was found").arg(className));
         }
         const qint64 priority = pc ? pc->value(QLatin1String("value")).toInteger() : 0;
@@ -652,12 +635,12 @@ std::optional<QJsonObject> SandboxServer::admit(const ResourceType &type, const 
     }
     // The ResourceQuota admission plugin, against usage computed now (so objects created in one
     // burst are all counted).
-    if (!type.namespaced || m_store.countInNamespace(quotasGvr, namespaceName) == 0)
+    if (!type.namespaced || m_ctx.store.countInNamespace(quotasGvr, namespaceName) == 0)
         return std::nullopt;
     const QuotaAccounting::GroupResource resource{type.group, type.plural};
     if (!QuotaAccounting::countsTowardQuota(resource, object))
         return std::nullopt;
-    for (const QJsonObject &quota : inNamespace(m_store, quotasGvr, namespaceName)) {
+    for (const QJsonObject &quota : inNamespace(m_ctx.store, quotasGvr, namespaceName)) {
         const QJsonObject quotaSpec = quota.value(kSpec).toObject();
         if (!QuotaAccounting::matchesScopes(quotaSpec, resource, object))
             continue;
@@ -686,200 +669,11 @@ std::optional<QJsonObject> SandboxServer::admit(const ResourceType &type, const 
     return std::nullopt;
 }
 
-QJsonObject SandboxServer::toStorageVersion(const ResourceType &type, QJsonObject object) const
+QJsonObject SandboxPolicies::toStorageVersion(const ResourceType &type, QJsonObject object) const
 {
     if (isAutoscaler(type) && object.value(QLatin1String("apiVersion")).toString() != QLatin1String("autoscaling/v2"))
         return AutoscalingConversion::toV2(object);
     return object;
-}
-
-void SandboxServer::loadDemoPolicies()
-{
-    static const char objects[] = R"([
-  {"apiVersion": "storage.k8s.io/v1", "kind": "StorageClass",
-   "metadata": {"name": "standard", "annotations": {"storageclass.kubernetes.io/is-default-class": "true"}},
-   "provisioner": "rancher.io/local-path", "reclaimPolicy": "Delete", "volumeBindingMode": "WaitForFirstConsumer"},
-  {"apiVersion": "v1", "kind": "PersistentVolume", "metadata": {"name": "pv-local-1"},
-   "spec": {"capacity": {"storage": "10Gi"}, "accessModes": ["ReadWriteOnce"], "storageClassName": "standard",
-            "persistentVolumeReclaimPolicy": "Delete", "hostPath": {"path": "/var/local-path/pv-local-1"}}},
-  {"apiVersion": "v1", "kind": "PersistentVolume", "metadata": {"name": "pv-backup"},
-   "spec": {"capacity": {"storage": "100Gi"}, "accessModes": ["ReadWriteMany"],
-            "nfs": {"server": "nfs.example.internal", "path": "/exports/backup"}}},
-  {"apiVersion": "v1", "kind": "ResourceQuota", "metadata": {"name": "shop-quota", "namespace": "shop"},
-   "spec": {"hard": {"pods": "20", "services": "10", "configmaps": "20", "secrets": "20",
-                     "count/deployments.apps": "10", "persistentvolumeclaims": "5"}}},
-  {"apiVersion": "policy/v1", "kind": "PodDisruptionBudget", "metadata": {"name": "frontend", "namespace": "shop"},
-   "spec": {"minAvailable": 2, "selector": {"matchLabels": {"app": "frontend"}}}},
-  {"apiVersion": "autoscaling/v2", "kind": "HorizontalPodAutoscaler", "metadata": {"name": "frontend", "namespace": "shop"},
-   "spec": {"scaleTargetRef": {"apiVersion": "apps/v1", "kind": "Deployment", "name": "frontend"}, "minReplicas": 3, "maxReplicas": 6,
-            "metrics": [{"type": "Resource", "resource": {"name": "cpu", "target": {"type": "Utilization", "averageUtilization": 70}}}]}},
-  {"apiVersion": "networking.k8s.io/v1", "kind": "IngressClass",
-   "metadata": {"name": "nginx", "annotations": {"ingressclass.kubernetes.io/is-default-class": "true"}},
-   "spec": {"controller": "k8s.io/ingress-nginx"}},
-  {"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy", "metadata": {"name": "same-namespace-and-monitoring", "namespace": "shop"},
-   "spec": {"podSelector": {}, "policyTypes": ["Ingress"],
-            "ingress": [{"from": [{"podSelector": {}},
-                                  {"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "monitoring"}}}]}]}}
-])";
-    for (const QJsonValue &v : QJsonDocument::fromJson(QByteArray(objects)).array()) {
-        if (auto created = createObject(v.toObject()); !created)
-            qCWarning(lcSandbox) << "demo object not created:" << created.error().toString();
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Identities: service account tokens and SelfSubjectReview
-
-std::optional<SandboxServer::Identity> SandboxServer::authenticateServiceAccount(const QString &token) const
-{
-    const ServiceAccountTokens tokens(m_tokenKey);
-    const auto claims = tokens.verify(token, clock());
-    if (!claims)
-        return std::nullopt;
-    // The token is for this server, its service account still exists (the same one, not a
-    // namesake created later), and so does the object it is bound to.
-    if (!claims->audiences.contains(ServiceAccountTokens::issuer()))
-        return std::nullopt;
-    const QJsonObject *account = m_store.get(serviceAccountsGvr, claims->namespaceName, claims->serviceAccount);
-    if (!account || metaString(*account, QLatin1String("uid")) != claims->serviceAccountUid)
-        return std::nullopt;
-    Identity id;
-    id.user = claims->username();
-    id.uid = claims->serviceAccountUid;
-    id.groups = QStringList{QStringLiteral("system:serviceaccounts"),
-                            QStringLiteral("system:serviceaccounts:") + claims->namespaceName,
-                            QStringLiteral("system:authenticated")};
-    id.extra.insert(QStringLiteral("authentication.kubernetes.io/credential-id"), {QStringLiteral("JTI=") + claims->id});
-    if (!claims->boundKind.isEmpty()) {
-        const Gvr gvr = claims->boundKind == QLatin1String("Pod") ? podsGvr : secretsGvr;
-        const QJsonObject *bound = m_store.get(gvr, claims->namespaceName, claims->boundName);
-        if (!bound || metaString(*bound, QLatin1String("uid")) != claims->boundUid)
-            return std::nullopt;
-        if (claims->boundKind == QLatin1String("Pod")) {
-            id.extra.insert(QStringLiteral("authentication.kubernetes.io/pod-name"), {claims->boundName});
-            id.extra.insert(QStringLiteral("authentication.kubernetes.io/pod-uid"), {claims->boundUid});
-            const QString node = bound->value(kSpec).toObject().value(QLatin1String("nodeName")).toString();
-            if (!node.isEmpty())
-                id.extra.insert(QStringLiteral("authentication.kubernetes.io/node-name"), {node});
-        }
-    }
-    return id;
-}
-
-void SandboxServer::handleTokenRequest(Request &r, const ResourcePath &p)
-{
-    if (r.http.method != "POST") {
-        sendStatus(r, ApiStatus::methodNotAllowed());
-        return;
-    }
-    auto body = parseBody(r);
-    if (!body) {
-        sendError(r, body.error());
-        return;
-    }
-    const QString kind = body->value(QLatin1String("kind")).toString();
-    const QString apiVersion = body->value(QLatin1String("apiVersion")).toString();
-    if ((!kind.isEmpty() && kind != QLatin1String("TokenRequest"))
-        || (!apiVersion.isEmpty() && apiVersion != QLatin1String("authentication.k8s.io/v1"))) {
-        sendStatus(r, ApiStatus::badRequest(QStringLiteral("the body must be an authentication.k8s.io/v1 TokenRequest, not %1 %2")
-                                                .arg(apiVersion, kind)));
-        return;
-    }
-    const QJsonObject *account = m_store.get(serviceAccountsGvr, p.namespaceName, p.name);
-    if (!account) {
-        sendStatus(r, ApiStatus::notFound(QStringLiteral("serviceaccounts"), p.name));
-        return;
-    }
-    QJsonObject spec = body->value(kSpec).toObject();
-    auto invalid = [&](const QString &field, const QString &why) {
-        sendStatus(r, ApiStatus::invalid(QStringLiteral("TokenRequest"), QStringLiteral("authentication.k8s.io"), p.name, field, why));
-    };
-    const qint64 seconds = spec.contains(QLatin1String("expirationSeconds")) ? spec.value(QLatin1String("expirationSeconds")).toInteger()
-                                                                             : kDefaultTokenSeconds;
-    if (seconds < kMinimumTokenSeconds) {
-        invalid(QStringLiteral("spec.expirationSeconds"), QStringLiteral("Invalid value: %1: may not specify a duration less than 10 minutes").arg(seconds));
-        return;
-    }
-    if (seconds > kMaximumTokenSeconds) {
-        invalid(QStringLiteral("spec.expirationSeconds"), QStringLiteral("Invalid value: %1: may not specify a duration larger than 2^32 seconds").arg(seconds));
-        return;
-    }
-    ServiceAccountTokens::Claims claims;
-    claims.namespaceName = p.namespaceName;
-    claims.serviceAccount = p.name;
-    claims.serviceAccountUid = metaString(*account, QLatin1String("uid"));
-    for (const QJsonValue &a : spec.value(QLatin1String("audiences")).toArray())
-        claims.audiences << a.toString();
-    if (claims.audiences.isEmpty())
-        claims.audiences << ServiceAccountTokens::issuer();
-    const QJsonObject bound = spec.value(QLatin1String("boundObjectRef")).toObject();
-    if (!bound.isEmpty()) {
-        const QString boundKind = bound.value(QLatin1String("kind")).toString();
-        if (boundKind != QLatin1String("Pod") && boundKind != QLatin1String("Secret")) {
-            invalid(QStringLiteral("spec.boundObjectRef.kind"), QStringLiteral("Unsupported value: \"%1\": supported values: \"Pod\", \"Secret\"").arg(boundKind));
-            return;
-        }
-        const QString boundName = bound.value(kName).toString();
-        const QJsonObject *object = m_store.get(boundKind == QLatin1String("Pod") ? podsGvr : secretsGvr, p.namespaceName, boundName);
-        if (!object) {
-            sendStatus(r, ApiStatus::notFound(boundKind == QLatin1String("Pod") ? QStringLiteral("pods") : QStringLiteral("secrets"), boundName));
-            return;
-        }
-        const QString uid = metaString(*object, QLatin1String("uid"));
-        if (bound.contains(QLatin1String("uid")) && bound.value(QLatin1String("uid")).toString() != uid) {
-            sendStatus(r, ApiStatus::failure(409, QStringLiteral("Conflict"),
-                                             QStringLiteral("the UID in the bound object reference (%1) does not match the UID in record. "
-                                                            "The object might have been deleted and then recreated")
-                                                 .arg(bound.value(QLatin1String("uid")).toString())));
-            return;
-        }
-        claims.boundKind = boundKind;
-        claims.boundName = boundName;
-        claims.boundUid = uid;
-        QJsonObject ref = bound;
-        ref.insert(QStringLiteral("uid"), uid);
-        spec.insert(QStringLiteral("boundObjectRef"), ref);
-    }
-    claims.issuedAt = clock().toUTC();
-    claims.expiresAt = claims.issuedAt.addSecs(seconds);
-    claims.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    spec.insert(QStringLiteral("audiences"), QJsonArray::fromStringList(claims.audiences));
-    spec.insert(QStringLiteral("expirationSeconds"), seconds);
-    const QJsonObject result{
-        {QStringLiteral("kind"), QStringLiteral("TokenRequest")},
-        {QStringLiteral("apiVersion"), QStringLiteral("authentication.k8s.io/v1")},
-        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), p.name},
-                                                 {QStringLiteral("namespace"), p.namespaceName},
-                                                 {QStringLiteral("creationTimestamp"), claims.issuedAt.toString(Qt::ISODate)}}},
-        {QStringLiteral("spec"), spec},
-        {QStringLiteral("status"), QJsonObject{{QStringLiteral("token"), ServiceAccountTokens(m_tokenKey).issue(claims)},
-                                               {QStringLiteral("expirationTimestamp"), claims.expiresAt.toString(Qt::ISODate)}}}};
-    sendJson(r, 201, result);
-}
-
-void SandboxServer::handleSelfSubjectReview(Request &r)
-{
-    if (!r.http.body.trimmed().isEmpty()) {
-        auto body = parseBody(r);
-        if (!body) {
-            sendError(r, body.error());
-            return;
-        }
-    }
-    QJsonObject userInfo{{QStringLiteral("username"), r.identity.user},
-                         {QStringLiteral("groups"), QJsonArray::fromStringList(r.identity.groups)}};
-    if (!r.identity.uid.isEmpty())
-        userInfo.insert(QStringLiteral("uid"), r.identity.uid);
-    if (!r.identity.extra.isEmpty()) {
-        QJsonObject extra;
-        for (auto it = r.identity.extra.begin(); it != r.identity.extra.end(); ++it)
-            extra.insert(it.key(), QJsonArray::fromStringList(it.value()));
-        userInfo.insert(QStringLiteral("extra"), extra);
-    }
-    sendJson(r, 201, QJsonObject{{QStringLiteral("kind"), QStringLiteral("SelfSubjectReview")},
-                                 {QStringLiteral("apiVersion"), QStringLiteral("authentication.k8s.io/v1")},
-                                 {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("creationTimestamp"), QJsonValue::Null}}},
-                                 {QStringLiteral("status"), QJsonObject{{QStringLiteral("userInfo"), userInfo}}}});
 }
 
 } // namespace Qluster

@@ -21,9 +21,27 @@
 //        "loadPods": 1000, "eventsPerSecond": 50, "expireContinueTokens": 1, "compact": true,
 //        "clock": "2030-01-01T00:00:30Z", "advanceClockSeconds": 3600}
 //
-// Controllers (sandboxcontrollers.cpp): Deployment -> ReplicaSet -> Pods, Job -> Pods,
-// StatefulSet -> Pods + PersistentVolumeClaims, DaemonSet -> one Pod per node, CronJob -> Jobs on
-// its schedule. Their clock (clock(), setClock, advanceClock, "clock" above) can be set for tests.
+// (FaultInjector, faultinjector.h, serves that endpoint and holds the faults.)
+//
+// Controllers: Deployment -> ReplicaSet -> Pods, Job -> Pods (SandboxControllers,
+// sandboxcontrollers.h), StatefulSet -> Pods + PersistentVolumeClaims (statefulsetcontroller.h),
+// DaemonSet -> one Pod per node (daemonsetcontroller.h), CronJob -> Jobs on its schedule
+// (cronjobcontroller.h), pods starting and living by their scripted behaviour (podlifecycle.h).
+// Their clock (clock(), setClock, advanceClock, "clock" above) can be set for tests.
+//
+// The parts SandboxServer owns and shares a SandboxContext with (sandboxcontext.h: options,
+// store, served types, clock, the answers handlers send):
+//   SandboxRouter (sandboxrouter.h)        request dispatch to the handlers below
+//   DiscoveryEndpoints, OpenApiEndpoints   /api, /apis, /openapi (discoveryendpoints.h, openapiendpoints.h)
+//   ResourceHandlers (resourcehandlers.h)  get, list, create, update, patch, apply, delete
+//   SubresourceHandlers                    scale, log, token requests, reviews (subresourcehandlers.h)
+//   ExecSessions (execsessions.h)          exec/attach over WebSocket
+//   WatchHub (watchhub.h)                  watch sessions and bookmarks
+//   ResourceWriter (resourcewriter.h)      validation, defaults, admission, storage; status and Events
+//   SandboxAuth (sandboxauth.h)            certificates, tokens, basic auth; RBAC
+//   SandboxPolicies (sandboxpolicies.h)    quotas, PDBs, HPAs, priority classes
+//   ApiServiceController                   APIServices (apiservicecontroller.h)
+//   DemoData (demodata.h)                  base objects, the demo data set, load knobs
 
 #include "certificateauthority.h"
 #include "discoverydocuments.h"
@@ -49,10 +67,25 @@
 #include <optional>
 
 class QTcpServer;
-namespace Qluster { class OpenApiRegistry; class ResourceQuantity; }
 class QTimer;
-class QWebSocket;
-class QWebSocketServer;
+
+namespace Qluster {
+class ApiServiceController;
+class CronJobController;
+class DaemonSetController;
+class DemoData;
+class ExecSessions;
+class FaultInjector;
+class PodLifecycle;
+class ResourceWriter;
+class SandboxAuth;
+class SandboxControllers;
+class SandboxPolicies;
+class SandboxRouter;
+class StatefulSetController;
+class WatchHub;
+struct SandboxContext;
+} // namespace Qluster
 
 namespace Qluster {
 
@@ -112,23 +145,23 @@ public:
     /// SandboxServer::stop closes every connection and stops listening; the store is kept.
     void stop();
 
-    const SandboxOptions &options() const { return m_options; }
-    quint16 port() const { return m_port; }
+    const SandboxOptions &options() const;
+    quint16 port() const;
     /// SandboxServer::url is "https://127.0.0.1:<port>" (or http://).
     QUrl url() const;
-    QByteArray caCertificatePem() const { return m_caPem; }
+    QByteArray caCertificatePem() const;
     /// SandboxServer::token returns the Bearer token of a built-in user ("developer", "viewer").
     QString token(const QString &user) const;
     /// SandboxServer::clientCertificate returns the client certificate and key of a user
     /// issued at start ("admin").
-    KeyPair clientCertificate(const QString &user) const { return m_clientCerts.value(user); }
+    KeyPair clientCertificate(const QString &user) const;
 
     /// SandboxServer::writeKubeconfig writes a kubeconfig (mode 0600) that kubectl uses unchanged.
     Result<void> writeKubeconfig(const QString &path) const;
 
-    ObjectStore &store() { return m_store; }
+    ObjectStore &store();
     /// SandboxServer::resourceTypes lists every served resource type (built-ins, then CRDs).
-    const QList<ResourceType> &resourceTypes() const { return m_types; }
+    const QList<ResourceType> &resourceTypes() const;
 
     /// SandboxServer::createObject stores a new object as the system would (names, uid, defaults).
     Result<QJsonObject> createObject(const QJsonObject &object);
@@ -173,208 +206,30 @@ Q_SIGNALS:
     void requestHandled(const QString &verb, const QString &path, int status);
 
 private:
-    struct Identity
-    {
-        QString user;
-        QStringList groups;
-        QString uid = {};                      ///< set for service accounts
-        QMap<QString, QStringList> extra = {}; ///< e.g. authentication.kubernetes.io/credential-id
-    };
-    struct ResourcePath
-    {
-        const ResourceType *type = nullptr;
-        QString group;
-        QString version;
-        QString resource;
-        QString namespaceName;
-        QString name;
-        QString subresource;
-    };
-    struct Request
-    {
-        QPointer<HttpConnection> connection;
-        HttpRequest http;
-        Identity identity;
-        int status = 0;
-    };
-    struct WatchSession;
-
     void onNewConnection();
     void setUpConnection(QTcpSocket *socket);
     void onRequest(HttpConnection *connection, const HttpRequest &request);
-    void onUpgrade(HttpConnection *connection, const HttpRequest &request);
-    void onWebSocket();
-    void dispatch(HttpConnection *connection, const HttpRequest &request);
-    std::optional<Identity> authenticate(HttpConnection *connection, const HttpRequest &request) const;
 
-    void sendJson(Request &r, int status, const QJsonObject &body, HttpHeaders headers = {});
-    void sendStatus(Request &r, const QJsonObject &status);
-    void sendError(Request &r, const Error &error);
-    void sendBytes(Request &r, int status, const QByteArray &contentType, const QByteArray &body,
-                   HttpHeaders headers = {});
-
-    bool handleNonResource(Request &r);
-    void handleDiscovery(Request &r, const QJsonObject &unaggregated, bool legacy);
-    void handleResource(Request &r, const ResourcePath &p);
-    void handleGet(Request &r, const ResourcePath &p);
-    void handleList(Request &r, const ResourcePath &p);
-    void handleWatch(Request &r, const ResourcePath &p);
-    void retireWatch(WatchSession *w);
-    void handleCreate(Request &r, const ResourcePath &p);
-    void handleUpdate(Request &r, const ResourcePath &p);
-    void handlePatch(Request &r, const ResourcePath &p);
-    void handleDelete(Request &r, const ResourcePath &p);
-    void handleDeleteCollection(Request &r, const ResourcePath &p);
-    void handleScale(Request &r, const ResourcePath &p);
-    void handleLog(Request &r, const ResourcePath &p);
-    void handleReview(Request &r, const QString &kind);
-    void handleOpenApi(Request &r, const QString &path);
-    void handleFaults(Request &r);
-    /// The RBAC verb of a resource request (kube-apiserver's RequestInfo): list/watch/get for
-    /// reads, create, update, patch, delete/deletecollection; empty for any other method.
-    static QString requestVerb(const Request &r, bool named);
-    StatusOr applyPatch(const ResourceType &type, const QJsonObject &current,
-                                   const QByteArray &contentType, const QByteArray &patch) const;
-
-    std::optional<ResourcePath> parseResourcePath(const QString &path) const;
-    const ResourceType *findType(const QString &group, const QString &version,
-                                 const QString &plural) const;
-    const ResourceType *findTypeByKind(const QString &group, const QString &kind) const;
-    Gvr storageGvr(const ResourceType &type) const;
-    QJsonObject presentObject(const ResourceType &type, QJsonObject object) const;
-    Result<QJsonObject> parseBody(const Request &r) const;
-
-    /// Writes `object` as the system: validates, fills metadata, stores (unless dry run).
-    StatusOr createInternal(const ResourceType &type, const QString &namespaceName,
-                                       QJsonObject object, const QString &fieldManager, bool dryRun);
-    StatusOr updateInternal(const ResourceType &type, const QString &namespaceName,
-                                       const QString &name, QJsonObject object,
-                                       const QString &subresource, bool dryRun,
-                                       const QString &fieldManager = QString());
-    StatusOr deleteInternal(const ResourceType &type, const QString &namespaceName,
-                                       const QString &name, bool dryRun);
-    void applyDefaults(const ResourceType &type, QJsonObject &object);
-    void afterWrite(const ResourceType &type, const QJsonObject &object, bool deleted);
-    // Controllers and pod life (sandboxcontrollers.cpp).
-    void notifyControllers(const ResourceType &type, const QJsonObject &object, bool deleted);
-    void rebuildCustomTypes();
-    // APIServices (sandboxapiservices.cpp): the local ones of every served group-version, the
-    // Available condition, and the group-versions of unreachable aggregated API servers.
-    void syncApiServices(bool atStart);
-    void scheduleApiServiceChecks(const QString &serviceNamespace, const QString &serviceName);
-    void scheduleApiServiceCheck(const QString &name);
-    void checkApiServiceAvailability(const QString &name);
-    QList<DiscoveryDocuments::UnavailableGroupVersion> unavailableGroupVersions() const;
-    /// Answers 503 for a path under an unavailable APIService's group-version; false otherwise.
-    bool handleUnavailableGroupVersion(Request &r);
-    QSet<QString> m_pendingApiServiceChecks; ///< names of APIServices whose availability to check
-    bool m_apiServiceCheckQueued = false;
-    void loadBaseObjects();
-    void loadDemoObjects();
-    void schedulePodStart(const QString &namespaceName, const QString &name);
-    void startPod(const QString &namespaceName, const QString &name);
-    void lifeTick();
-    void emitEvent(const QJsonObject &involved, const QString &type, const QString &reason,
-                   const QString &message);
-    bool authorize(Request &r, const QString &verb, const ResourceType *type,
-                   const QString &subresource, const QString &namespaceName, const QString &name);
-
-    // Quotas, disruption budgets, autoscalers, priority classes, the autoscaling/v1 view and
-    // service account tokens (sandboxpolicies.cpp).
-    void startPolicies();
-    void schedulePolicyWork(const QString &what, const QString &namespaceName);
-    void reconcileQuotas(const QString &namespaceName);
-    void reconcileDisruptionBudgets(const QString &namespaceName);
-    void reconcileAutoscalers(const QString &namespaceName);
-    void reconcileAutoscaler(const QJsonObject &autoscaler);
-    /// What the namespace uses of each of `names` (quota resource names), computed afresh, of
-    /// the objects a quota with `quotaSpec` tracks (its scopes).
-    QMap<QString, ResourceQuantity> namespaceUsage(const QString &namespaceName, const QStringList &names,
-                                                   const QJsonObject &quotaSpec) const;
-    void applyPolicyDefaults(const ResourceType &type, QJsonObject &object) const;
-    /// Status (422) of a quota, budget, autoscaler or priority class the apiserver would reject.
-    std::optional<QJsonObject> validatePolicy(const ResourceType &type, const QJsonObject &object,
-                                              const QJsonObject *current) const;
-    /// Admission of a new object: pod priority from its PriorityClass, the one global default
-    /// class, then ResourceQuota; the Status (403) when refused.
-    std::optional<QJsonObject> admit(const ResourceType &type, const QString &namespaceName,
-                                     QJsonObject &object) const;
-    /// The stored form of an object written through `type` (autoscaling/v1 becomes v2).
-    QJsonObject toStorageVersion(const ResourceType &type, QJsonObject object) const;
-    /// The demo data set's storage classes, volumes, quota, budget, autoscaler and policies.
-    void loadDemoPolicies();
-    void handleTokenRequest(Request &r, const ResourcePath &p);
-    void handleSelfSubjectReview(Request &r);
-    std::optional<Identity> authenticateServiceAccount(const QString &token) const;
-    QSet<QString> m_pendingPolicyWork; ///< "what/namespace" of policy reconciles to run
-    QByteArray m_tokenKey;             ///< signs service account tokens; never leaves the process
-
-    SandboxOptions m_options;
-    ObjectStore m_store;
-    std::unique_ptr<OpenApiRegistry> m_openApi;
-    QList<ResourceType> m_types;
-    QHash<Gvr, qsizetype> m_typeIndex;
-    std::optional<CertificateAuthority> m_ca;
-    QByteArray m_caPem;
-    KeyPair m_serverCert;
-    QHash<QString, KeyPair> m_clientCerts;
-    QHash<QString, Identity> m_tokens; ///< token -> identity
-    QHash<QString, QString> m_userTokens; ///< user -> token
+    // The parts (see sandboxcontext.h); the context comes first: every part holds it.
+    std::unique_ptr<SandboxContext> m_ctx;
+    std::unique_ptr<SandboxAuth> m_auth;
+    std::unique_ptr<FaultInjector> m_faults;
+    std::unique_ptr<ResourceWriter> m_writer;
+    std::unique_ptr<SandboxPolicies> m_policies;             // QObject child
+    std::unique_ptr<ApiServiceController> m_apiServices;     // QObject child
+    std::unique_ptr<SandboxControllers> m_controllers;       // QObject child
+    std::unique_ptr<StatefulSetController> m_statefulSets;
+    std::unique_ptr<DaemonSetController> m_daemonSets;
+    std::unique_ptr<CronJobController> m_cronJobs;           // QObject child
+    std::unique_ptr<PodLifecycle> m_podLife;                 // QObject child
+    std::unique_ptr<DemoData> m_demo;                        // QObject child
+    std::unique_ptr<WatchHub> m_watches;                     // QObject child
+    std::unique_ptr<ExecSessions> m_exec;                    // QObject child
+    std::unique_ptr<SandboxRouter> m_router;
     QTcpServer *m_server = nullptr;    // owned (child)
-    QWebSocketServer *m_webSockets = nullptr; // owned (child)
-    QList<QPointer<HttpConnection>> m_connections;
-    QHash<HttpConnection *, WatchSession *> m_watches;
-    QList<QPointer<QWebSocket>> m_execSockets;
-    quint16 m_port = 0;
-    int m_failCount = 0;
-    int m_failStatus = 500;
-    int m_failRetryAfter = 1;
-    int m_latency = 0;
-    int m_truncateCount = 0;
-    int m_expireContinues = 0;
     qint64 m_compactionMark = 0;       ///< the resourceVersion the next periodic compaction compacts to
     QTimer *m_compactionTimer = nullptr; // owned (child)
-    int m_eventsPerSecond = 0;
-    QTimer *m_lifeTimer = nullptr;     // owned (child)
-    QTimer *m_loadTimer = nullptr;     // owned (child)
-    quint64 m_loadCursor = 0;
     bool m_started = false;
-
-    struct PodLife
-    {
-        QString behavior;
-        QDateTime next;
-    };
-    QHash<QString, PodLife> m_podLife; ///< "ns/name" of pods with a scripted behaviour
-    QSet<QString> m_pendingReconciles; ///< "kind/ns/name" of controllers to run
-    void scheduleReconcile(const QString &kind, const QString &namespaceName, const QString &name);
-    void reconcile(const QString &kind, const QString &namespaceName, const QString &name);
-    void reconcileDeployment(const QString &namespaceName, const QString &name);
-    void reconcileReplicaSet(const QString &namespaceName, const QString &name);
-    void reconcileJob(const QString &namespaceName, const QString &name);
-    void reconcileStatefulSet(const QString &namespaceName, const QString &name);
-    void createStatefulSetPod(const QJsonObject &set, int ordinal, const QString &revision);
-    void deleteStatefulSetPod(const QJsonObject &set, const QJsonObject &pod, bool scaledDown);
-    void reconcileDaemonSet(const QString &namespaceName, const QString &name);
-    void createDaemonSetPod(const QJsonObject &daemonSet, const QString &nodeName, const QString &hash);
-    void reconcileCronJob(const QString &namespaceName, const QString &name);
-    void scheduleOwnerReconciles(const QString &namespaceName, const QJsonObject &object);
-    void scheduleAll(const Gvr &gvr, const QString &kind);
-    void putStatus(const Gvr &gvr, const QJsonObject &object, const QJsonObject &status);
-    QList<QJsonObject> ownedObjects(const Gvr &gvr, const QString &namespaceName, const QString &uid) const;
-    /// Status (422) of a workload spec the apiserver would reject (CronJob schedule, time zone...).
-    std::optional<QJsonObject> validateWorkload(const ResourceType &type, const QJsonObject &object) const;
-    /// The node a pending pod goes to (node affinity on metadata.name, nodeSelector, taints).
-    QString chooseNode(const QJsonObject &pod) const;
-    void armCronTimer();
-    void runDueCronJobs();
-    void updateSystem(const Gvr &gvr, QJsonObject object);
-    QString firstNodeName() const;
-    qint64 m_clockOffsetMilliseconds = 0;
-    QTimer *m_cronTimer = nullptr;     // owned (child)
-    QHash<QString, QDateTime> m_cronNext; ///< "ns/name" of CronJobs -> their next scheduled time
-    int m_nextPodIp = 10;
-    int m_nextServiceIp = 10;
 };
 
 /// SandboxThread runs a SandboxServer on its own QThread (as `--demo` and the integration tests

@@ -5,11 +5,14 @@
 // of a CRD (the crdregistration controller, "true"), and the availability controllers' Available
 // condition. The sandbox runs no aggregated API servers, so an APIService with a Service is never
 // available: its group-version is listed by discovery and answers 503.
+#include "apiservicecontroller.h"
 
 #include "apistatus.h"
 #include "discoverydocuments.h"
+#include "resourcewriter.h"
+#include "sandboxauth.h"
+#include "sandboxcontext.h"
 #include "sandboxobjects.h"
-#include "sandboxserver.h"
 #include "util/logging.h"
 
 #include <QHash>
@@ -25,8 +28,11 @@ using namespace SandboxObjects;
 namespace {
 
 const Gvr apiServicesGvr{QStringLiteral("apiregistration.k8s.io"), QStringLiteral("v1"), QStringLiteral("apiservices")};
+
 const Gvr servicesGvr{QString(), QStringLiteral("v1"), QStringLiteral("services")};
+
 const Gvr endpointsGvr{QString(), QStringLiteral("v1"), QStringLiteral("endpoints")};
+
 const QString kAutomanaged = QStringLiteral("kube-aggregator.kubernetes.io/automanaged");
 
 struct Priority
@@ -109,9 +115,15 @@ QJsonObject currentAvailable(const QJsonObject &apiService)
 
 } // namespace
 
-void SandboxServer::syncApiServices(bool atStart)
+ApiServiceController::ApiServiceController(SandboxContext &context, QObject *parent)
+    : QObject(parent)
+    , m_ctx(context)
 {
-    const ResourceType *type = findType(apiServicesGvr.group, apiServicesGvr.version, apiServicesGvr.resource);
+}
+
+void ApiServiceController::syncApiServices(bool atStart)
+{
+    const ResourceType *type = m_ctx.findType(apiServicesGvr.group, apiServicesGvr.version, apiServicesGvr.resource);
     if (!type)
         return;
     // Every served group-version: built-ins registered once, at start ("onstart": one a user
@@ -120,11 +132,11 @@ void SandboxServer::syncApiServices(bool atStart)
     // A group-version the server serves itself is never a CRD's.
     QMap<QString, QJsonObject> wanted;
     QSet<QString> builtins;
-    for (const ResourceType &t : std::as_const(m_types)) {
+    for (const ResourceType &t : std::as_const(m_ctx.types)) {
         if (!t.isCustom)
             builtins.insert(apiServiceName(t.group, t.version));
     }
-    for (const ResourceType &t : std::as_const(m_types)) {
+    for (const ResourceType &t : std::as_const(m_ctx.types)) {
         const QString name = apiServiceName(t.group, t.version);
         if (wanted.contains(name))
             continue;
@@ -134,35 +146,35 @@ void SandboxServer::syncApiServices(bool atStart)
             wanted.insert(name, localApiService(t.group, t.version, {1000, 100}, QStringLiteral("true")));
     }
     QStringList stale;
-    for (const auto &[key, object] : m_store.objects(apiServicesGvr)) {
+    for (const auto &[key, object] : m_ctx.store.objects(apiServicesGvr)) {
         const QString name = metaString(object, kName);
         if (!wanted.contains(name) && !builtins.contains(name)
             && metaOf(object).value(QLatin1String("labels")).toObject().value(kAutomanaged).toString() == QLatin1String("true"))
             stale << name;
     }
     for (const QString &name : std::as_const(stale))
-        (void)deleteInternal(*type, QString(), name, false);
+        (void)m_ctx.writer->deleteInternal(*type, QString(), name, false);
     for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
-        if (m_store.get(apiServicesGvr, QString(), it.key()))
+        if (m_ctx.store.get(apiServicesGvr, QString(), it.key()))
             continue; // an existing APIService (local or a user's) is left as it is
-        const auto created = createInternal(*type, QString(), it.value(), QStringLiteral("kube-apiserver"), false);
+        const auto created = m_ctx.writer->createInternal(*type, QString(), it.value(), QStringLiteral("kube-apiserver"), false);
         if (!created)
             qCWarning(lcSandbox) << "APIService not created:" << created.error().value(QLatin1String("message")).toString();
     }
 }
 
-void SandboxServer::scheduleApiServiceChecks(const QString &serviceNamespace, const QString &serviceName)
+void ApiServiceController::scheduleApiServiceChecks(const QString &serviceNamespace, const QString &serviceName)
 {
     // Every APIService backed by that Service, as the availability controller's Service and
     // Endpoints handlers queue them.
-    for (const auto &[key, object] : m_store.objects(apiServicesGvr)) {
+    for (const auto &[key, object] : m_ctx.store.objects(apiServicesGvr)) {
         const QJsonObject service = object.value(kSpec).toObject().value(QLatin1String("service")).toObject();
         if (service.value(kNamespace).toString() == serviceNamespace && service.value(kName).toString() == serviceName)
             scheduleApiServiceCheck(metaString(object, kName));
     }
 }
 
-void SandboxServer::scheduleApiServiceCheck(const QString &name)
+void ApiServiceController::scheduleApiServiceCheck(const QString &name)
 {
     m_pendingApiServiceChecks.insert(name);
     if (m_apiServiceCheckQueued)
@@ -176,9 +188,9 @@ void SandboxServer::scheduleApiServiceCheck(const QString &name)
     });
 }
 
-void SandboxServer::checkApiServiceAvailability(const QString &name)
+void ApiServiceController::checkApiServiceAvailability(const QString &name)
 {
-    const QJsonObject *found = m_store.get(apiServicesGvr, QString(), name);
+    const QJsonObject *found = m_ctx.store.get(apiServicesGvr, QString(), name);
     if (!found)
         return;
     const QJsonObject apiService = *found;
@@ -192,7 +204,7 @@ void SandboxServer::checkApiServiceAvailability(const QString &name)
         const QString ns = ref.value(kNamespace).toString();
         const QString svcName = ref.value(kName).toString();
         const int port = ref.value(QLatin1String("port")).toInt(443);
-        const QJsonObject *service = m_store.get(servicesGvr, ns, svcName);
+        const QJsonObject *service = m_ctx.store.get(servicesGvr, ns, svcName);
         const QString where = QStringLiteral("service/%1 in \"%2\"").arg(svcName, ns);
         const QJsonObject serviceSpec = service ? service->value(kSpec).toObject() : QJsonObject();
         const QString serviceType = serviceSpec.value(QLatin1String("type")).toString(QStringLiteral("ClusterIP"));
@@ -207,7 +219,7 @@ void SandboxServer::checkApiServiceAvailability(const QString &name)
                 }
             }
         }
-        const QJsonObject *endpoints = service ? m_store.get(endpointsGvr, ns, svcName) : nullptr;
+        const QJsonObject *endpoints = service ? m_ctx.store.get(endpointsGvr, ns, svcName) : nullptr;
         bool hasAddresses = false;
         if (endpoints) {
             for (const QJsonValue &s : endpoints->value(QLatin1String("subsets")).toArray()) {
@@ -267,15 +279,15 @@ void SandboxServer::checkApiServiceAvailability(const QString &name)
     }
     conditions.append(next);
     status.insert(QStringLiteral("conditions"), conditions);
-    putStatus(apiServicesGvr, apiService, status);
+    m_ctx.writer->putStatus(apiServicesGvr, apiService, status);
 }
 
-QList<DiscoveryDocuments::UnavailableGroupVersion> SandboxServer::unavailableGroupVersions() const
+QList<DiscoveryDocuments::UnavailableGroupVersion> ApiServiceController::unavailableGroupVersions() const
 {
     // The group-versions APIServices hand to a Service: no aggregated API server runs in the
     // sandbox, so none of them is reachable (a group-version the server serves itself stays local).
     QList<DiscoveryDocuments::UnavailableGroupVersion> result;
-    for (const auto &[key, object] : m_store.objects(apiServicesGvr)) {
+    for (const auto &[key, object] : m_ctx.store.objects(apiServicesGvr)) {
         const QJsonObject spec = object.value(kSpec).toObject();
         if (!spec.value(QLatin1String("service")).isObject() || metaOf(object).contains(QLatin1String("deletionTimestamp")))
             continue;
@@ -283,7 +295,7 @@ QList<DiscoveryDocuments::UnavailableGroupVersion> SandboxServer::unavailableGro
         const QString version = spec.value(QLatin1String("version")).toString();
         if (version.isEmpty())
             continue;
-        const bool served = std::any_of(m_types.cbegin(), m_types.cend(), [&](const ResourceType &t) {
+        const bool served = std::any_of(m_ctx.types.cbegin(), m_ctx.types.cend(), [&](const ResourceType &t) {
             return t.group == group && t.version == version;
         });
         if (!served)
@@ -292,7 +304,7 @@ QList<DiscoveryDocuments::UnavailableGroupVersion> SandboxServer::unavailableGro
     return result;
 }
 
-bool SandboxServer::handleUnavailableGroupVersion(Request &r)
+bool ApiServiceController::handleUnavailableGroupVersion(SandboxRequest &r)
 {
     // /apis/<group>/<version> and everything under it are proxied by kube-aggregator; for an
     // APIService that is not available it answers 503 (handler_proxy.go), which clients report
@@ -321,12 +333,12 @@ bool SandboxServer::handleUnavailableGroupVersion(Request &r)
         type.plural = seg.at(at);
         const QString name = seg.value(at + 1);
         const QString subresource = seg.value(at + 2);
-        const QString verb = requestVerb(r, !name.isEmpty());
-        if (!authorize(r, verb.isEmpty() ? QStringLiteral("get") : verb, &type, subresource, namespaceName, name))
+        const QString verb = SandboxAuth::requestVerb(r, !name.isEmpty());
+        if (!m_ctx.auth->authorize(r, verb.isEmpty() ? QStringLiteral("get") : verb, &type, subresource, namespaceName, name))
             return true;
     }
-    sendStatus(r, ApiStatus::failure(503, QStringLiteral("ServiceUnavailable"),
-                                     QStringLiteral("the server is currently unable to handle the request")));
+    m_ctx.sendStatus(r, ApiStatus::failure(503, QStringLiteral("ServiceUnavailable"),
+                                           QStringLiteral("the server is currently unable to handle the request")));
     return true;
 }
 
