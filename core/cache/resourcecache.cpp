@@ -36,6 +36,9 @@ ResourceCache::ResourceCache(CacheKey key, std::unique_ptr<ListWatcher> listWatc
     m_flushTimer.setInterval(50);
     connect(&m_flushTimer, &QTimer::timeout, this, &ResourceCache::flush);
     m_retryTimer.setSingleShot(true);
+    m_idleTimer.setSingleShot(true);
+    m_idleTimer.setInterval(120000);
+    connect(&m_idleTimer, &QTimer::timeout, this, &ResourceCache::watchIdle);
     connect(&m_retryTimer, &QTimer::timeout, this, [this] {
         if (m_retryRelist || !m_hasSynced)
             startList();
@@ -81,6 +84,7 @@ void ResourceCache::stop()
         m_decodeBusy = false;
     }
     m_retryTimer.stop();
+    m_idleTimer.stop();
     abandonWatchDecoding();
     if (m_flushTimer.isActive()) {
         m_flushTimer.stop();
@@ -313,6 +317,7 @@ void ResourceCache::startWatch()
     }
     setState(SyncState::Watching);
     m_watchStarted.start();
+    m_idleTimer.start();
     m_request = m_listWatcher->watch(
         options, [this](const QByteArray &chunk) { watchData(chunk); },
         [this](Result<void> result) { watchEnded(std::move(result)); });
@@ -328,8 +333,14 @@ void ResourceCache::abandonWatchDecoding()
     m_watchEnd.reset();
 }
 
+void ResourceCache::setWatchIdleTimeout(int milliseconds)
+{
+    m_idleTimer.setInterval(milliseconds);
+}
+
 void ResourceCache::watchData(const QByteArray &chunk)
 {
+    m_idleTimer.start();
     // Frames are decoded on a worker thread, one chunk at a time and in order, so thousands of
     // events a second do not stall the GUI thread; it only applies the decoded events.
     m_undecodedWatch += chunk;
@@ -383,8 +394,23 @@ void ResourceCache::watchDecoded(WatchDecoder::Output out)
     }
 }
 
+void ResourceCache::watchIdle()
+{
+    if (m_state != SyncState::Watching || !m_request)
+        return;
+    Error error;
+    error.kind = Error::Kind::Timeout;
+    error.message = tr("the watch was silent for %1 s (a lost connection?); watching again from "
+                       "resourceVersion %2")
+                        .arg(m_idleTimer.interval() / 1000)
+                        .arg(m_store.resourceVersion());
+    qCInfo(lcWatch) << m_key.toString() << error.message;
+    handleWatchError(error); // not Gone: the watch resumes from where it was, no relist
+}
+
 void ResourceCache::watchEnded(Result<void> result)
 {
+    m_idleTimer.stop();
     m_request.reset();
     if (m_watchDecodeBusy || !m_undecodedWatch.isEmpty()) {
         m_watchEnd = std::move(result); // after the events still being decoded
@@ -405,6 +431,7 @@ void ResourceCache::watchEnded(Result<void> result)
 
 void ResourceCache::handleWatchError(const Error &error)
 {
+    m_idleTimer.stop();
     m_request.reset();
     abandonWatchDecoding();
     if (isGone(error)) {

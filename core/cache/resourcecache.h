@@ -70,6 +70,11 @@ public:
     /// ResourceCache::setWatchTimeout sets the base timeoutSeconds asked of the server; each watch
     /// asks a random value between it and twice it, so many caches do not renew at once.
     void setWatchTimeout(int seconds) { m_watchTimeoutSeconds = seconds; }
+    /// ResourceCache::setWatchIdleTimeout sets how long a watch may stay silent (no event, no
+    /// bookmark: the server sends one at least every minute) before it is taken for a dead
+    /// connection and re-established from its resourceVersion, without a relist (default 120 s;
+    /// client-go pings a silent HTTP/2 connection after 30 s, which Qt cannot).
+    void setWatchIdleTimeout(int milliseconds);
 
 Q_SIGNALS:
     /// objectsChanged delivers the changes applied since the last batch (for a list into an empty
@@ -95,6 +100,7 @@ private:
     void watchDecoded(WatchDecoder::Output out);
     void abandonWatchDecoding();
     void watchEnded(Result<void> result);
+    void watchIdle();
     void handleWatchError(const Error &error);
     void retryAfterBackoff(const Error &error, bool relist);
     void flush();
@@ -154,6 +160,7 @@ private:
     ChangeBatch m_batch;
     QTimer m_flushTimer;
     QTimer m_retryTimer;
+    QTimer m_idleTimer; // restarted by every chunk of the watch
     QElapsedTimer m_watchStarted;
     SyncState m_state = SyncState::Stopped;
     Error m_lastError;

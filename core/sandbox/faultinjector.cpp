@@ -106,6 +106,8 @@ void FaultInjector::handleFaults(SandboxRequest &r)
     m_ctx.sendJson(r, 200, ApiStatus::success());
     if (b.value(QLatin1String("dropWatches")).toBool())
         QTimer::singleShot(0, &m_ctx.server, &SandboxServer::dropWatches);
+    if (b.value(QLatin1String("stallWatches")).toBool())
+        QTimer::singleShot(0, &m_ctx.server, &SandboxServer::stallWatches);
     if (b.value(QLatin1String("restart")).toBool())
         QTimer::singleShot(0, &m_ctx.server, [server = &m_ctx.server] {
             if (auto restarted = server->restart(); !restarted)

@@ -303,6 +303,11 @@ void SandboxServer::truncateNextResponses(int count)
     m_faults->truncateNextResponses(count);
 }
 
+void SandboxServer::stallWatches()
+{
+    m_watches->stallWatches();
+}
+
 void SandboxServer::dropWatches()
 {
     m_watches->dropWatches();

@@ -17,7 +17,7 @@
 //
 // Fault injection from outside (qluster-sandbox, admins only):
 //   POST /sandbox/v1/faults {"failNext": {"count": 2, "status": 429, "retryAfterSeconds": 3},
-//        "latencyMilliseconds": 100, "truncateNext": 1, "dropWatches": true, "restart": true,
+//        "latencyMilliseconds": 100, "truncateNext": 1, "dropWatches": true, "stallWatches": true, "restart": true,
 //        "loadPods": 1000, "eventsPerSecond": 50, "expireContinueTokens": 1, "compact": true,
 //        "clock": "2030-01-01T00:00:30Z", "advanceClockSeconds": 3600}
 //
@@ -176,6 +176,9 @@ public:
     void truncateNextResponses(int count);
     /// SandboxServer::dropWatches closes every open watch connection.
     void dropWatches();
+    /// SandboxServer::stallWatches leaves every open watch connection open and silent for good
+    /// (a half-open connection, as after a network partition); new watches work.
+    void stallWatches();
     /// SandboxServer::restart drops every connection and listens again on the same port; the
     /// store (objects and resourceVersions) is kept.
     Result<void> restart();

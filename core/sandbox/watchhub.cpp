@@ -226,6 +226,19 @@ void WatchHub::retireWatch(WatchSession *w)
     });
 }
 
+void WatchHub::stallWatches()
+{
+    // Like a half-open connection: the socket stays open, nothing more ever arrives on it.
+    for (WatchSession *w : std::as_const(m_watches)) {
+        m_ctx.store.removeWatcher(w->watcherId);
+        w->watcherId = 0;
+        if (w->bookmark)
+            w->bookmark->stop();
+        if (w->timeout)
+            w->timeout->stop();
+    }
+}
+
 void WatchHub::dropWatches()
 {
     const auto sessions = m_watches;

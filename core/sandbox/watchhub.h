@@ -28,6 +28,9 @@ public:
     void connectionClosed(HttpConnection *connection);
     /// WatchHub::dropWatches closes every open watch connection.
     void dropWatches();
+    /// WatchHub::stallWatches silences every open watch: its connection stays open but nothing
+    /// (event, bookmark or end) is written to it again. Later watches are served normally.
+    void stallWatches();
 
 private:
     struct WatchSession;

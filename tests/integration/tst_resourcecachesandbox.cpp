@@ -122,6 +122,7 @@ private Q_SLOTS:
     void pagesOverlapUnderLatency();
     void pagesTravelWhileTheBodyBeforeThemDownloads();
     void interruptedFirstListEndsCurrent();
+    void silentWatchIsReestablished();
     void registrySharesOneWatch();
     void largeListsAreStreamedEnvelopeFirst();
     void manyWatchesOverPlainHttpDoNotStarveGets();
@@ -311,6 +312,41 @@ void tst_ResourceCacheSandbox::faultsEndEqualToKubectl()
     createConfigMap(ns, QStringLiteral("after-restart"));
     expectEqual();
     QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 10000);
+}
+
+void tst_ResourceCacheSandbox::silentWatchIsReestablished()
+{
+    // A half-open connection: the sandbox keeps the watch open but sends nothing more, not even
+    // the bookmarks (every 200 ms here) that keep a quiet watch talking. Past the idle timeout the
+    // cache says so and watches again from its resourceVersion, without a relist.
+    SandboxOptions options;
+    options.bookmarkMilliseconds = 200;
+    SandboxFixture fixture(options);
+    QVERIFY2(fixture.error().isEmpty(), qPrintable(fixture.error()));
+    auto config = Kubeconfig::load(fixture.kubeconfig());
+    QVERIFY(config.has_value());
+    auto connection = Connection::create(*config->resolve(config->currentContext()));
+    QVERIFY(connection.has_value());
+    std::unique_ptr<ResourceCache> cache = openCache(kConfigMaps, QStringLiteral("default"), connection->get());
+    cache->setWatchIdleTimeout(1500);
+    QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 10000);
+    QList<ResourceCache::SyncState> states;
+    connect(cache.get(), &ResourceCache::syncStateChanged, this,
+            [&states](ResourceCache::SyncState state) { states.append(state); });
+
+    fixture.sandbox().invoke([](SandboxServer &s) { s.stallWatches(); });
+    QVERIFY(!fixture.create(QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                                        {QStringLiteral("kind"), QStringLiteral("ConfigMap")},
+                                        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("during-stall")},
+                                                                                 {QStringLiteral("namespace"), QStringLiteral("default")}}}})
+                 .isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(states.contains(ResourceCache::SyncState::Backoff), 10000);
+    QCOMPARE(cache->lastError().kind, Error::Kind::Timeout);
+    QVERIFY2(cache->lastError().message.contains(QLatin1String("silent for 1 s")), qPrintable(cache->lastError().message));
+    // The change made while the watch was silent arrives through the new watch.
+    QTRY_VERIFY_WITH_TIMEOUT(cache->store().object(QStringLiteral("default/during-stall")) != nullptr, 10000);
+    QCOMPARE(cache->syncState(), ResourceCache::SyncState::Watching);
+    QCOMPARE(cache->listCount(), 1);
 }
 
 void tst_ResourceCacheSandbox::interruptedFirstListEndsCurrent()
