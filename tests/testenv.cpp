@@ -33,6 +33,14 @@ QString kubectl()
     return QStandardPaths::findExecutable(QStringLiteral("kubectl"));
 }
 
+QString nghttpx()
+{
+    const QString onPath = QStandardPaths::findExecutable(QStringLiteral("nghttpx"));
+    return onPath.isEmpty()
+        ? QStandardPaths::findExecutable(QStringLiteral("nghttpx"), {QStringLiteral("/usr/sbin")})
+        : onPath;
+}
+
 bool requireAtStart(unsigned needs)
 {
     QStringList missing;
@@ -43,6 +51,8 @@ bool requireAtStart(unsigned needs)
     }
     if ((needs & NeedsKubectl) && kubectl().isEmpty())
         missing << QStringLiteral("kubectl (set QLUSTER_KUBECTL, or put kubectl on PATH)");
+    if ((needs & NeedsNghttpx) && nghttpx().isEmpty())
+        missing << QStringLiteral("nghttpx (Debian's nghttp2-proxy, which tools/dev installs)");
     if (missing.isEmpty())
         return true;
     const bool ci = qEnvironmentVariable("CI") == QLatin1String("true");

@@ -17,6 +17,7 @@ namespace Qluster::Test {
 enum Need : unsigned {
     NeedsCorpus = 1,  ///< the real-server API corpus
     NeedsKubectl = 2, ///< a kubectl binary
+    NeedsNghttpx = 4, ///< nghttpx, the HTTP/2 proxy (Debian's nghttp2-proxy)
 };
 
 /// apiCorpus is the folder of the API corpus, or an empty string when there is none.
@@ -25,6 +26,8 @@ QString apiCorpus();
 QString corpus(const QString &relative);
 /// kubectl is the kubectl to run, or an empty string when there is none.
 QString kubectl();
+/// nghttpx is the nghttpx binary (PATH or /usr/sbin), or an empty string when there is none.
+QString nghttpx();
 /// requireAtStart checks needs before the first test runs (see the note above); it returns only
 /// when every need is met.
 bool requireAtStart(unsigned needs);

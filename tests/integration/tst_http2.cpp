@@ -4,6 +4,7 @@
 // the SandboxServer, as a real kube-apiserver speaks h2 over TLS. Discovery, lists, a write, 100
 // watches open at once while a GET is still answered, and a watch surviving the proxy's restart.
 #include "sandboxfixture.h"
+#include "testenv.h"
 #include "testpki.h"
 
 #include "api/resourceclient.h"
@@ -17,24 +18,18 @@
 
 #include <QFile>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 
 using namespace Qluster;
 
+QLUSTER_TEST_NEEDS(Qluster::Test::NeedsNghttpx)
+
 namespace {
 
 const Gvr kConfigMaps{QString(), QStringLiteral("v1"), QStringLiteral("configmaps")};
 const Gvr kPods{QString(), QStringLiteral("v1"), QStringLiteral("pods")};
-
-QString nghttpxPath()
-{
-    const QString path = QStandardPaths::findExecutable(QStringLiteral("nghttpx"));
-    return path.isEmpty() ? QStandardPaths::findExecutable(QStringLiteral("nghttpx"), {QStringLiteral("/usr/sbin")})
-                          : path;
-}
 
 quint16 freePort()
 {
@@ -78,8 +73,6 @@ private:
 
 void tst_Http2::initTestCase()
 {
-    if (nghttpxPath().isEmpty())
-        QFAIL("nghttpx is not installed (Debian package nghttp2-proxy, in tools/dev's list)");
     SandboxOptions options;
     options.transport = SandboxOptions::Transport::Http;
     options.httpAnonymousAdmin = false; // the bearer token travels through the proxy
@@ -110,7 +103,7 @@ bool tst_Http2::startProxy()
 {
     m_proxy = std::make_unique<QProcess>();
     m_proxy->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_proxy->start(nghttpxPath(),
+    m_proxy->start(Test::nghttpx(),
         {QStringLiteral("--conf=/dev/null"), QStringLiteral("--frontend=127.0.0.1,%1").arg(m_port),
          QStringLiteral("--backend=127.0.0.1,%1").arg(m_backendPort), QStringLiteral("--workers=1"),
          QStringLiteral("--no-ocsp"), QStringLiteral("--log-level=WARN"),
