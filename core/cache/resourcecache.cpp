@@ -36,6 +36,11 @@ ResourceCache::ResourceCache(CacheKey key, std::unique_ptr<ListWatcher> listWatc
     m_flushTimer.setInterval(50);
     connect(&m_flushTimer, &QTimer::timeout, this, &ResourceCache::flush);
     m_retryTimer.setSingleShot(true);
+    m_clock = [timer = std::make_shared<QElapsedTimer>()] {
+        if (!timer->isValid())
+            timer->start();
+        return timer->elapsed();
+    };
     m_idleTimer.setSingleShot(true);
     m_idleTimer.setInterval(120000);
     connect(&m_idleTimer, &QTimer::timeout, this, &ResourceCache::watchIdle);
@@ -316,7 +321,7 @@ void ResourceCache::startWatch()
                                  + int(QRandomGenerator::global()->bounded(m_watchTimeoutSeconds + 1));
     }
     setState(SyncState::Watching);
-    m_watchStarted.start();
+    m_watchStartedMs = m_clock();
     m_idleTimer.start();
     m_request = m_listWatcher->watch(
         options, [this](const QByteArray &chunk) { watchData(chunk); },
@@ -422,7 +427,7 @@ void ResourceCache::watchEnded(Result<void> result)
     }
     // The server ended the watch (timeoutSeconds): renew it from where we are. A watch that ends
     // at once again and again is treated as a failure so we do not spin.
-    if (m_watchStarted.elapsed() < 1000 && ++m_failures > 1) {
+    if (m_clock() - m_watchStartedMs < 1000 && ++m_failures > 1) {
         retryAfterBackoff(Error::invalid(QStringLiteral("watch closed immediately")), false);
         return;
     }

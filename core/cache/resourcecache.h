@@ -15,6 +15,7 @@
 
 #include <deque>
 #include <optional>
+#include <functional>
 #include <memory>
 
 template<typename T>
@@ -75,6 +76,9 @@ public:
     /// connection and re-established from its resourceVersion, without a relist (default 120 s;
     /// client-go pings a silent HTTP/2 connection after 30 s, which Qt cannot).
     void setWatchIdleTimeout(int milliseconds);
+    /// ResourceCache::setClock replaces the monotonic clock (milliseconds) that tells a watch the
+    /// server ended at once from one that lived a while (tests drive it instead of sleeping).
+    void setClock(std::function<qint64()> monotonicMilliseconds) { m_clock = std::move(monotonicMilliseconds); }
 
 Q_SIGNALS:
     /// objectsChanged delivers the changes applied since the last batch (for a list into an empty
@@ -161,7 +165,8 @@ private:
     QTimer m_flushTimer;
     QTimer m_retryTimer;
     QTimer m_idleTimer; // restarted by every chunk of the watch
-    QElapsedTimer m_watchStarted;
+    std::function<qint64()> m_clock; // monotonic milliseconds
+    qint64 m_watchStartedMs = 0;
     SyncState m_state = SyncState::Stopped;
     Error m_lastError;
     bool m_hasSynced = false;

@@ -130,9 +130,11 @@ void tst_ResourceCacheWatch::watchTimeoutRenews()
     auto cache = makeCache(&api);
     Mirror mirror;
     mirror.attach(cache.get(), this);
+    qint64 now = 0;
+    cache->setClock([&now] { return now; });
     cache->start();
     QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 5000);
-    QTest::qWait(1100); // a watch that lived a while and then timed out
+    now += 1100; // a watch that lived a while and then timed out
     api.endWatches(std::nullopt);
     QTRY_COMPARE_WITH_TIMEOUT(api.watchesSeen.size(), 2, 5000);
     QCOMPARE(cache->syncState(), ResourceCache::SyncState::Watching);
@@ -148,9 +150,11 @@ void tst_ResourceCacheWatch::watchEndWaitsForDecodedEvents()
     auto cache = makeCache(&api);
     Mirror mirror;
     mirror.attach(cache.get(), this);
+    qint64 now = 0;
+    cache->setClock([&now] { return now; });
     cache->start();
     QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 5000);
-    QTest::qWait(1100); // a watch that lived a while
+    now += 1100; // a watch that lived a while
     // Two events and then the end of the stream, delivered back to back: the events are still
     // being decoded on the worker thread when the end arrives.
     api.create(QStringLiteral("b"));
