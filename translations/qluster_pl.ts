@@ -15,6 +15,10 @@
         <source>(unknown version)</source>
         <translation>(nieznana wersja)</translation>
     </message>
+    <message>
+        <source>No context is open.</source>
+        <translation>Żaden kontekst nie jest otwarty.</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -73,6 +77,13 @@
     <message>
         <source>--demo opens the built-in sandbox; it cannot be combined with --kubeconfig.</source>
         <translation>--demo otwiera wbudowaną piaskownicę; nie można go łączyć z --kubeconfig.</translation>
+    </message>
+</context>
+<context>
+    <name>Qluster::ResourceCache</name>
+    <message>
+        <source>the watch was silent for %1 s (a lost connection?); watching again from resourceVersion %2</source>
+        <translation>obserwacja milczała przez %1 s (utracone połączenie?); ponowna obserwacja od resourceVersion %2</translation>
     </message>
 </context>
 <context>
@@ -285,6 +296,18 @@ Serwer: %4</translation>
         <source>Label selector, e.g. app=web,tier notin (db)</source>
         <translation>Selektor etykiet, np. app=web,tier notin (db)</translation>
     </message>
+    <message>
+        <source>&amp;Cluster</source>
+        <translation>&amp;Klaster</translation>
+    </message>
+    <message>
+        <source>Make This &amp;kubectl&apos;s Current Context</source>
+        <translation>Ustaw jako bieżący kontekst &amp;kubectl</translation>
+    </message>
+    <message>
+        <source>Write the shown context into the kubeconfig as current-context, as `kubectl config use-context` does</source>
+        <translation>Zapisz pokazany kontekst w kubeconfig jako current-context, tak jak `kubectl config use-context`</translation>
+    </message>
 </context>
 <context>
     <name>Qluster::Ui::ObjectOverview</name>
@@ -379,6 +402,14 @@ Serwer: %4</translation>
         <source>The server does not serve %1 in %2: the owner cannot be shown.</source>
         <translation>Serwer nie udostępnia %1 w %2: nie można pokazać właściciela.</translation>
     </message>
+    <message>
+        <source>Show Secret Values</source>
+        <translation>Pokaż wartości sekretu</translation>
+    </message>
+    <message>
+        <source>This Secret&apos;s data is hidden; show it in this view</source>
+        <translation>Dane tego sekretu są ukryte; pokaż je w tym widoku</translation>
+    </message>
 </context>
 <context>
     <name>Qluster::Ui::ResourceTableModel</name>
@@ -445,14 +476,6 @@ Serwer: %4</translation>
 <context>
     <name>Qluster::Ui::SessionController</name>
     <message>
-        <source>Could not switch context: %1</source>
-        <translation>Nie można przełączyć kontekstu: %1</translation>
-    </message>
-    <message>
-        <source>Could not save the namespace: %1</source>
-        <translation>Nie można zapisać przestrzeni nazw: %1</translation>
-    </message>
-    <message>
         <source>You may not list namespaces in this cluster: type the one you want.</source>
         <translation>Nie możesz wyświetlić przestrzeni nazw tego klastra: wpisz tę, której potrzebujesz.</translation>
     </message>
@@ -463,6 +486,14 @@ Serwer: %4</translation>
     <message>
         <source>Reading the API resources failed: %1</source>
         <translation>Odczyt zasobów API nie powiódł się: %1</translation>
+    </message>
+    <message>
+        <source>Could not make %1 kubectl&apos;s current context: %2</source>
+        <translation>Nie udało się ustawić %1 jako bieżącego kontekstu kubectl: %2</translation>
+    </message>
+    <message>
+        <source>kubectl&apos;s current context is now %1.</source>
+        <translation>Bieżący kontekst kubectl to teraz %1.</translation>
     </message>
 </context>
 <context>

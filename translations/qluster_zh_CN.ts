@@ -15,6 +15,10 @@
         <source>(unknown version)</source>
         <translation>（未知版本）</translation>
     </message>
+    <message>
+        <source>No context is open.</source>
+        <translation>没有打开的上下文。</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -73,6 +77,13 @@
     <message>
         <source>--demo opens the built-in sandbox; it cannot be combined with --kubeconfig.</source>
         <translation>--demo 打开内置沙箱，不能与 --kubeconfig 同时使用。</translation>
+    </message>
+</context>
+<context>
+    <name>Qluster::ResourceCache</name>
+    <message>
+        <source>the watch was silent for %1 s (a lost connection?); watching again from resourceVersion %2</source>
+        <translation>监视已静默 %1 秒（连接丢失？）；从 resourceVersion %2 重新监视</translation>
     </message>
 </context>
 <context>
@@ -285,6 +296,18 @@ Server: %4</source>
         <source>Label selector, e.g. app=web,tier notin (db)</source>
         <translation>标签选择器，例如 app=web,tier notin (db)</translation>
     </message>
+    <message>
+        <source>&amp;Cluster</source>
+        <translation>集群(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Make This &amp;kubectl&apos;s Current Context</source>
+        <translation>设为 &amp;kubectl 的当前上下文</translation>
+    </message>
+    <message>
+        <source>Write the shown context into the kubeconfig as current-context, as `kubectl config use-context` does</source>
+        <translation>像 `kubectl config use-context` 一样，将显示的上下文写入 kubeconfig 的 current-context</translation>
+    </message>
 </context>
 <context>
     <name>Qluster::Ui::ObjectOverview</name>
@@ -379,6 +402,14 @@ Server: %4</source>
         <source>The server does not serve %1 in %2: the owner cannot be shown.</source>
         <translation>服务器不提供 %2 中的 %1：无法显示其所有者。</translation>
     </message>
+    <message>
+        <source>Show Secret Values</source>
+        <translation>显示 Secret 的值</translation>
+    </message>
+    <message>
+        <source>This Secret&apos;s data is hidden; show it in this view</source>
+        <translation>此 Secret 的数据已隐藏；在此视图中显示</translation>
+    </message>
 </context>
 <context>
     <name>Qluster::Ui::ResourceTableModel</name>
@@ -445,14 +476,6 @@ Server: %4</source>
 <context>
     <name>Qluster::Ui::SessionController</name>
     <message>
-        <source>Could not switch context: %1</source>
-        <translation>无法切换上下文：%1</translation>
-    </message>
-    <message>
-        <source>Could not save the namespace: %1</source>
-        <translation>无法保存命名空间：%1</translation>
-    </message>
-    <message>
         <source>You may not list namespaces in this cluster: type the one you want.</source>
         <translation>你无权列出此集群的命名空间：请直接输入所需的命名空间。</translation>
     </message>
@@ -463,6 +486,14 @@ Server: %4</source>
     <message>
         <source>Reading the API resources failed: %1</source>
         <translation>读取 API 资源失败：%1</translation>
+    </message>
+    <message>
+        <source>Could not make %1 kubectl&apos;s current context: %2</source>
+        <translation>无法将 %1 设为 kubectl 的当前上下文：%2</translation>
+    </message>
+    <message>
+        <source>kubectl&apos;s current context is now %1.</source>
+        <translation>kubectl 的当前上下文现在是 %1。</translation>
     </message>
 </context>
 <context>
