@@ -69,16 +69,9 @@ void ResourceHandlers::handleGet(SandboxRequest &r, const SandboxResourcePath &p
 void ResourceHandlers::handleList(SandboxRequest &r, const SandboxResourcePath &p)
 {
     const ResourceType &type = *p.type;
-    auto labels = LabelSelector::parse(r.http.queryValue("labelSelector"));
-    if (!labels) {
-        m_ctx.sendStatus(r, ApiStatus::badRequest(labels.error().message));
+    const auto selectors = m_ctx.selectors(r, type);
+    if (!selectors)
         return;
-    }
-    auto fields = FieldSelector::parse(r.http.queryValue("fieldSelector"), type.kind);
-    if (!fields) {
-        m_ctx.sendStatus(r, ApiStatus::badRequest(fields.error().message));
-        return;
-    }
     bool limitOk = false;
     qint64 limit = r.http.queryValue("limit").toLongLong(&limitOk);
     if (!limitOk || limit <= 0)
@@ -159,7 +152,7 @@ void ResourceHandlers::handleList(SandboxRequest &r, const SandboxResourcePath &
     const auto &objects = *snapshot.objects;
     auto it = !startKey.isEmpty() ? objects.lower_bound(startKey)
                                   : prefix.isEmpty() ? objects.begin() : objects.lower_bound(prefix);
-    const bool filtered = !labels->isEmpty() || !fields->isEmpty();
+    const bool filtered = !selectors->isEmpty();
     // The page is chosen first, its items printed after: the envelope (with the continue token)
     // can then be sent before the rows are built.
     std::vector<const QJsonObject *> selected;
@@ -178,7 +171,7 @@ void ResourceHandlers::handleList(SandboxRequest &r, const SandboxResourcePath &
         ++scanned;
         const QJsonObject &o = it->second;
         if (filtered) {
-            if (!labels->matches(metaOf(o).value(QLatin1String("labels")).toObject()) || !fields->matches(o))
+            if (!selectors->matches(o))
                 continue;
         }
         selected.push_back(&o);
@@ -331,12 +324,9 @@ void ResourceHandlers::handleDelete(SandboxRequest &r, const SandboxResourcePath
 void ResourceHandlers::handleDeleteCollection(SandboxRequest &r, const SandboxResourcePath &p)
 {
     const ResourceType type = *p.type;
-    auto labels = LabelSelector::parse(r.http.queryValue("labelSelector"));
-    auto fields = FieldSelector::parse(r.http.queryValue("fieldSelector"), type.kind);
-    if (!labels || !fields) {
-        m_ctx.sendStatus(r, ApiStatus::badRequest(!labels ? labels.error().message : fields.error().message));
+    const auto selectors = m_ctx.selectors(r, type);
+    if (!selectors)
         return;
-    }
     const bool dryRun = r.http.queryValue("dryRun") == QLatin1String("All");
     const auto &objects = m_ctx.store.objects(m_ctx.storageGvr(type));
     const QString prefix = type.namespaced && !p.namespaceName.isEmpty() ? p.namespaceName + QLatin1Char('/') : QString();
@@ -344,7 +334,7 @@ void ResourceHandlers::handleDeleteCollection(SandboxRequest &r, const SandboxRe
     for (auto it = prefix.isEmpty() ? objects.begin() : objects.lower_bound(prefix); it != objects.end(); ++it) {
         if (!prefix.isEmpty() && !it->first.startsWith(prefix))
             break;
-        if (labels->matches(metaOf(it->second).value(QLatin1String("labels")).toObject()) && fields->matches(it->second))
+        if (selectors->matches(it->second))
             targets.append({metaString(it->second, kNamespace), metaString(it->second, kName)});
     }
     QJsonArray items;

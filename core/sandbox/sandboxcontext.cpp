@@ -228,4 +228,25 @@ void SandboxContext::sendError(SandboxRequest &r, const Error &error)
     sendStatus(r, ApiStatus::fromError(error));
 }
 
+bool SandboxContext::Selectors::matches(const QJsonObject &object) const
+{
+    return labels.matches(SandboxObjects::metaOf(object).value(QLatin1String("labels")).toObject())
+        && fields.matches(object);
+}
+
+std::optional<SandboxContext::Selectors> SandboxContext::selectors(SandboxRequest &r, const ResourceType &type)
+{
+    auto labels = LabelSelector::parse(r.http.queryValue("labelSelector"));
+    if (!labels) {
+        sendStatus(r, ApiStatus::badRequest(labels.error().message));
+        return std::nullopt;
+    }
+    auto fields = FieldSelector::parse(r.http.queryValue("fieldSelector"), type.kind);
+    if (!fields) {
+        sendStatus(r, ApiStatus::badRequest(fields.error().message));
+        return std::nullopt;
+    }
+    return Selectors{*labels, *fields};
+}
+
 } // namespace Qluster

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "api/labelselector.h"
+#include "fieldselector.h"
 #include "httpconnection.h"
 #include "objectstore.h"
 #include "resourcetypes.h"
@@ -74,6 +76,18 @@ struct SandboxContext final
     std::optional<SandboxResourcePath> parseResourcePath(const QString &path) const;
     /// The request body as an object (JSON, YAML or protobuf), or the Status why not.
     Result<QJsonObject> parseBody(const SandboxRequest &r) const;
+    /// SandboxContext::Selectors are a list's, watch's or delete-collection's label and field
+    /// selectors.
+    struct Selectors
+    {
+        LabelSelector labels;
+        FieldSelector fields;
+        bool isEmpty() const { return labels.isEmpty() && fields.isEmpty(); }
+        bool matches(const QJsonObject &object) const;
+    };
+    /// SandboxContext::selectors reads labelSelector and fieldSelector for objects of type; a
+    /// malformed one is answered with 400 (the parser's message) and nullopt returned.
+    std::optional<Selectors> selectors(SandboxRequest &r, const ResourceType &type);
     /// The time the controllers go by: the real UTC time moved by clockOffsetMilliseconds.
     QDateTime clock() const;
 

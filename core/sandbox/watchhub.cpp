@@ -26,8 +26,7 @@ struct WatchHub::WatchSession
     ResourceType type;
     Gvr gvr;
     QString namespaceName;
-    LabelSelector labels;
-    FieldSelector fields;
+    SandboxContext::Selectors selectors;
     bool table = false;
     TablePrinter::IncludeObject include = TablePrinter::IncludeObject::Metadata;
     bool firstTable = true;
@@ -56,23 +55,15 @@ void WatchHub::connectionClosed(HttpConnection *connection)
 void WatchHub::handleWatch(SandboxRequest &r, const SandboxResourcePath &p)
 {
     const ResourceType &type = *p.type;
-    auto labels = LabelSelector::parse(r.http.queryValue("labelSelector"));
-    if (!labels) {
-        m_ctx.sendStatus(r, ApiStatus::badRequest(labels.error().message));
+    const auto selectors = m_ctx.selectors(r, type);
+    if (!selectors)
         return;
-    }
-    auto fields = FieldSelector::parse(r.http.queryValue("fieldSelector"), type.kind);
-    if (!fields) {
-        m_ctx.sendStatus(r, ApiStatus::badRequest(fields.error().message));
-        return;
-    }
     auto *w = new WatchSession;
     w->connection = r.connection;
     w->type = type;
     w->gvr = m_ctx.storageGvr(type);
     w->namespaceName = type.namespaced ? p.namespaceName : QString();
-    w->labels = *labels;
-    w->fields = *fields;
+    w->selectors = *selectors;
     w->table = wantsTable(r.http);
     w->include = TablePrinter::parseIncludeObject(r.http.queryValue("includeObject"));
     r.status = 200;
@@ -102,7 +93,7 @@ void WatchHub::handleWatch(SandboxRequest &r, const SandboxResourcePath &p)
             return false;
         if (!w->namespaceName.isEmpty() && metaString(o, kNamespace) != w->namespaceName)
             return false;
-        return w->labels.matches(metaOf(o).value(QLatin1String("labels")).toObject()) && w->fields.matches(o);
+        return w->selectors.matches(o);
     };
     auto deliver = [this, w, encode, matches](const WatchEvent &e) {
         if (!w->connection)
