@@ -247,7 +247,9 @@ private Q_SLOTS:
         QNetworkReply *reply = m_nam.get(request);
         QByteArray received;
         connect(reply, &QNetworkReply::readyRead, this, [&] { received += reply->readAll(); });
-        QTest::qWait(200);
+        // The response head arrives once the server has the watch (it registers it in the same step).
+        QSignalSpy head(reply, &QNetworkReply::metaDataChanged);
+        QVERIFY(head.wait(5000));
         QCOMPARE(send("POST", QStringLiteral("/api/v1/namespaces/default/configmaps"), configMap(QStringLiteral("not-watched"))).status, 201);
         QCOMPARE(send("POST", QStringLiteral("/api/v1/namespaces/default/configmaps"), configMap(QStringLiteral("watched"), {{QStringLiteral("watched"), QStringLiteral("yes")}})).status, 201);
         QCOMPARE(send("DELETE", QStringLiteral("/api/v1/namespaces/default/configmaps/watched")).status, 200);

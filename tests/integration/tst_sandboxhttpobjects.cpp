@@ -241,7 +241,9 @@ private Q_SLOTS:
         url.setPath(QStringLiteral("/api/v1/namespaces/default/configmaps"));
         url.setQuery(QStringLiteral("watch=1"));
         QNetworkReply *reply = m_nam.get(QNetworkRequest(url));
-        QTest::qWait(300);
+        // The response head arrives once the server has the watch (it registers it in the same step).
+        QSignalSpy head(reply, &QNetworkReply::metaDataChanged);
+        QVERIFY(head.wait(5000));
         QVERIFY(!reply->isFinished());
         m_sandbox->invoke([](SandboxServer &s) { s.dropWatches(); });
         QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 5000);
