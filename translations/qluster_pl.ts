@@ -410,6 +410,22 @@ Serwer: %4</translation>
         <source>This Secret&apos;s data is hidden; show it in this view</source>
         <translation>Dane tego sekretu są ukryte; pokaż je w tym widoku</translation>
     </message>
+    <message>
+        <source>in any namespace</source>
+        <translation>w żadnej przestrzeni nazw</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>w %1</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Brak uprawnień</translation>
+    </message>
+    <message>
+        <source>You may not list %1 %2. The server said: %3</source>
+        <translation>Nie możesz wyświetlić listy %1 %2. Serwer odpowiedział: %3</translation>
+    </message>
 </context>
 <context>
     <name>Qluster::Ui::ResourceTableModel</name>

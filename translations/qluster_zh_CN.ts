@@ -410,6 +410,22 @@ Server: %4</source>
         <source>This Secret&apos;s data is hidden; show it in this view</source>
         <translation>此 Secret 的数据已隐藏；在此视图中显示</translation>
     </message>
+    <message>
+        <source>in any namespace</source>
+        <translation>（所有命名空间）</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>（命名空间 %1）</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>无权访问</translation>
+    </message>
+    <message>
+        <source>You may not list %1 %2. The server said: %3</source>
+        <translation>你无权列出 %1 %2。服务器返回：%3</translation>
+    </message>
 </context>
 <context>
     <name>Qluster::Ui::ResourceTableModel</name>

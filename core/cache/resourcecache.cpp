@@ -72,7 +72,7 @@ void ResourceCache::setBackoff(int initialMilliseconds, int maxMilliseconds)
 
 void ResourceCache::start()
 {
-    if (m_state != SyncState::Stopped)
+    if (m_state != SyncState::Stopped && m_state != SyncState::Forbidden)
         return;
     startList();
 }
@@ -454,6 +454,12 @@ void ResourceCache::retryAfterBackoff(const Error &error, bool relist)
     ++m_generation; // pages of the failed list still being decoded are dropped
     m_undecoded.clear();
     m_lastError = error;
+    if (error.httpStatus == 403) {
+        // RBAC says no: asking again every few seconds would only repeat it (and fill the log).
+        qCInfo(lcWatch) << m_key.toString() << "forbidden:" << error.toString();
+        setState(SyncState::Forbidden);
+        return;
+    }
     m_retryRelist = relist || !m_hasSynced;
     if (isGone(error))
         m_retryRelist = true;

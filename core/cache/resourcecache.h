@@ -40,6 +40,9 @@ public:
         Listing,  ///< the (re)list is in progress
         Watching, ///< in sync, the watch is open
         Backoff,  ///< the last request failed; retrying after a delay (see lastError)
+        /// The server refuses this user the list (403, see lastError): retrying would not change
+        /// that, so the cache waits to be started again.
+        Forbidden,
     };
     Q_ENUM(SyncState)
 
@@ -55,7 +58,9 @@ public:
     SyncState syncState() const { return m_state; }
     /// ResourceCache::hasSynced is true once a complete list has been applied.
     bool hasSynced() const { return m_hasSynced; }
-    /// ResourceCache::lastError is the failure behind the current Backoff state.
+    /// ResourceCache::retryInMs is how long until the next attempt while in Backoff, else -1.
+    int retryInMs() const { return m_retryTimer.isActive() ? m_retryTimer.remainingTime() : -1; }
+    /// ResourceCache::lastError is the failure behind the current Backoff or Forbidden state.
     const Error &lastError() const { return m_lastError; }
     const ResourceStore &store() const { return m_store; }
     /// ResourceCache::listCount counts the lists started (the first one and every relist).

@@ -14,8 +14,10 @@ ResourceCacheRegistry::~ResourceCacheRegistry() = default;
 
 std::shared_ptr<ResourceCache> ResourceCacheRegistry::acquire(const CacheKey &key)
 {
-    if (auto existing = m_caches.value(key).lock())
+    if (auto existing = m_caches.value(key).lock()) {
+        existing->start(); // a Forbidden one asks again: the user may have been granted access
         return existing;
+    }
     // The deleter stops the watch at once but deletes later: the last holder may be releasing it
     // from inside one of the cache's own signals.
     std::shared_ptr<ResourceCache> cache(new ResourceCache(key, m_factory(key)),

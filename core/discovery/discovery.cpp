@@ -363,7 +363,9 @@ void Discovery::updateChangeWatches()
                     // live refresh, not a request every 30 s that can never succeed. A 401 is
                     // retried: credentials get refreshed (exec plugin, token file, OIDC).
                     const int status = cache->lastError().httpStatus;
-                    if (state != ResourceCache::SyncState::Backoff || (status != 403 && status != 404))
+                    const bool refused = state == ResourceCache::SyncState::Forbidden
+                        || (state == ResourceCache::SyncState::Backoff && status == 404);
+                    if (!refused)
                         return;
                     qCInfo(lcDiscovery) << "not watching" << gvr.resource << "for changes:"
                                         << cache->lastError().toString();

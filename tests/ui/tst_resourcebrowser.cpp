@@ -13,6 +13,7 @@
 #include "discovery/discovery.h"
 #include "cache/resourcecache.h"
 #include "editor/yamleditor.h"
+#include "views/emptystate.h"
 #include "models/resourcetablemodel.h"
 #include "models/resourcetreemodel.h"
 #include "net/connection.h"
@@ -25,6 +26,8 @@
 #include <QSettings>
 #include <QStringListModel>
 #include <QPushButton>
+#include <QStackedWidget>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
@@ -45,14 +48,14 @@ namespace {
 /// Browser is MainWindow + ResourceBrowser connected to a sandbox as its admin, in "default".
 struct Browser
 {
-    explicit Browser(const SandboxFixture &fixture)
+    explicit Browser(const SandboxFixture &fixture, const QString &contextName = QString())
     {
         auto config = Kubeconfig::load(fixture.kubeconfig());
         if (!config) {
             error = config.error().toString();
             return;
         }
-        auto context = config->resolve(config->currentContext());
+        auto context = config->resolve(contextName.isEmpty() ? config->currentContext() : contextName);
         if (!context) {
             error = context.error().toString();
             return;
@@ -112,6 +115,7 @@ private Q_SLOTS:
     void ownerLinksOpenTheOwner();
     void backoffIsShownInTheStatusBar();
     void secretValuesStayHiddenUntilAsked();
+    void forbiddenListIsExplained();
 };
 
 void tst_ResourceBrowser::selectKindShowsRowsAndOverview()
@@ -319,6 +323,29 @@ void tst_ResourceBrowser::secretValuesStayHiddenUntilAsked()
     reveal->click();
     b.browser->open(kPods);
     QVERIFY(reveal->isHidden());
+}
+
+void tst_ResourceBrowser::forbiddenListIsExplained()
+{
+    SandboxFixture fixture;
+    QVERIFY2(fixture.error().isEmpty(), qPrintable(fixture.error()));
+    Browser b(fixture, QStringLiteral("sandbox-viewer")); // the "view" ClusterRole: no Secrets
+    QVERIFY2(b.error.isEmpty(), qPrintable(b.error));
+    const Gvr secrets{QString(), QStringLiteral("v1"), QStringLiteral("secrets")};
+    b.browser->open(secrets);
+    auto *message = b.window->findChild<EmptyState *>(QStringLiteral("tableMessage"));
+    QVERIFY(message);
+    auto *stack = b.window->findChild<QStackedWidget *>(QStringLiteral("tableStack"));
+    QTRY_COMPARE_WITH_TIMEOUT(stack->currentWidget(), static_cast<QWidget *>(message), 10000);
+    QCOMPARE(b.browser->tableModel()->cache()->syncState(), ResourceCache::SyncState::Forbidden);
+    auto *hint = message->findChild<QLabel *>(QStringLiteral("emptyStateHint"));
+    QVERIFY(hint);
+    const QString text = hint->text();
+    QVERIFY2(text.contains(QLatin1String("You may not list secrets in default")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("forbidden")), qPrintable(text));
+    // Another kind brings the table back.
+    b.browser->open(kPods);
+    QVERIFY(stack->currentWidget() != message);
 }
 
 QTEST_MAIN(tst_ResourceBrowser)

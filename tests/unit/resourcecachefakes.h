@@ -58,6 +58,7 @@ public:
     QList<qsizetype> listsSeenAfterDelivery; // listsSeen.size() right after each list answer was handed over
     QList<WatchOptions> watchesSeen;
     int failLists = 0;
+    int failStatus = 500; ///< the HTTP status of the failed lists
     bool paused = false; // mutations are not pushed to open watches (a network partition)
     bool deliverHeads = false; // each list answer's head (up to its rows) comes before the body
     bool holdLists = false;    // list answers wait in heldLists for deliverHead/deliverBody
@@ -211,7 +212,9 @@ public:
         Result<QByteArray> result;
         if (failLists > 0) {
             --failLists;
-            result = fail(Error::http(500, QStringLiteral("InternalError"), QStringLiteral("injected")));
+            result = fail(failStatus == 403
+                    ? Error::http(403, QStringLiteral("Forbidden"), QStringLiteral("secrets is forbidden"))
+                    : Error::http(failStatus, QStringLiteral("InternalError"), QStringLiteral("injected")));
         } else {
             qsizetype start = 0;
             quint64 snapshotRv = rv;

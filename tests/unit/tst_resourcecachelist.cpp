@@ -21,6 +21,7 @@ private Q_SLOTS:
     void abandonedListCancelsPagesInFlight_data();
     void abandonedListCancelsPagesInFlight();
     void listFailuresBackOff();
+    void forbiddenListIsNotRetried();
     void expiredContinueRestartsList();
 };
 
@@ -236,6 +237,24 @@ void tst_ResourceCacheList::listFailuresBackOff()
     QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 5000);
     QCOMPARE(api.listsSeen.size(), 4);
     QCOMPARE(mirror.sorted(), api.keys());
+}
+
+void tst_ResourceCacheList::forbiddenListIsNotRetried()
+{
+    FakeApi api;
+    api.create(QStringLiteral("a"));
+    api.failLists = 1;
+    api.failStatus = 403;
+    auto cache = makeCache(&api);
+    cache->start();
+    QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Forbidden, 5000);
+    QCOMPARE(cache->lastError().httpStatus, 403);
+    QCOMPARE(cache->retryInMs(), -1); // nothing scheduled: RBAC would say the same again
+    QCOMPARE(api.listsSeen.size(), 1);
+    // Started again (the user opens the kind again), it asks again.
+    cache->start();
+    QTRY_COMPARE_WITH_TIMEOUT(cache->syncState(), ResourceCache::SyncState::Watching, 5000);
+    QCOMPARE(api.listsSeen.size(), 2);
 }
 
 void tst_ResourceCacheList::expiredContinueRestartsList()

@@ -208,6 +208,9 @@ QWidget *MainWindow::createTablePane()
     layout->addWidget(m_labelSelectorError);
     layout->addWidget(m_resourceTable);
     m_tableStack->addWidget(m_tableEmpty);
+    m_tableMessage = new EmptyState(QString(), QString(), m_tableStack);
+    m_tableMessage->setObjectName(QStringLiteral("tableMessage"));
+    m_tableStack->addWidget(m_tableMessage);
     m_tableStack->addWidget(m_tablePage);
     return m_tableStack;
 }
@@ -231,6 +234,13 @@ void MainWindow::showResourceTree(bool show)
 void MainWindow::showResourceTable(bool show)
 {
     m_tableStack->setCurrentWidget(show ? m_tablePage : static_cast<QWidget *>(m_tableEmpty));
+}
+
+void MainWindow::showResourceTableMessage(const QString &title, const QString &hint)
+{
+    m_tableMessage->setTitle(title);
+    m_tableMessage->setHint(hint);
+    m_tableStack->setCurrentWidget(m_tableMessage);
 }
 
 void MainWindow::setLabelSelectorError(const QString &error)

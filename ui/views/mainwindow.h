@@ -98,6 +98,10 @@ public:
     void showResourceTree(bool show);
     /// MainWindow::showResourceTable switches the centre pane from its empty state to the table.
     void showResourceTable(bool show);
+    /// MainWindow::showResourceTableMessage puts an explanation in the centre pane instead of the
+    /// table (e.g. why the server will not list this kind); showResourceTable(true) brings the
+    /// table back.
+    void showResourceTableMessage(const QString &title, const QString &hint);
 
 Q_SIGNALS:
     /// makeCurrentContextRequested: the user asked to make the shown context kubectl's
@@ -129,6 +133,7 @@ private:
     QTreeView *m_resourceTree = nullptr;
     QStackedWidget *m_tableStack = nullptr;
     EmptyState *m_tableEmpty = nullptr;
+    EmptyState *m_tableMessage = nullptr; // why the table is not shown
     QWidget *m_tablePage = nullptr;
     QLineEdit *m_rowFilter = nullptr;
     QLineEdit *m_labelSelector = nullptr;

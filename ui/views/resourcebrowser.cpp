@@ -166,25 +166,9 @@ void ResourceBrowser::open(const Gvr &gvr)
     std::shared_ptr<ResourceCache> cache = m_registry->acquire(key);
     auto *model = new ResourceTableModel(cache, m_namespaced && ns.isEmpty(), this);
     // The cache's sync state goes to the status bar while this model shows it: listing, live, or
-    // reconnecting after an error.
+    // reconnecting after an error; a refusal replaces the table with its explanation.
     connect(cache.get(), &ResourceCache::syncStateChanged, model,
-        [this, raw = cache.get()](ResourceCache::SyncState state) {
-            switch (state) {
-            case ResourceCache::SyncState::Listing:
-                m_window->statusBar()->showMessage(tr("Listing %1…").arg(raw->key().gvr.resource));
-                break;
-            case ResourceCache::SyncState::Watching:
-                m_window->statusBar()->clearMessage();
-                break;
-            case ResourceCache::SyncState::Backoff:
-                m_window->statusBar()->showMessage(
-                    tr("Reconnecting to %1: %2")
-                        .arg(raw->key().gvr.resource, raw->lastError().toString()));
-                break;
-            case ResourceCache::SyncState::Stopped:
-                break;
-            }
-        });
+        [this, raw = cache.get()] { showSyncState(*raw); });
     m_tableProxy->setSourceModel(model);
     if (m_tableModel)
         m_tableModel->deleteLater(); // releases the previous cache
@@ -220,6 +204,7 @@ void ResourceBrowser::open(const Gvr &gvr)
     connect(model, &QAbstractItemModel::rowsInserted, this, &ResourceBrowser::selectPendingRow);
     connect(model, &QAbstractItemModel::modelReset, this, &ResourceBrowser::selectPendingRow);
     m_window->showResourceTable(true);
+    showSyncState(*cache);
     ++m_fetchGeneration;
     m_overview->setMessage(tr("Select an object in the table to see it here."));
     showObject(QJsonObject());
@@ -247,6 +232,37 @@ void ResourceBrowser::showYaml()
     if (!m_revealSecret->isChecked())
         shown = withSecretValuesHidden(shown);
     m_yaml->setPlainText(QString::fromUtf8(jsonToYaml(shown)));
+}
+
+void ResourceBrowser::showSyncState(const ResourceCache &cache)
+{
+    const QString resource = cache.key().gvr.resource;
+    switch (cache.syncState()) {
+    case ResourceCache::SyncState::Listing:
+        m_window->statusBar()->showMessage(tr("Listing %1…").arg(resource));
+        break;
+    case ResourceCache::SyncState::Watching:
+        m_window->statusBar()->clearMessage();
+        break;
+    case ResourceCache::SyncState::Backoff:
+        m_window->statusBar()->showMessage(
+            tr("Reconnecting to %1: %2").arg(resource, cache.lastError().toString()));
+        break;
+    case ResourceCache::SyncState::Forbidden: {
+        // Not retried: RBAC will say the same until someone grants access. Opening the kind again
+        // asks again.
+        const QString where = cache.key().namespaceName.isEmpty()
+            ? tr("in any namespace")
+            : tr("in %1").arg(cache.key().namespaceName);
+        m_window->statusBar()->clearMessage();
+        m_window->showResourceTableMessage(tr("Not allowed"),
+            tr("You may not list %1 %2. The server said: %3")
+                .arg(resource, where, cache.lastError().message));
+        break;
+    }
+    case ResourceCache::SyncState::Stopped:
+        break;
+    }
 }
 
 Result<void> ResourceBrowser::openOwner(const QString &apiVersion, const QString &kind,

@@ -76,6 +76,7 @@ private:
     void selectPendingRow();
     void showObject(const QJsonObject &object);
     void showYaml();
+    void showSyncState(const ResourceCache &cache);
 
     MainWindow *m_window; // not owned
     ResourceClient *m_client; // not owned
