@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "testenv.h"
 
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QStandardPaths>
 #include <QStringList>
 
@@ -23,6 +25,14 @@ QString apiCorpus()
 QString corpus(const QString &relative)
 {
     return apiCorpus() + relative;
+}
+
+QJsonObject corpusJson(const QString &relative)
+{
+    QFile file(corpus(QLatin1Char('/') + relative));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot open %s", qPrintable(file.fileName()));
+    return QJsonDocument::fromJson(file.readAll()).object();
 }
 
 QString kubectl()

@@ -10,6 +10,7 @@
 // Without it the test program prints why and ends with 77, which CTest reports as skipped (every
 // test is registered with SKIP_RETURN_CODE 77); under CI=true it fails instead: CI skips nothing.
 
+#include <QJsonObject>
 #include <QString>
 
 namespace Qluster::Test {
@@ -24,6 +25,9 @@ enum Need : unsigned {
 QString apiCorpus();
 /// corpus is a path inside the API corpus: apiCorpus() + relative (which starts with "/").
 QString corpus(const QString &relative);
+/// corpusJson reads a JSON object of the API corpus (relative to it, no leading "/"); a file that
+/// cannot be read ends the test program, naming it (the corpus itself is checked at start).
+QJsonObject corpusJson(const QString &relative);
 /// kubectl is the kubectl to run, or an empty string when there is none.
 QString kubectl();
 /// nghttpx is the nghttpx binary (PATH or /usr/sbin), or an empty string when there is none.

@@ -15,7 +15,6 @@
 
 QLUSTER_TEST_NEEDS(Qluster::Test::NeedsKubectl)
 
-
 using namespace Qluster;
 
 class tst_ClusterSession final : public QObject

@@ -29,7 +29,6 @@
 
 QLUSTER_TEST_NEEDS(Qluster::Test::NeedsKubectl)
 
-
 using namespace Qluster;
 using Qluster::Test::fetch;
 

@@ -19,7 +19,6 @@
 
 QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus | Qluster::Test::NeedsKubectl)
 
-
 using namespace Qluster;
 
 namespace {

@@ -17,7 +17,6 @@
 
 QLUSTER_TEST_NEEDS(Qluster::Test::NeedsKubectl)
 
-
 using namespace Qluster;
 
 namespace {

@@ -16,7 +16,6 @@
 
 QLUSTER_TEST_NEEDS(Qluster::Test::NeedsKubectl)
 
-
 class tst_SandboxBinary : public QObject
 {
     Q_OBJECT

@@ -13,7 +13,6 @@
 
 QLUSTER_TEST_NEEDS(Qluster::Test::NeedsKubectl)
 
-
 using namespace Qluster;
 using SandboxObjects::jobsGvr;
 using SandboxObjects::podsGvr;

@@ -16,7 +16,6 @@
 
 QLUSTER_TEST_NEEDS(Qluster::Test::NeedsKubectl)
 
-
 using namespace Qluster;
 
 namespace {

@@ -18,7 +18,6 @@
 
 QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus)
 
-
 using namespace Qluster;
 
 namespace {

@@ -23,7 +23,6 @@
 
 QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus)
 
-
 using namespace Qluster::Ui;
 using Kind = YamlHighlighter::Kind;
 using Language = Highlighter::Language;

@@ -27,7 +27,6 @@
 
 QLUSTER_TEST_NEEDS(Qluster::Test::NeedsKubectl)
 
-
 using namespace Qluster;
 using namespace Qluster::Ui;
 

@@ -8,7 +8,6 @@
 
 QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus)
 
-
 using namespace Qluster;
 
 class tst_ApiError final : public QObject

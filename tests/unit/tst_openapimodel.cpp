@@ -10,16 +10,12 @@
 
 QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus)
 
-
 using namespace Qluster;
 
 namespace {
 QJsonObject load(const QString &relative)
 {
-    QFile file(Qluster::Test::corpus(QStringLiteral("/")) + relative);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot open %s", qPrintable(file.fileName()));
-    return QJsonDocument::fromJson(file.readAll()).object();
+    return Qluster::Test::corpusJson(relative);
 }
 QStringList path(const char *dotted)
 {

@@ -12,7 +12,6 @@
 
 QLUSTER_TEST_NEEDS(Qluster::Test::NeedsCorpus)
 
-
 using namespace Qluster;
 
 namespace {
